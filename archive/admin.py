@@ -1,0 +1,281 @@
+"""Everything an archivist touches: the Django admin for the archive's records.
+
+Archivists add and edit drafts; editors also publish, withdraw and delete
+(see the groups made in ``migrations/0002_groups.py``). Every model keeps an
+edit history through django-simple-history, shown from each change page.
+"""
+
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Count, Max, Min, Q
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from archive.models import (
+    Country,
+    Event,
+    IssuingBody,
+    Statement,
+    StatementRelation,
+    Status,
+)
+
+admin.site.site_header = "Diplomatic statement archive"
+admin.site.site_title = "Archive admin"
+admin.site.index_title = "Curate the archive"
+
+
+# Links typed without a scheme are taken as https (Django 6's default).
+URL_AS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class RefuseDeleteInUseMixin:
+    """Show records still used by statements as protected on the delete page."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = list(protected)
+        for obj in objs:
+            for statement in obj.statements_in_use()[:20]:
+                protected.append(
+                    format_html("{} uses {} “{}”", statement, obj._meta.verbose_name, obj)
+                )
+        return deleted, model_count, perms_needed, protected
+
+
+class StatementCountMixin:
+    """Add a sortable statement count column to an authority admin."""
+
+    statement_count_lookup = "statements"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_statement_count=Count(self.statement_count_lookup, distinct=True))
+        )
+
+    @admin.display(description="statements", ordering="_statement_count")
+    def statement_count(self, obj):
+        return obj._statement_count
+
+
+@admin.register(Country)
+class CountryAdmin(StatementCountMixin, RefuseDeleteInUseMixin, SimpleHistoryAdmin):
+    statement_count_lookup = "bodies__statements"
+    list_display = ["name", "code", "region", "historic", "statement_count"]
+    list_filter = ["region", "historic"]
+    search_fields = ["name", "code", "aliases"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["code", "name", "slug", "aliases", "region", "historic"]
+
+
+@admin.register(IssuingBody)
+class IssuingBodyAdmin(StatementCountMixin, RefuseDeleteInUseMixin, SimpleHistoryAdmin):
+    list_display = ["name", "kind", "country", "parent", "statement_count"]
+    list_filter = ["kind", ("country__region", admin.AllValuesFieldListFilter)]
+    search_fields = ["name", "aliases", "country__name", "country__code"]
+    autocomplete_fields = ["country", "parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["country", "parent"]
+    formfield_overrides = URL_AS_HTTPS
+    fields = ["name", "slug", "kind", "country", "parent", "aliases", "description", "website"]
+
+
+@admin.register(Event)
+class EventAdmin(StatementCountMixin, RefuseDeleteInUseMixin, SimpleHistoryAdmin):
+    list_display = ["name", "kind", "dates", "location", "statement_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "location", "description"]
+    autocomplete_fields = ["countries"]
+    prepopulated_fields = {"slug": ["name"]}
+    date_hierarchy = "start_date"
+
+    @admin.display(description="dates", ordering="start_date")
+    def dates(self, obj):
+        return obj.dates_display
+
+    fields = [
+        "name",
+        "slug",
+        "kind",
+        ("start_date", "end_date", "precision"),
+        "location",
+        "countries",
+        "description",
+    ]
+
+
+class DecadeFilter(admin.SimpleListFilter):
+    title = "decade"
+    parameter_name = "decade"
+
+    def lookups(self, request, model_admin):
+        bounds = Statement.objects.aggregate(first=Min("issued_on"), last=Max("issued_on"))
+        if not bounds["first"]:
+            return []
+        start, end = bounds["first"].year // 10 * 10, bounds["last"].year // 10 * 10
+        return [(str(d), f"{d}s") for d in range(end, start - 1, -10)]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            first = int(self.value())
+            return queryset.filter(issued_on__year__gte=first, issued_on__year__lte=first + 9)
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        decade = request.GET.get(DecadeFilter.parameter_name, "")
+        if not decade.isdigit():
+            return []
+        first = int(decade)
+        return [(str(y), str(y)) for y in range(first + 9, first - 1, -1)]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(issued_on__year=int(self.value()))
+        return queryset
+
+
+class StatementRelationInline(admin.TabularInline):
+    model = StatementRelation
+    fk_name = "source"
+    extra = 1
+    autocomplete_fields = ["target"]
+    fields = ["kind", "target", "note"]
+    verbose_name = "relation to another statement"
+    verbose_name_plural = "relations to other statements (this statement responds to, rebuts…)"
+
+
+class IncomingRelationInline(admin.TabularInline):
+    """Read-only view of statements that point at this one."""
+
+    model = StatementRelation
+    fk_name = "target"
+    extra = 0
+    fields = ["source", "kind", "note"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name = "relation from another statement"
+    verbose_name_plural = "relations from other statements (answered by, rebutted by…)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Statement)
+class StatementAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "issuer", "date", "kind", "status"]
+    list_filter = [
+        "status",
+        "kind",
+        "language",
+        ("issuer", admin.RelatedOnlyFieldListFilter),
+        ("issuer__country", admin.RelatedOnlyFieldListFilter),
+        DecadeFilter,
+        YearFilter,
+    ]
+    search_fields = ["title", "body", "issuer__name", "speaker"]
+    date_hierarchy = "issued_on"
+    autocomplete_fields = ["issuer", "co_issuers", "events", "countries_mentioned"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["issuer"]
+    formfield_overrides = URL_AS_HTTPS
+    inlines = [StatementRelationInline, IncomingRelationInline]
+    actions = ["publish", "withdraw"]
+    history_list_display = ["status"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "language"]}),
+        (
+            "Who and when",
+            {
+                "fields": [
+                    "issuer",
+                    "co_issuers",
+                    ("speaker", "speaker_post"),
+                    ("issued_on", "issued_precision"),
+                ]
+            },
+        ),
+        ("Text", {"fields": ["body", "summary"]}),
+        ("What it refers to", {"fields": ["events", "countries_mentioned"]}),
+        (
+            "Source",
+            {"fields": ["source_outlet", "source_url", "source_citation", "retrieved_on"]},
+        ),
+        (
+            "Record",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "source_id",
+                    ("created_at", "created_by"),
+                    ("updated_at", "updated_by"),
+                ],
+            },
+        ),
+    ]
+
+    @admin.display(description="date", ordering="issued_on")
+    def date(self, obj):
+        return obj.date_display
+
+    def can_set_status(self, request) -> bool:
+        return request.user.has_perms(["archive.publish_statement", "archive.withdraw_statement"])
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("archive.publish_statement")
+
+    def has_withdraw_permission(self, request):
+        return request.user.has_perm("archive.withdraw_statement")
+
+    def has_change_permission(self, request, obj=None):
+        """Let archivists change drafts only; what is public belongs to editors."""
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is not None and obj.status != Status.DRAFT:
+            return self.can_set_status(request)
+        return True
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["created_at", "created_by", "updated_at", "updated_by"]
+        if not self.can_set_status(request):
+            readonly.append("status")
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+            if not self.can_set_status(request):
+                obj.status = Status.DRAFT
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _set_status(self, request, queryset, status, verb):
+        changed = 0
+        for statement in queryset.exclude(status=status):
+            statement.status = status
+            statement.updated_by = request.user
+            statement._change_reason = f"{verb} from the list"
+            statement.save()
+            changed += 1
+        self.message_user(request, f"{verb} {changed} statement(s).", messages.SUCCESS)
+
+    @admin.action(description="Publish the selected statements", permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Status.PUBLISHED, "Published")
+
+    @admin.action(description="Withdraw the selected statements", permissions=["withdraw"])
+    def withdraw(self, request, queryset):
+        self._set_status(request, queryset, Status.WITHDRAWN, "Withdrawn")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Search by source identifier exactly too (e.g. ungdc-PRK-73-2018)."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            results |= queryset.filter(Q(source_id__iexact=search_term.strip()))
+        return results, may_have_duplicates

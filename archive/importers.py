@@ -1,0 +1,404 @@
+"""Bulk import of statement corpora in JSON Lines (plain or gzip).
+
+The format is the UN General Debate Corpus's (see ``shared/corpora/README.md``):
+one JSON object a line with ``id``, ``title``, ``body``, ``date``,
+``date_precision``, ``speaker``, ``speaker_post``, ``country``,
+``country_iso3``, ``doc_type``, ``venue``, ``source``, ``url``, ``language``.
+
+Records are matched by their source identifier, so importing twice changes
+nothing. Lines are streamed and written in batches, one transaction a batch;
+a bad line is reported with its number and reason and every good one is kept.
+"""
+
+import gzip
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import IntegrityError, reset_queries, transaction
+from django.utils import timezone
+
+from archive import dates
+from archive.countries import country_info
+from archive.models import (
+    LANGUAGE_CHOICES,
+    BodyKind,
+    Country,
+    Event,
+    EventKind,
+    IssuingBody,
+    Statement,
+    StatementKind,
+    Status,
+    unique_slug,
+)
+from archive.signals import statements_bulk_changed
+
+LANGUAGES = {code for code, _ in LANGUAGE_CHOICES}
+KINDS = {kind.value for kind in StatementKind}
+SESSION_RE = re.compile(r"(\d+)(?:st|nd|rd|th) session", re.IGNORECASE)
+SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$")
+
+# Statement fields an import owns; an archivist's edits to other fields survive.
+IMPORTED_FIELDS = [
+    "title",
+    "body",
+    "kind",
+    "issuer_id",
+    "speaker",
+    "speaker_post",
+    "issued_on",
+    "issued_precision",
+    "language",
+    "source_outlet",
+    "source_url",
+    "source_citation",
+]
+
+
+class RecordError(ValueError):
+    """A record that cannot be imported; the message says why."""
+
+
+@dataclass(frozen=True)
+class CorpusRecord:
+    """One validated line of a corpus, ready to become a statement."""
+
+    line: int
+    source_id: str
+    title: str
+    body: str
+    kind: str
+    issued_on: object
+    issued_precision: str
+    speaker: str
+    speaker_post: str
+    country_code: str
+    country_name: str
+    venue: str
+    session: int | None
+    language: str
+    citation: str
+    url: str
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged + self.failed
+
+
+def open_lines(path: str | Path) -> Iterator[tuple[int, str | RecordError]]:
+    """Yield (line number, text) from a JSON Lines file, gzip'd or not.
+
+    Text that is not UTF-8 yields a ``RecordError`` in place of the line.
+    """
+    path = Path(path)
+    with path.open("rb") as raw:
+        gzipped = raw.read(2) == b"\x1f\x8b"
+    opener = gzip.open if gzipped else open
+    with opener(path, "rb") as binary:
+        text = io.TextIOWrapper(binary, encoding="utf-8", errors="strict", newline="\n")
+        lineno = 0
+        while True:
+            lineno += 1
+            try:
+                line = text.readline()
+            except UnicodeDecodeError as exc:
+                # The wrapper cannot resume after a bad byte: report and stop reading.
+                yield lineno, RecordError(f"not UTF-8 text ({exc.reason})")
+                return
+            if not line:
+                return
+            yield lineno, line
+
+
+def _text(raw: dict, key: str, *, required: bool = False, limit: int | None = None) -> str:
+    value = raw.get(key)
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise RecordError(f"{key} must be text, not {type(value).__name__}")
+    value = value.strip()
+    if required and not value:
+        raise RecordError(f"missing {key}")
+    if limit and len(value) > limit:
+        raise RecordError(f"{key} is longer than {limit} characters")
+    return value
+
+
+def parse_record(lineno: int, line: str) -> CorpusRecord:
+    """Validate one line of JSON and return the record, or raise ``RecordError``."""
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"broken JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(raw, dict):
+        raise RecordError("a record must be a JSON object")
+    source_id = _text(raw, "id", required=True)
+    if not SOURCE_ID_RE.match(source_id):
+        raise RecordError(f"id “{source_id[:60]}” is not a usable identifier")
+    title = _text(raw, "title", required=True, limit=500)
+    body = _text(raw, "body", required=True)
+    date_text = _text(raw, "date")
+    precision = _text(raw, "date_precision") or dates.Precision.DAY
+    if precision not in dates.Precision.values:
+        raise RecordError(f"unknown date precision “{precision[:20]}” (day, month or year)")
+    issued_on = None
+    if date_text:
+        try:
+            issued_on, parsed_precision = dates.parse_partial(date_text)
+        except ValueError as exc:
+            raise RecordError(f"impossible date: {exc}") from None
+        if parsed_precision != precision:
+            raise RecordError(f"date “{date_text}” does not match precision “{precision}”")
+    code = _text(raw, "country_iso3", required=True, limit=8).upper()
+    kind = _text(raw, "doc_type") or StatementKind.STATEMENT
+    if kind not in KINDS:
+        raise RecordError(f"unknown doc_type “{kind[:30]}”")
+    language = _text(raw, "language") or "en"
+    if language not in LANGUAGES:
+        language = "other"
+    venue = _text(raw, "venue", limit=255)
+    session = SESSION_RE.search(venue)
+    return CorpusRecord(
+        line=lineno,
+        source_id=source_id,
+        title=title,
+        body=body,
+        kind=kind,
+        issued_on=issued_on,
+        issued_precision=precision,
+        speaker=_text(raw, "speaker", limit=255),
+        speaker_post=_text(raw, "speaker_post", limit=255),
+        country_code=code,
+        country_name=_text(raw, "country", limit=200),
+        venue=venue,
+        session=int(session.group(1)) if session else None,
+        language=language,
+        citation=_text(raw, "source"),
+        url=_text(raw, "url", limit=500),
+    )
+
+
+class StatementImporter:
+    """Create or update statements, and the records they need, batch by batch."""
+
+    def __init__(self, batch_size: int = 250, progress: Callable[[int], None] | None = None):
+        self.batch_size = batch_size
+        self.progress = progress or (lambda n: None)
+        self.report = ImportReport()
+        self._countries: dict[str, Country] = {}
+        self._bodies: dict[str, IssuingBody] = {}
+        self._events: dict[str, Event] = {}
+
+    def run(
+        self, lines: Iterable[tuple[int, str | RecordError]], limit: int | None = None
+    ) -> ImportReport:
+        """Import every line, at most ``limit`` records; return the counts and errors."""
+        batch: dict[str, CorpusRecord] = {}
+        seen = 0
+        for lineno, line in lines:
+            if isinstance(line, str) and not line.strip():
+                continue
+            if limit is not None and seen >= limit:
+                break
+            seen += 1
+            if isinstance(line, RecordError):
+                self._fail(lineno, str(line))
+                continue
+            try:
+                record = parse_record(lineno, line)
+            except RecordError as exc:
+                self._fail(lineno, str(exc))
+                continue
+            if record.source_id in batch:
+                self._write(batch)
+                batch = {}
+            batch[record.source_id] = record
+            if len(batch) >= self.batch_size:
+                self._write(batch)
+                batch = {}
+        if batch:
+            self._write(batch)
+        return self.report
+
+    def _fail(self, lineno: int, reason: str) -> None:
+        self.report.errors.append((lineno, reason))
+        self.progress(1)
+
+    def _write(self, batch: dict[str, CorpusRecord]) -> None:
+        """Write a batch in one transaction; on a database error, retry record by record."""
+        try:
+            with transaction.atomic():
+                changed = self._write_records(list(batch.values()))
+        except IntegrityError:
+            self._forget_cache()
+            changed = []
+            for record in batch.values():
+                try:
+                    with transaction.atomic():
+                        changed += self._write_records([record])
+                except IntegrityError as exc:
+                    self._forget_cache()
+                    self.report.errors.append((record.line, f"database refused it ({exc})"))
+        self.progress(len(batch))
+        reset_queries()  # with DEBUG on, Django keeps every query: memory must stay bounded
+        if changed:
+            statements_bulk_changed.send(sender=Statement, pks=changed)
+
+    def _forget_cache(self) -> None:
+        """Drop cached rows that a rolled-back transaction may not have kept."""
+        self._countries.clear()
+        self._bodies.clear()
+        self._events.clear()
+
+    def _write_records(self, records: list[CorpusRecord]) -> list[int]:
+        existing = {
+            s.source_id: s
+            for s in Statement.objects.filter(source_id__in=[r.source_id for r in records]).only(
+                "pk", "source_id", "slug", *[f.removesuffix("_id") for f in IMPORTED_FIELDS]
+            )
+        }
+        now = timezone.now()
+        to_create, to_update, event_links, counts = [], [], [], [0, 0, 0]
+        for record in records:
+            issuer = self._body(record)
+            event = self._event(record)
+            values = self._values(record, issuer)
+            statement = existing.get(record.source_id)
+            if statement is None:
+                statement = Statement(
+                    **values,
+                    source_id=record.source_id,
+                    status=Status.PUBLISHED,
+                    slug=self._slug(record),
+                    created_at=now,
+                    updated_at=now,
+                )
+                to_create.append(statement)
+                counts[0] += 1
+            elif any(getattr(statement, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(statement, k, v)
+                statement.updated_at = now
+                to_update.append(statement)
+                counts[1] += 1
+            else:
+                counts[2] += 1
+            if event is not None:
+                event_links.append((statement, event))
+        created = Statement.objects.bulk_create(to_create)
+        Statement.history.bulk_history_create(created, default_change_reason="import")
+        if to_update:
+            Statement.objects.bulk_update(to_update, [*IMPORTED_FIELDS, "updated_at"])
+            Statement.history.bulk_history_create(to_update, default_change_reason="import")
+        through = Statement.events.through
+        through.objects.bulk_create(
+            [through(statement_id=s.pk, event_id=e.pk) for s, e in event_links],
+            ignore_conflicts=True,
+        )
+        self.report.created += counts[0]
+        self.report.updated += counts[1]
+        self.report.unchanged += counts[2]
+        return [s.pk for s in created] + [s.pk for s in to_update]
+
+    def _values(self, record: CorpusRecord, issuer: IssuingBody) -> dict:
+        return {
+            "title": record.title,
+            "body": record.body,
+            "kind": record.kind,
+            "issuer_id": issuer.pk,
+            "speaker": record.speaker,
+            "speaker_post": record.speaker_post,
+            "issued_on": record.issued_on,
+            "issued_precision": record.issued_precision,
+            "language": record.language,
+            "source_outlet": "United Nations General Debate Corpus"
+            if record.source_id.startswith("ungdc-")
+            else "",
+            "source_url": record.url,
+            "source_citation": record.citation,
+        }
+
+    def _slug(self, record: CorpusRecord) -> str:
+        if record.session and record.issued_on:
+            country = record.country_name or record.country_code
+            text = f"{country} general debate {record.issued_on.year}"
+        else:
+            text = record.title
+        return unique_slug(Statement, text, max_length=100)
+
+    def _country(self, record: CorpusRecord) -> Country:
+        country = self._countries.get(record.country_code)
+        if country is None:
+            info = country_info(record.country_code, record.country_name)
+            country, _ = Country.objects.get_or_create(
+                code=info.code,
+                defaults={
+                    "name": info.name,
+                    "region": info.region,
+                    "historic": info.historic,
+                    "aliases": "\n".join(info.aliases),
+                },
+            )
+            self._countries[record.country_code] = country
+        return country
+
+    def _body(self, record: CorpusRecord) -> IssuingBody:
+        """Return the issuer: the member state's government, or the EU itself."""
+        body = self._bodies.get(record.country_code)
+        if body is None:
+            country = self._country(record)
+            if country.code == "EU":
+                slug, name = "european-union", "European Union"
+                kind = BodyKind.INTERNATIONAL_ORGANISATION
+            else:
+                slug, name = f"government-of-{country.slug}", f"Government of {country.name}"
+                kind = BodyKind.GOVERNMENT
+            body, _ = IssuingBody.objects.get_or_create(
+                slug=slug, defaults={"name": name, "kind": kind, "country": country}
+            )
+            self._bodies[record.country_code] = body
+        return body
+
+    def _event(self, record: CorpusRecord) -> Event | None:
+        """Return the General Assembly session a General Debate speech belongs to."""
+        if record.session is None or record.issued_on is None:
+            return None
+        slug = f"unga-{record.session}-general-debate"
+        event = self._events.get(slug)
+        if event is None:
+            year = record.issued_on.year
+            event, _ = Event.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": f"General Debate of the {ordinal(record.session)} session "
+                    f"of the UN General Assembly ({year})",
+                    "kind": EventKind.SESSION,
+                    "start_date": record.issued_on,
+                    "precision": dates.Precision.YEAR,
+                    "location": "United Nations General Assembly",
+                },
+            )
+            self._events[slug] = event
+        return event
+
+
+def ordinal(n: int) -> str:
+    """Return 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,589 @@
+"""The archive's domain: countries, issuing bodies, events and statements.
+
+Logic lives here and on the QuerySets (``Statement.objects.published()``).
+Authority records (countries, bodies, events) are never deleted while a
+statement uses them: see ``refuse_delete_in_use`` below.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.deletion import ProtectedError
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from archive import dates
+from archive.dates import Precision
+
+
+def split_aliases(text: str) -> list[str]:
+    """Return the non-empty lines of an aliases text field."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def unique_slug(model: type[models.Model], text: str, *, exclude_pk=None, max_length=120) -> str:
+    """Return a slug for ``text`` that no other row of ``model`` uses."""
+    base = slugify(text)[:max_length].strip("-") or model._meta.model_name
+    slug, n = base, 2
+    taken = model._default_manager.exclude(pk=exclude_pk)
+    while taken.filter(slug=slug).exists():
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+        n += 1
+    return slug
+
+
+class GuardedDeleteQuerySet(models.QuerySet):
+    """Check every row before deleting, so a refusal leaves the transaction usable."""
+
+    def delete(self):
+        for obj in self:
+            ensure_unused(obj)
+        return super().delete()
+
+
+class GuardedDeleteModel(models.Model):
+    """An authority record that refuses deletion while statements use it."""
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):
+        ensure_unused(self)
+        return super().delete(*args, **kwargs)
+
+
+class Region(models.TextChoices):
+    AFRICA = "africa", "Africa"
+    AMERICAS = "americas", "Americas"
+    ASIA = "asia", "Asia"
+    EUROPE = "europe", "Europe"
+    OCEANIA = "oceania", "Oceania"
+    INTERNATIONAL = "international", "International"
+
+
+class CountryQuerySet(GuardedDeleteQuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Country(GuardedDeleteModel):
+    """An authority record for a state, past or present, or a union of states."""
+
+    code = models.CharField(
+        "ISO code",
+        max_length=8,
+        unique=True,
+        help_text="ISO 3166-1 alpha-3, or a historic code (SUN, YUG, CSK, DDR, YMD), or EU.",
+    )
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    aliases = models.TextField(blank=True, help_text="Other names, one per line.")
+    region = models.CharField(max_length=20, choices=Region.choices, blank=True)
+    historic = models.BooleanField(
+        default=False, help_text="The state no longer exists under this code."
+    )
+
+    objects = CountryQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+    def save(self, *args, **kwargs):
+        self.code = self.code.upper()
+        if not self.slug:
+            self.slug = unique_slug(Country, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:country", args=[self.slug])
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+    def statements_in_use(self):
+        """Return statements that would lose this country if it were deleted."""
+        return Statement.objects.filter(countries_mentioned=self).distinct()
+
+
+class BodyKind(models.TextChoices):
+    FOREIGN_MINISTRY = "foreign_ministry", "Foreign ministry"
+    HEAD_OF_STATE = "head_of_state", "Head of state or government"
+    GOVERNMENT = "government", "Government"
+    SPOKESPERSON = "spokesperson", "Spokesperson's office"
+    NEWS_AGENCY = "news_agency", "News agency"
+    MILITARY = "military", "Military"
+    INTERNATIONAL_ORGANISATION = "international_organisation", "International organisation"
+    MISSION = "mission", "Diplomatic mission"
+    PARLIAMENT = "parliament", "Parliament"
+    PARTY = "party", "Political party"
+    OTHER = "other", "Other"
+
+
+class IssuingBodyQuerySet(GuardedDeleteQuerySet):
+    def with_statement_counts(self):
+        return self.annotate(statement_count=models.Count("statements", distinct=True))
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class IssuingBody(GuardedDeleteModel):
+    """Who speaks: a ministry, a head of state, an agency, an organisation."""
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=40, choices=BodyKind.choices, default=BodyKind.GOVERNMENT)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
+        help_text="Leave empty for international organisations.",
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    aliases = models.TextField(blank=True, help_text="Other names, one per line.")
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+
+    objects = IssuingBodyQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "issuing bodies"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": "A body cannot be its own parent or ancestor."})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(IssuingBody, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:body", args=[self.slug])
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+    def statements_in_use(self):
+        """Return statements issued or co-issued by this body."""
+        return Statement.objects.filter(
+            models.Q(issuer=self) | models.Q(co_issuers=self)
+        ).distinct()
+
+
+class EventKind(models.TextChoices):
+    MILITARY_EXERCISE = "military_exercise", "Military exercise"
+    SUMMIT = "summit", "Summit"
+    TREATY = "treaty", "Treaty or agreement"
+    MISSILE_TEST = "missile_test", "Missile or weapons test"
+    SANCTIONS = "sanctions", "Sanctions resolution"
+    SESSION = "session", "Session of an assembly"
+    ELECTION = "election", "Election"
+    ATTACK = "attack", "Attack"
+    CONFLICT = "conflict", "Conflict"
+    ALLIANCE = "alliance", "Alliance or partnership"
+    OTHER = "other", "Other"
+
+
+class EventQuerySet(GuardedDeleteQuerySet):
+    def with_statement_counts(self):
+        return self.annotate(statement_count=models.Count("statements", distinct=True))
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Event(GuardedDeleteModel):
+    """Something statements refer to: an exercise, a summit, a session, a test."""
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=40, choices=EventKind.choices, default=EventKind.OTHER)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text="Leave empty for one day.")
+    precision = models.CharField(
+        "date precision",
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        help_text="For a month or a year, enter its first day as the date.",
+    )
+    location = models.CharField(max_length=255, blank=True)
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="events", verbose_name="participating countries"
+    )
+    description = models.TextField(blank=True)
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[countries])
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+        for name in ("start_date", "end_date"):
+            value = getattr(self, name)
+            if value and not dates.fits(value, self.precision):
+                raise ValidationError(
+                    {
+                        "precision": f"The precision does not fit the {name.replace('_', ' ')}: "
+                        "enter the first day of the month or year."
+                    }
+                )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Event, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:event", args=[self.slug])
+
+    @property
+    def dates_display(self) -> str:
+        return dates.display_range(self.start_date, self.end_date, self.precision)
+
+    @property
+    def span(self):
+        """Return the first and last day the event may cover."""
+        first = dates.span(self.start_date, self.precision)[0]
+        return first, dates.span(self.end_date or self.start_date, self.precision)[1]
+
+    def statements_in_use(self):
+        return Statement.objects.filter(events=self).distinct()
+
+
+class StatementKind(models.TextChoices):
+    STATEMENT = "statement", "Statement"
+    PRESS_RELEASE = "press_release", "Press release"
+    COMMUNIQUE = "communique", "Communiqué"
+    JOINT_STATEMENT = "joint_statement", "Joint statement"
+    SPEECH = "speech", "Speech"
+    PRESS_BRIEFING = "press_briefing", "Press briefing"
+    INTERVIEW = "interview", "Interview"
+    LETTER = "letter", "Letter"
+    DECLARATION = "declaration", "Declaration"
+    REMARKS = "remarks", "Remarks"
+    RESOLUTION = "resolution", "Resolution"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+LANGUAGE_CHOICES = [
+    ("ar", "Arabic"),
+    ("zh", "Chinese"),
+    ("en", "English"),
+    ("fr", "French"),
+    ("de", "German"),
+    ("ja", "Japanese"),
+    ("ko", "Korean"),
+    ("pt", "Portuguese"),
+    ("ru", "Russian"),
+    ("es", "Spanish"),
+    ("other", "Other"),
+]
+
+
+# A line ending otherwise, followed by a lower-case line, was wrapped mid-sentence.
+SENTENCE_ENDINGS = (".", "!", "?", ":", ";", "”", '"', ")", "]", "’")
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def for_display(self):
+        """Fetch what list pages show, in as few queries as possible."""
+        return self.select_related("issuer", "issuer__country").defer("body")
+
+    def chronological(self):
+        return self.order_by(models.F("issued_on").asc(nulls_last=True), "title")
+
+    def newest_first(self):
+        return self.order_by(models.F("issued_on").desc(nulls_last=True), "-pk")
+
+
+class Statement(models.Model):
+    """A text issued by a body: the archive's unit of record."""
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(
+        max_length=120, unique=True, blank=True, help_text="Permanent link; filled from the title."
+    )
+    body = models.TextField(help_text="The words of the statement; paragraphs on separate lines.")
+    summary = models.TextField(blank=True, help_text="In the archive's own words.")
+    kind = models.CharField(
+        max_length=40, choices=StatementKind.choices, default=StatementKind.STATEMENT
+    )
+    issuer = models.ForeignKey(
+        IssuingBody, on_delete=models.PROTECT, related_name="statements", verbose_name="issued by"
+    )
+    co_issuers = models.ManyToManyField(
+        IssuingBody, blank=True, related_name="co_issued_statements"
+    )
+    speaker = models.CharField(max_length=255, blank=True)
+    speaker_post = models.CharField("post of the speaker", max_length=255, blank=True)
+    issued_on = models.DateField(
+        "issue date",
+        null=True,
+        blank=True,
+        help_text="For a month or a year, enter its first day and choose the precision.",
+    )
+    issued_precision = models.CharField(
+        "date precision", max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, default="en")
+    source_outlet = models.CharField("outlet", max_length=255, blank=True)
+    source_url = models.URLField("source URL", max_length=500, blank=True)
+    source_citation = models.TextField("citation", blank=True)
+    retrieved_on = models.DateField("retrieved", null=True, blank=True)
+    events = models.ManyToManyField(
+        Event, blank=True, related_name="statements", verbose_name="referenced events"
+    )
+    countries_mentioned = models.ManyToManyField(
+        Country, blank=True, related_name="statements_mentioning"
+    )
+    related = models.ManyToManyField(
+        "self",
+        through="StatementRelation",
+        symmetrical=False,
+        through_fields=("source", "target"),
+        related_name="+",
+        blank=True,
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    source_id = models.CharField(
+        "source identifier",
+        max_length=120,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Identifier in the corpus an imported record came from.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[co_issuers, events, countries_mentioned])
+
+    class Meta:
+        ordering = ["-issued_on", "title"]
+        permissions = [
+            ("publish_statement", "Can publish statements"),
+            ("withdraw_statement", "Can withdraw statements"),
+        ]
+        indexes = [models.Index(fields=["status", "issued_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        if self.issued_on and not dates.fits(self.issued_on, self.issued_precision):
+            hint = {
+                Precision.YEAR: "a date known only to the year must be entered as 1 January",
+                Precision.MONTH: "a date known only to the month must be entered as its 1st day",
+            }[self.issued_precision]
+            raise ValidationError(
+                {"issued_precision": f"The precision does not fit the date: {hint}."}
+            )
+        if self.slug:
+            self.slug = self.slug.lower()
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Statement, self.title, exclude_pk=self.pk, max_length=100)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:statement", args=[self.slug])
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def date_display(self) -> str:
+        return dates.display(self.issued_on, self.issued_precision)
+
+    @property
+    def date_iso(self) -> str | None:
+        return dates.iso(self.issued_on, self.issued_precision)
+
+    @property
+    def date_span(self):
+        return dates.span(self.issued_on, self.issued_precision) if self.issued_on else None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Split the body into paragraphs, rejoining lines hard-wrapped mid-sentence."""
+        paragraphs: list[str] = []
+        for line in (text.strip() for text in self.body.splitlines()):
+            if not line:
+                continue
+            if paragraphs and not paragraphs[-1].endswith(SENTENCE_ENDINGS) and line[0].islower():
+                paragraphs[-1] += " " + line
+            else:
+                paragraphs.append(line)
+        return paragraphs
+
+    def relations_out(self):
+        """Relations this statement declares (it responds to, rebuts… another)."""
+        return self.outgoing_relations.select_related("target__issuer")
+
+    def relations_in(self):
+        """Relations other statements declare towards this one."""
+        return self.incoming_relations.select_related("source__issuer")
+
+
+class RelationKind(models.TextChoices):
+    RESPONDS_TO = "responds_to", "responds to"
+    REBUTS = "rebuts", "rebuts"
+    REAFFIRMS = "reaffirms", "reaffirms"
+    CITES = "cites", "cites"
+
+
+INVERSE_RELATION_LABELS = {
+    RelationKind.RESPONDS_TO: "answered by",
+    RelationKind.REBUTS: "rebutted by",
+    RelationKind.REAFFIRMS: "reaffirmed by",
+    RelationKind.CITES: "cited by",
+}
+
+
+class StatementRelationManager(models.Manager):
+    def get_by_natural_key(self, source_slug, kind, target_slug):
+        return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
+
+
+class StatementRelation(models.Model):
+    """A typed link from one statement to another, read from both ends."""
+
+    source = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="outgoing_relations"
+    )
+    kind = models.CharField(max_length=20, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        Statement,
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+        verbose_name="related statement",
+    )
+    note = models.CharField(max_length=255, blank=True)
+
+    objects = StatementRelationManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "target"], name="unique_statement_relation"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="relation_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_kind_display()} {self.target}"
+
+    def natural_key(self):
+        return (self.source.slug, self.kind, self.target.slug)
+
+    natural_key.dependencies = ["archive.statement"]
+
+    @property
+    def inverse_label(self) -> str:
+        return INVERSE_RELATION_LABELS[self.kind]
+
+    def clean(self):
+        if self.source_id and self.target_id and self.source_id == self.target_id:
+            raise ValidationError({"target": "A statement cannot relate to itself."})
+
+
+def ensure_unused(instance) -> None:
+    """Raise ``ProtectedError`` if statements still use this authority record.
+
+    Foreign keys are protected by ``on_delete=PROTECT``; many-to-many links
+    would otherwise vanish silently, so they are checked here.
+    """
+    in_use = instance.statements_in_use()
+    count = in_use.count()
+    if count:
+        noun = "statement uses" if count == 1 else "statements use"
+        raise ProtectedError(
+            f"Cannot delete {instance._meta.verbose_name} “{instance}”: "
+            f"{count} {noun} it. Remove it from them first.",
+            set(in_use[:20]),
+        )
+
+
+@receiver(pre_delete, sender=Country)
+@receiver(pre_delete, sender=IssuingBody)
+@receiver(pre_delete, sender=Event)
+def refuse_delete_in_use(sender, instance, **kwargs):
+    """Last line of defence for deletions that bypass ``delete()`` checks."""
+    ensure_unused(instance)

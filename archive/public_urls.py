@@ -1,0 +1,20 @@
+"""Public pages of the archive, addressed by slug."""
+
+from django.urls import path
+
+from archive import views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("statements/", views.StatementListView.as_view(), name="statements"),
+    path("statements/<slug:slug>/", views.statement_detail, name="statement"),
+    path("bodies/", views.BodyListView.as_view(), name="bodies"),
+    path("bodies/<slug:slug>/", views.body_detail, name="body"),
+    path("events/", views.EventListView.as_view(), name="events"),
+    path("events/<slug:slug>/", views.event_detail, name="event"),
+    path("countries/", views.CountryListView.as_view(), name="countries"),
+    path("countries/<slug:slug>/", views.country_detail, name="country"),
+    path("about/", views.about, name="about"),
+]

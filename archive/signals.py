@@ -1,0 +1,12 @@
+"""Signals the archive sends for changes that bypass model signals.
+
+Bulk imports write with ``bulk_create``/``bulk_update``, which fire no
+``post_save``. They send ``statements_bulk_changed`` after each committed
+batch so that listeners (the search index) can catch up. The archive
+never imports ``search``: the search app connects to this signal.
+"""
+
+from django.dispatch import Signal
+
+# Sent with ``pks``: the primary keys of statements created or updated.
+statements_bulk_changed = Signal()

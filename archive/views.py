@@ -1,0 +1,181 @@
+"""Public pages: home, statements, issuing bodies, events and countries.
+
+Only published statements are ever shown; drafts and withdrawn statements
+answer 404. Search lives in the ``search`` app, not here.
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import ListView
+
+from archive.models import Country, Event, IssuingBody, Statement
+
+PAGE_SIZE = 25
+
+
+def published_count(prefix: str) -> Count:
+    """Count the published statements reached through ``prefix``."""
+    return Count(prefix, filter=Q(**{f"{prefix}__status": "published"}), distinct=True)
+
+
+def home(request):
+    published = Statement.objects.published()
+    per_year = (
+        published.exclude(issued_on=None)
+        .annotate(year=ExtractYear("issued_on"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    decade_counts: dict[int, int] = {}
+    for year, n in per_year:
+        decade_counts[year // 10 * 10] = decade_counts.get(year // 10 * 10, 0) + n
+    context = {
+        "statement_count": published.count(),
+        "body_count": IssuingBody.objects.filter(statements__status="published").distinct().count(),
+        "country_count": Country.objects.filter(bodies__statements__status="published")
+        .distinct()
+        .count(),
+        "event_count": Event.objects.filter(statements__status="published").distinct().count(),
+        "recent": published.for_display().newest_first()[:10],
+        "decades": sorted(decade_counts.items(), reverse=True),
+        "events": Event.objects.annotate(n=published_count("statements"))
+        .filter(n__gt=0)
+        .exclude(kind="session")
+        .order_by("-start_date")[:8],
+    }
+    return render(request, "archive/home.html", context)
+
+
+def about(request):
+    return render(request, "archive/about.html", {"ungdc_citation": settings.UNGDC_CITATION})
+
+
+def statement_detail(request, slug):
+    statement = get_object_or_404(
+        Statement.objects.published().select_related("issuer__country", "issuer__parent"),
+        slug=slug,
+    )
+    public = Statement.objects.published()
+    context = {
+        "statement": statement,
+        "co_issuers": statement.co_issuers.all(),
+        "events": statement.events.all(),
+        "countries": statement.countries_mentioned.all(),
+        "relations_out": statement.relations_out().filter(target__in=public),
+        "relations_in": statement.relations_in().filter(source__in=public),
+        "ungdc_citation": settings.UNGDC_CITATION
+        if (statement.source_id or "").startswith("ungdc-")
+        else "",
+    }
+    return render(request, "archive/statement_detail.html", context)
+
+
+def paginate(request, queryset, size=PAGE_SIZE):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+def body_detail(request, slug):
+    body = get_object_or_404(IssuingBody.objects.select_related("country", "parent"), slug=slug)
+    statements = (
+        Statement.objects.published()
+        .filter(Q(issuer=body) | Q(co_issuers=body))
+        .distinct()
+        .for_display()
+        .newest_first()
+    )
+    context = {
+        "body": body,
+        "page_obj": paginate(request, statements),
+        "children": body.children.all(),
+    }
+    return render(request, "archive/body_detail.html", context)
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    statements = event.statements.published().for_display().chronological()
+    context = {
+        "event": event,
+        "page_obj": paginate(request, statements, size=100),
+        "countries": event.countries.all(),
+    }
+    return render(request, "archive/event_detail.html", context)
+
+
+def country_detail(request, slug):
+    country = get_object_or_404(Country, slug=slug)
+    published = Statement.objects.published().for_display().newest_first()
+    issued = published.filter(issuer__country=country)
+    naming = published.filter(countries_mentioned=country)
+    context = {
+        "country": country,
+        "page_obj": paginate(request, issued),
+        "issued_count": issued.count(),
+        "naming": naming[:20],
+        "naming_count": naming.count(),
+        "bodies": country.bodies.annotate(n=published_count("statements")).filter(n__gt=0),
+    }
+    return render(request, "archive/country_detail.html", context)
+
+
+class StatementListView(ListView):
+    """Browse published statements newest first, optionally by decade or year."""
+
+    template_name = "archive/statement_list.html"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        qs = Statement.objects.published().for_display().newest_first()
+        self.year = self.request.GET.get("year", "")
+        self.decade = self.request.GET.get("decade", "").removesuffix("s")
+        if self.year.isdigit():
+            qs = qs.filter(issued_on__year=int(self.year))
+        elif self.decade.isdigit():
+            first = int(self.decade) // 10 * 10
+            qs = qs.filter(issued_on__year__gte=first, issued_on__year__lte=first + 9)
+        return qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["year"] = self.year if self.year.isdigit() else ""
+        context["decade"] = self.decade if self.decade.isdigit() else ""
+        return context
+
+
+class BodyListView(ListView):
+    template_name = "archive/body_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return (
+            IssuingBody.objects.select_related("country")
+            .annotate(n=published_count("statements"))
+            .filter(n__gt=0)
+            .order_by("name")
+        )
+
+
+class EventListView(ListView):
+    template_name = "archive/event_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return (
+            Event.objects.annotate(n=published_count("statements"))
+            .filter(n__gt=0)
+            .order_by("-start_date")
+        )
+
+
+class CountryListView(ListView):
+    template_name = "archive/country_list.html"
+
+    def get_queryset(self):
+        return Country.objects.annotate(
+            n=published_count("bodies__statements"),
+            named=published_count("statements_mentioning"),
+        ).filter(Q(n__gt=0) | Q(named__gt=0))

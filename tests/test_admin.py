@@ -1,0 +1,220 @@
+"""The admin as archivists and editors use it, and the permission matrix."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Event, RelationKind, Statement, Status
+
+MODELS = ["country", "issuingbody", "event", "statement"]
+
+
+def admin_url(model, action="changelist", *args):
+    return reverse(f"admin:archive_{model}_{action}", args=args)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_anonymous_users_are_sent_to_login(client, db, model):
+    response = client.get(admin_url(model))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("who", ["archivist_client", "editor_client"])
+def test_list_and_add_pages_render_for_both_groups(request, who, model):
+    client = request.getfixturevalue(who)
+    assert client.get(admin_url(model)).status_code == 200
+    assert client.get(admin_url(model, "add")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("codename", "archivist_has", "editor_has"),
+    [
+        ("add_statement", True, True),
+        ("change_statement", True, True),
+        ("view_statement", True, True),
+        ("delete_statement", False, True),
+        ("publish_statement", False, True),
+        ("withdraw_statement", False, True),
+        ("add_event", True, True),
+        ("delete_event", False, True),
+        ("delete_issuingbody", False, True),
+        ("delete_country", False, True),
+    ],
+)
+def test_permission_matrix(archivist, editor, codename, archivist_has, editor_has):
+    assert archivist.has_perm(f"archive.{codename}") is archivist_has
+    assert editor.has_perm(f"archive.{codename}") is editor_has
+
+
+def test_staff_without_a_group_gets_nothing(client, django_user_model):
+    user = django_user_model.objects.create_user("nobody", password="x", is_staff=True)
+    client.force_login(user)
+    assert client.get(admin_url("statement")).status_code == 403
+
+
+def test_archivist_cannot_delete_a_statement(archivist_client, make_statement):
+    statement = make_statement(status=Status.DRAFT)
+    response = archivist_client.post(
+        admin_url("statement", "delete", statement.pk), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_archivist_cannot_change_a_published_statement(archivist_client, make_statement):
+    statement = make_statement(status=Status.PUBLISHED)
+    page = archivist_client.get(admin_url("statement", "change", statement.pk))
+    assert page.status_code == 200  # viewable…
+    assert b'name="title"' not in page.content  # …but read-only
+    response = archivist_client.post(
+        admin_url("statement", "change", statement.pk), {"title": "Tampered"}
+    )
+    assert response.status_code == 403
+    statement.refresh_from_db()
+    assert statement.title != "Tampered"
+
+
+def test_publish_action_is_offered_to_editors_only(archivist_client, editor_client, make_statement):
+    make_statement(status=Status.DRAFT)
+    archivist_page = archivist_client.get(admin_url("statement"))
+    editor_page = editor_client.get(admin_url("statement"))
+    assert b'value="publish"' not in archivist_page.content
+    assert b'value="publish"' in editor_page.content
+    assert b'value="withdraw"' in editor_page.content
+
+
+def test_archivist_cannot_publish_through_the_action(archivist_client, make_statement):
+    statement = make_statement(status=Status.DRAFT)
+    archivist_client.post(
+        admin_url("statement"), {"action": "publish", "_selected_action": [statement.pk]}
+    )
+    statement.refresh_from_db()
+    assert statement.status == Status.DRAFT
+
+
+def test_editor_publishes_and_withdraws_in_bulk(editor_client, make_statement):
+    drafts = [make_statement(status=Status.DRAFT, title=f"Draft {n}") for n in range(3)]
+    pks = [s.pk for s in drafts]
+    editor_client.post(admin_url("statement"), {"action": "publish", "_selected_action": pks})
+    assert set(Statement.objects.filter(pk__in=pks).values_list("status", flat=True)) == {
+        "published"
+    }
+    editor_client.post(admin_url("statement"), {"action": "withdraw", "_selected_action": pks})
+    assert set(Statement.objects.filter(pk__in=pks).values_list("status", flat=True)) == {
+        "withdrawn"
+    }
+
+
+def test_deleting_an_event_in_use_shows_why_it_is_refused(editor_client, event, make_statement):
+    make_statement(title="Refers to the drill").events.add(event)
+    page = editor_client.get(admin_url("event", "delete", event.pk))
+    assert b"Refers to the drill" in page.content
+    editor_client.post(admin_url("event", "delete", event.pk), {"post": "yes"})
+    assert Event.objects.filter(pk=event.pk).exists()
+
+
+def test_changelist_filters_and_search_work(editor_client, make_statement):
+    make_statement(title="Old speech", issued_on=dt.date(1975, 1, 1), issued_precision="year")
+    make_statement(title="New statement")
+    page = editor_client.get(admin_url("statement"), {"decade": "1970", "year": "1975"})
+    assert b"Old speech" in page.content and b"New statement" not in page.content
+    assert b"1975" in page.content
+    page = editor_client.get(admin_url("statement"), {"q": "denounce"})
+    assert page.context["cl"].result_count == 2
+
+
+def test_authority_lists_show_statement_counts(editor_client, body, make_statement):
+    make_statement()
+    make_statement(title="Second")
+    page = editor_client.get(admin_url("issuingbody"))
+    assert page.context["cl"].result_list[0]._statement_count == 2
+
+
+def _statement_form(body, events, target, **extra):
+    data = {
+        "title": "Statement on the joint drills",
+        "slug": "",
+        "kind": "statement",
+        "language": "en",
+        "issuer": body.pk,
+        "co_issuers": [],
+        "speaker": "",
+        "speaker_post": "",
+        "issued_on": "2024-07-01",
+        "issued_precision": "day",
+        "body": "The drills are a rehearsal for invasion.",
+        "summary": "",
+        "events": [e.pk for e in events],
+        "countries_mentioned": [],
+        "source_outlet": "KCNA",
+        "source_url": "",
+        "source_citation": "",
+        "retrieved_on": "",
+        "outgoing_relations-TOTAL_FORMS": "1",
+        "outgoing_relations-INITIAL_FORMS": "0",
+        "outgoing_relations-MIN_NUM_FORMS": "0",
+        "outgoing_relations-MAX_NUM_FORMS": "1000",
+        "outgoing_relations-0-kind": RelationKind.RESPONDS_TO,
+        "outgoing_relations-0-target": target.pk,
+        "outgoing_relations-0-note": "",
+        "incoming_relations-TOTAL_FORMS": "0",
+        "incoming_relations-INITIAL_FORMS": "0",
+        "incoming_relations-MIN_NUM_FORMS": "0",
+        "incoming_relations-MAX_NUM_FORMS": "1000",
+    }
+    data.update(extra)
+    return data
+
+
+def test_archivist_enters_a_statement_in_one_form_and_an_editor_publishes_it(
+    client, archivist, editor, body, event, make_statement
+):
+    second_event = Event.objects.create(name="Camp David summit", start_date=dt.date(2023, 8, 18))
+    answered = make_statement(title="US Navy on the purpose of the drill")
+    client.force_login(archivist)
+    response = client.post(
+        admin_url("statement", "add"),
+        _statement_form(body, [event, second_event], answered, status="published"),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    statement = Statement.objects.get(title="Statement on the joint drills")
+    assert statement.status == Status.DRAFT  # archivists cannot publish, even by posting it
+    assert statement.created_by == archivist
+    assert set(statement.events.all()) == {event, second_event}
+    assert [r.target for r in statement.relations_out()] == [answered]
+    assert [r.kind for r in statement.relations_out()] == [RelationKind.RESPONDS_TO]
+
+    assert client.get(statement.get_absolute_url()).status_code == 404
+
+    client.force_login(editor)
+    client.post(admin_url("statement"), {"action": "publish", "_selected_action": [statement.pk]})
+    assert client.get(statement.get_absolute_url()).status_code == 200
+
+    history = client.get(admin_url("statement", "history", statement.pk))
+    assert history.status_code == 200
+    records = list(statement.history.all())
+    assert {r.history_user for r in records} == {archivist, editor}
+    assert records[0].diff_against(records[1]).changed_fields == ["status"]
+    assert b"archie" in history.content and b"edith" in history.content
+
+
+def test_form_shows_validation_errors_to_the_archivist(
+    archivist_client, body, event, make_statement
+):
+    target = make_statement()
+    data = _statement_form(body, [event], target, issued_on="2024-07-05", issued_precision="month")
+    response = archivist_client.post(admin_url("statement", "add"), data)
+    assert response.status_code == 200
+    assert "issued_precision" in response.context["adminform"].form.errors
+
+
+def test_relation_to_itself_is_a_form_error(editor_client, body, event, make_statement):
+    statement = make_statement(status=Status.DRAFT)
+    data = _statement_form(body, [event], statement, status="draft", slug=statement.slug)
+    response = editor_client.post(admin_url("statement", "change", statement.pk), data)
+    assert response.status_code == 200
+    formset_errors = response.context["inline_admin_formsets"][0].formset.errors
+    assert any("target" in errors for errors in formset_errors)

@@ -1,0 +1,69 @@
+import datetime as dt
+
+import pytest
+
+from archive import dates
+from archive.dates import Precision
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "text"),
+    [
+        (dt.date(1946, 1, 1), Precision.YEAR, "1946"),
+        (dt.date(2024, 6, 1), Precision.MONTH, "June 2024"),
+        (dt.date(2024, 6, 30), Precision.DAY, "30 June 2024"),
+        (None, Precision.DAY, "Undated"),
+    ],
+)
+def test_display_shows_a_date_at_its_precision(date, precision, text):
+    assert dates.display(date, precision) == text
+
+
+def test_iso_form_keeps_only_the_known_parts():
+    assert dates.iso(dt.date(1946, 1, 1), Precision.YEAR) == "1946"
+    assert dates.iso(dt.date(2024, 6, 1), Precision.MONTH) == "2024-06"
+    assert dates.iso(dt.date(2024, 6, 30), Precision.DAY) == "2024-06-30"
+
+
+def test_span_covers_the_whole_year_or_month():
+    assert dates.span(dt.date(1990, 1, 1), Precision.YEAR) == (
+        dt.date(1990, 1, 1),
+        dt.date(1990, 12, 31),
+    )
+    assert dates.span(dt.date(2024, 2, 1), Precision.MONTH) == (
+        dt.date(2024, 2, 1),
+        dt.date(2024, 2, 29),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1946", (dt.date(1946, 1, 1), Precision.YEAR)),
+        ("2024-06", (dt.date(2024, 6, 1), Precision.MONTH)),
+        ("2024-06-30", (dt.date(2024, 6, 30), Precision.DAY)),
+    ],
+)
+def test_parse_partial_reads_each_precision(text, expected):
+    assert dates.parse_partial(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2023-02-30", "2024-13", "0000", "June 2024", "", "20244"])
+def test_parse_partial_rejects_impossible_or_malformed_dates(text):
+    with pytest.raises(ValueError, match=r"date|not a real"):
+        dates.parse_partial(text)
+
+
+def test_fits_requires_the_first_day_for_coarse_precisions():
+    assert dates.fits(dt.date(1946, 1, 1), Precision.YEAR)
+    assert not dates.fits(dt.date(1946, 3, 1), Precision.YEAR)
+    assert not dates.fits(dt.date(2024, 6, 2), Precision.MONTH)
+    assert dates.fits(dt.date(2024, 6, 2), Precision.DAY)
+
+
+def test_display_range_collapses_a_single_day():
+    assert dates.display_range(dt.date(2024, 6, 27), None, Precision.DAY) == "27 June 2024"
+    assert (
+        dates.display_range(dt.date(2024, 6, 27), dt.date(2024, 6, 29), Precision.DAY)
+        == "27 June 2024 – 29 June 2024"
+    )

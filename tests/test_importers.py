@@ -1,0 +1,197 @@
+"""import_statements: good, bad and repeated records, gzip, line-numbered errors."""
+
+import gzip
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive.importers import RecordError, StatementImporter, open_lines, parse_record
+from archive.models import Country, Event, IssuingBody, Statement
+from archive.signals import statements_bulk_changed
+
+
+def record(**overrides):
+    base = {
+        "id": "ungdc-PRK-73-2018",
+        "title": "Statement by Ri Yong Ho, Minister for Foreign Affairs of North Korea",
+        "body": "Peace on the Korean peninsula.\nA second paragraph.",
+        "date": "2018",
+        "date_precision": "year",
+        "speaker": "Ri Yong Ho",
+        "speaker_post": "Minister for Foreign Affairs",
+        "country": "North Korea",
+        "country_iso3": "PRK",
+        "doc_type": "speech",
+        "venue": "UN General Assembly, 73rd session, General Debate",
+        "source": "UN General Debate Corpus (UNGDC) 1946-2024, Harvard Dataverse, CC0",
+        "url": "https://doi.org/10.7910/DVN/0TJX8Y",
+        "source_path": "x.txt",
+        "language": "en",
+    }
+    return {**base, **overrides}
+
+
+def write_jsonl(path, lines, gz=False):
+    text = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n"
+    if gz:
+        with gzip.open(path, "wt", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(path, *args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_statements", str(path), "--no-progress", *args, stdout=out, stderr=err)
+    except CommandError as exc:
+        return out.getvalue(), err.getvalue(), exc
+    return out.getvalue(), err.getvalue(), None
+
+
+@pytest.mark.django_db
+def test_a_good_record_creates_country_body_event_and_published_statement(tmp_path):
+    out, _, error = run(write_jsonl(tmp_path / "c.jsonl", [record()]))
+    assert error is None
+    assert "created 1, updated 0, unchanged 0, failed 0" in out
+    statement = Statement.objects.get(source_id="ungdc-PRK-73-2018")
+    assert statement.status == "published"
+    assert statement.slug == "north-korea-general-debate-2018"
+    assert statement.date_display == "2018"
+    assert statement.issuer == IssuingBody.objects.get(slug="government-of-north-korea")
+    assert statement.issuer.country == Country.objects.get(code="PRK")
+    assert statement.issuer.country.region == "asia"
+    event = Event.objects.get(slug="unga-73-general-debate")
+    assert list(statement.events.all()) == [event]
+    assert event.dates_display == "2018"
+    assert statement.history.count() == 1
+
+
+@pytest.mark.django_db
+def test_importing_twice_changes_nothing(tmp_path):
+    path = write_jsonl(
+        tmp_path / "c.jsonl.gz",
+        [record(), record(id="ungdc-KOR-73-2018", country_iso3="KOR", country="South Korea")],
+        gz=True,
+    )
+    run(path)
+    out, _, error = run(path)
+    assert error is None
+    assert "created 0, updated 0, unchanged 2, failed 0" in out
+    assert Statement.objects.count() == 2
+    assert Event.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_changed_record_is_updated_in_place(tmp_path):
+    run(write_jsonl(tmp_path / "a.jsonl", [record()]))
+    out, _, _ = run(write_jsonl(tmp_path / "b.jsonl", [record(speaker="Ri Yong-ho")]))
+    assert "created 0, updated 1" in out
+    statement = Statement.objects.get()
+    assert statement.speaker == "Ri Yong-ho"
+    assert statement.history.count() == 2
+
+
+@pytest.mark.django_db
+def test_bad_records_are_reported_by_line_and_good_ones_kept(tmp_path):
+    lines = [
+        record(id="ok-1"),
+        "{broken json",
+        record(id="no-title", title=""),
+        record(id="bad-date", date="2023-02-30", date_precision="day"),
+        record(id="bad-precision", date_precision="fortnight"),
+        "[1, 2]",
+        record(id="mismatch", date="2018-06-01", date_precision="year"),
+        record(id="ok-2", country_iso3="KOR", country="South Korea"),
+    ]
+    out, err, error = run(write_jsonl(tmp_path / "c.jsonl", lines))
+    assert isinstance(error, CommandError)  # non-zero exit
+    assert "created 2, updated 0, unchanged 0, failed 6" in out
+    assert "line 2: broken JSON" in err
+    assert "line 3: missing title" in err
+    assert "line 4: impossible date" in err
+    assert "line 5: unknown date precision" in err
+    assert "line 6: a record must be a JSON object" in err
+    assert "line 7: date “2018-06-01” does not match precision" in err
+    assert set(Statement.objects.values_list("source_id", flat=True)) == {"ok-1", "ok-2"}
+
+
+@pytest.mark.django_db
+def test_limit_reads_only_the_first_records(tmp_path):
+    lines = [record(id=f"r-{n}", country_iso3="PRK") for n in range(5)]
+    out, _, _ = run(write_jsonl(tmp_path / "c.jsonl", lines), "--limit", "3")
+    assert "created 3" in out
+    assert Statement.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_records_are_written_in_batches_with_one_signal_each(tmp_path):
+    batches = []
+
+    def receiver(sender, pks, **kwargs):
+        batches.append(len(pks))
+
+    statements_bulk_changed.connect(receiver)
+    try:
+        lines = [(n + 1, json.dumps(record(id=f"r-{n}"))) for n in range(7)]
+        report = StatementImporter(batch_size=3).run(lines)
+    finally:
+        statements_bulk_changed.disconnect(receiver)
+    assert report.created == 7
+    assert batches == [3, 3, 1]
+
+
+@pytest.mark.django_db
+def test_the_same_id_twice_in_one_file_updates_rather_than_duplicates():
+    lines = [(1, json.dumps(record(id="a"))), (2, json.dumps(record(id="a", speaker="B")))]
+    report = StatementImporter().run(lines)
+    assert (report.created, report.updated, report.failed) == (1, 1, 0)
+    assert Statement.objects.get(source_id="a").speaker == "B"
+
+
+@pytest.mark.django_db
+def test_a_batch_the_database_refuses_is_retried_record_by_record():
+    # Two speeches of one country in one year share a slug within a batch: the
+    # batch insert fails on the unique slug, and the retry keeps both.
+    lines = [(1, json.dumps(record(id="a"))), (2, json.dumps(record(id="b")))]
+    report = StatementImporter().run(lines)
+    assert (report.created, report.failed) == (2, 0)
+    assert sorted(Statement.objects.values_list("slug", flat=True)) == [
+        "north-korea-general-debate-2018",
+        "north-korea-general-debate-2018-2",
+    ]
+
+
+def test_non_utf8_input_is_reported_not_crashed(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(json.dumps(record()).encode() + b"\n\xff\xfe broken\n")
+    items = list(open_lines(path))
+    assert isinstance(items[-1][1], RecordError)
+
+
+def test_missing_file_is_a_clear_command_error(tmp_path):
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_statements", str(tmp_path / "nope.jsonl"))
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason"),
+    [
+        ({"id": ""}, "missing id"),
+        ({"body": None}, "missing body"),
+        ({"country_iso3": None}, "missing country_iso3"),
+        ({"title": 5}, "title must be text"),
+        ({"doc_type": "tweet"}, "unknown doc_type"),
+    ],
+)
+def test_parse_record_names_the_reason(overrides, reason):
+    with pytest.raises(RecordError, match=reason):
+        parse_record(1, json.dumps(record(**overrides)))
+
+
+def test_parse_record_accepts_nulls_for_optional_fields():
+    parsed = parse_record(1, json.dumps(record(speaker=None, speaker_post=None, language="xx")))
+    assert parsed.speaker == "" and parsed.language == "other"

@@ -1,0 +1,107 @@
+"""Public pages: what is published is shown, drafts and withdrawn answer 404."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Country, RelationKind, StatementRelation, Status
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.WITHDRAWN])
+def test_unpublished_statements_are_not_found(client, make_statement, status):
+    statement = make_statement(status=status)
+    assert client.get(statement.get_absolute_url()).status_code == 404
+
+
+def test_statement_page_shows_the_record(client, make_statement, event):
+    statement = make_statement(
+        title="Statement on <Freedom Edge>",
+        body="First paragraph.\nSecond paragraph.",
+        speaker="A spokesperson",
+        issued_on=dt.date(1946, 1, 1),
+        issued_precision="year",
+        source_outlet="KCNA",
+        source_citation="Quoted by an article.",
+    )
+    statement.events.add(event)
+    statement.countries_mentioned.add(Country.objects.create(code="JPN", name="Japan"))
+    page = client.get(statement.get_absolute_url())
+    html = page.content.decode()
+    assert "Statement on &lt;Freedom Edge&gt;" in html  # escaped
+    assert "<p>First paragraph.</p>" in html and "<p>Second paragraph.</p>" in html
+    assert ">1946</time>" in html and "1 January 1946" not in html
+    assert event.get_absolute_url() in html and "Japan" in html
+    assert "KCNA" in html and "Quoted by an article." in html
+    assert statement.issuer.get_absolute_url() in html
+
+
+def test_relations_show_from_both_ends_but_only_published_ones(client, make_statement):
+    dprk = make_statement(title="DPRK statement")
+    nato = make_statement(title="NATO remark")
+    draft = make_statement(title="Draft rebuttal", status=Status.DRAFT)
+    StatementRelation.objects.create(source=nato, target=dprk, kind=RelationKind.RESPONDS_TO)
+    StatementRelation.objects.create(source=draft, target=dprk, kind=RelationKind.REBUTS)
+    dprk_page = client.get(dprk.get_absolute_url()).content.decode()
+    assert "answered by" in dprk_page and "NATO remark" in dprk_page
+    assert "Draft rebuttal" not in dprk_page
+    nato_page = client.get(nato.get_absolute_url()).content.decode()
+    assert "responds to" in nato_page and "DPRK statement" in nato_page
+
+
+def test_ungdc_speeches_show_the_corpus_citation(client, make_statement):
+    speech = make_statement(source_id="ungdc-PRK-73-2018")
+    other = make_statement(title="Other")
+    assert "Journal of Peace Research" in client.get(speech.get_absolute_url()).content.decode()
+    assert "Journal of Peace Research" not in client.get(other.get_absolute_url()).content.decode()
+
+
+def test_home_lists_recent_published_statements_only(client, make_statement):
+    make_statement(title="Visible statement")
+    make_statement(title="Hidden draft", status=Status.DRAFT)
+    html = client.get(reverse("archive:home")).content.decode()
+    assert "Visible statement" in html and "Hidden draft" not in html
+    assert "2020s" in html
+
+
+def test_event_page_lists_statements_in_date_order(client, make_statement, event):
+    later = make_statement(title="Later", issued_on=dt.date(2024, 7, 2))
+    earlier = make_statement(title="Earlier", issued_on=dt.date(2024, 6, 28))
+    hidden = make_statement(title="Withdrawn one", status=Status.WITHDRAWN)
+    for s in (later, earlier, hidden):
+        s.events.add(event)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert html.index("Earlier") < html.index("Later")
+    assert "Withdrawn one" not in html
+
+
+def test_body_and_country_pages_list_their_statements(client, make_statement, body):
+    japan = Country.objects.create(code="JPN", name="Japan")
+    statement = make_statement(title="On Japan")
+    statement.countries_mentioned.add(japan)
+    make_statement(title="Secret", status=Status.DRAFT)
+    body_html = client.get(body.get_absolute_url()).content.decode()
+    assert "On Japan" in body_html and "Secret" not in body_html
+    assert "On Japan" in client.get(body.country.get_absolute_url()).content.decode()
+    assert "On Japan" in client.get(japan.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("name", ["statements", "bodies", "events", "countries", "about"])
+def test_browse_pages_render(client, make_statement, name):
+    make_statement()
+    assert client.get(reverse(f"archive:{name}")).status_code == 200
+
+
+def test_statement_list_filters_by_decade_and_year(client, make_statement):
+    make_statement(title="Seventies", issued_on=dt.date(1975, 1, 1), issued_precision="year")
+    make_statement(title="Today")
+    url = reverse("archive:statements")
+    assert "Seventies" in client.get(url, {"decade": "1970s"}).content.decode()
+    assert "Today" not in client.get(url, {"decade": "1970s"}).content.decode()
+    assert "Today" in client.get(url, {"year": "2024"}).content.decode()
+    assert client.get(url, {"year": "abc"}).status_code == 200
+
+
+def test_unknown_slugs_are_not_found(client, db):
+    for name in ("statement", "body", "event", "country"):
+        assert client.get(reverse(f"archive:{name}", args=["nope"])).status_code == 404
