@@ -164,3 +164,10 @@ UNGDC_CITATION = (
     "Research; Baturo, Dasandi & Mikhaylov (2017), “Understanding state preferences with "
     "text as data”, Research & Politics."
 )
+
+SEARCH_BACKEND = {
+    "BACKEND": "search.backends.whoosh.WhooshBackend",
+    "PATH": SEARCH_INDEX_DIR,
+    "LOCK_TIMEOUT": float(os.environ.get("SEARCH_LOCK_TIMEOUT", "30")),
+    "TIME_BUDGET": float(os.environ.get("SEARCH_TIME_BUDGET", "2.0")),
+}

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from archive.models import Country, Event, IssuingBody, Statement, Status
+from search import backends
 
 
 @pytest.fixture
@@ -82,3 +83,13 @@ def editor_client(editor):
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_index(settings, tmp_path):
+    """Give every test its own index: a database rollback does not roll back Whoosh."""
+    settings.SEARCH_BACKEND = {**settings.SEARCH_BACKEND, "PATH": tmp_path / "search-index"}
+    yield settings.SEARCH_BACKEND["PATH"]
+    for key, backend in list(backends._backends.items()):
+        backend.close()
+        del backends._backends[key]

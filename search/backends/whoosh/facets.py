@@ -1,0 +1,156 @@
+"""Per-document facet codes and dates in numpy arrays, counted in one step.
+
+Arrays are built per index segment and cached by segment id, so a commit
+that adds one small segment rebuilds only that segment's arrays. A searcher
+generation concatenates its segments' arrays; facet counts are then one
+``np.bincount`` over the matching documents per facet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from search.backends.whoosh.schema import MULTI_FACETS, SINGLE_FACETS
+
+UNDATED = 0  # date arrays hold yyyymmdd; 0 marks a statement without a date
+
+
+class Vocabulary:
+    """Integer codes for one facet's values, growing as new values appear."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+        self.values: list[str] = []
+
+    def code(self, value: str) -> int:
+        code = self.codes.get(value)
+        if code is None:
+            code = self.codes[value] = len(self.values)
+            self.values.append(value)
+        return code
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+@dataclass(frozen=True)
+class SegmentArrays:
+    size: int
+    single: Mapping[str, np.ndarray]  # facet -> code per doc (-1: none)
+    multi: Mapping[str, tuple[np.ndarray, np.ndarray]]  # facet -> (doc, code) per entry
+    date_start: np.ndarray
+    date_end: np.ndarray
+
+
+def date_key(value: dt.date | None) -> int:
+    return value.year * 10000 + value.month * 100 + value.day if value else UNDATED
+
+
+def build_segment(reader, vocab: Mapping[str, Vocabulary]) -> SegmentArrays:
+    """Read one segment's facet values from its columns and postings."""
+    size = reader.doc_count_all()
+    single: dict[str, np.ndarray] = {}
+    for name in SINGLE_FACETS:
+        codes = np.full(size, -1, dtype=np.int32)
+        _fill_from_postings(reader, name, codes, vocab[name].code)
+        single[name] = codes
+    multi: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for name in MULTI_FACETS:
+        docs: list[np.ndarray] = []
+        codes_list: list[np.ndarray] = []
+        for value in reader.field_terms(name):
+            ids = np.fromiter(reader.postings(name, value).all_ids(), dtype=np.int32)
+            docs.append(ids)
+            codes_list.append(np.full(len(ids), vocab[name].code(value), dtype=np.int32))
+        multi[name] = (
+            np.concatenate(docs) if docs else np.empty(0, np.int32),
+            np.concatenate(codes_list) if codes_list else np.empty(0, np.int32),
+        )
+    dates = {}
+    for name in ("date_start", "date_end"):
+        keys = np.zeros(size, dtype=np.int32)
+        _fill_from_postings(reader, name, keys, int)
+        dates[name] = keys
+    return SegmentArrays(size, single, multi, dates["date_start"], dates["date_end"])
+
+
+def _fill_from_postings(reader, fieldname: str, out: np.ndarray, encode) -> None:
+    for value in reader.field_terms(fieldname):
+        ids = np.fromiter(reader.postings(fieldname, value).all_ids(), dtype=np.int64)
+        out[ids] = encode(value)
+
+
+def live_mask(reader) -> np.ndarray:
+    size = reader.doc_count_all()
+    mask = np.ones(size, dtype=bool)
+    if reader.has_deletions():
+        for docnum in range(size):
+            if reader.is_deleted(docnum):
+                mask[docnum] = False
+    return mask
+
+
+class FacetArrays:
+    """Arrays for a whole searcher generation, in global document numbers."""
+
+    def __init__(self, segments: list[tuple[SegmentArrays, int, np.ndarray]], vocab) -> None:
+        self.vocab = vocab
+        self.size = sum(seg.size for seg, _, _ in segments)
+        self.live = (
+            np.concatenate([live for _, _, live in segments])
+            if segments
+            else np.zeros(0, dtype=bool)
+        )
+        self.single = {
+            name: _concat([seg.single[name] for seg, _, _ in segments], np.int32)
+            for name in SINGLE_FACETS
+        }
+        self.multi = {}
+        for name in MULTI_FACETS:
+            docs = [seg.multi[name][0] + offset for seg, offset, _ in segments]
+            codes = [seg.multi[name][1] for seg, _, _ in segments]
+            self.multi[name] = (_concat(docs, np.int32), _concat(codes, np.int32))
+        self.date_start = _concat([seg.date_start for seg, _, _ in segments], np.int32)
+        self.date_end = _concat([seg.date_end for seg, _, _ in segments], np.int32)
+
+    def value_mask(self, facet: str, values: Iterable[str]) -> np.ndarray:
+        """Documents having any of ``values`` for ``facet`` (OR within a facet)."""
+        vocab = self.vocab[facet]
+        codes = [vocab.codes[v] for v in values if v in vocab.codes]
+        if facet in self.single:
+            return np.isin(self.single[facet], codes) if codes else np.zeros(self.size, bool)
+        docs, entry_codes = self.multi[facet]
+        mask = np.zeros(self.size, dtype=bool)
+        if codes:
+            mask[docs[np.isin(entry_codes, codes)]] = True
+        return mask
+
+    def date_mask(self, first: dt.date | None, last: dt.date | None) -> np.ndarray:
+        """Documents whose dated span overlaps [first, last]; undated never match."""
+        mask = self.date_start != UNDATED
+        if first is not None:
+            mask &= self.date_end >= date_key(first)
+        if last is not None:
+            mask &= self.date_start <= date_key(last)
+        return mask
+
+    def counts(self, facet: str, mask: np.ndarray) -> dict[str, int]:
+        """Count the values of ``facet`` over the documents in ``mask``."""
+        vocab = self.vocab[facet]
+        if facet in self.single:
+            codes = self.single[facet][mask]
+            codes = codes[codes >= 0]
+        else:
+            docs, entry_codes = self.multi[facet]
+            codes = entry_codes[mask[docs]]
+        tally = np.bincount(codes, minlength=len(vocab))
+        present = np.flatnonzero(tally)
+        return {vocab.values[code]: int(tally[code]) for code in present}
+
+
+def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)

@@ -1,0 +1,55 @@
+"""System checks for the search settings.
+
+Whoosh stores its schema with pickle, so whoever can write the index
+directory can make this process run code: refuse a directory that is group-
+or world-writable or owned by another user.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from django.conf import settings
+from django.core import checks
+
+
+@checks.register("search")
+def check_search_backend(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    config = getattr(settings, "SEARCH_BACKEND", None)
+    if not isinstance(config, dict) or "BACKEND" not in config:
+        return [
+            checks.Error(
+                "SEARCH_BACKEND must be a dict with a BACKEND dotted path.", id="search.E001"
+            )
+        ]
+    path = config.get("PATH")
+    return unsafe_index_dir(Path(path)) if path else []
+
+
+def unsafe_index_dir(root: Path) -> list[checks.CheckMessage]:
+    """Return errors for an index directory (or anything in it) others could write."""
+    errors = []
+    paths = [root, *root.glob("gen-*"), *root.glob("gen-*/*")] if root.exists() else []
+    for path in paths:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            continue
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            errors.append(
+                checks.Error(
+                    f"The search index path {path} is writable by group or others.",
+                    hint=f"Run: chmod go-w {path}  (Whoosh loads pickled data from it).",
+                    id="search.E002",
+                )
+            )
+        if info.st_uid != os.geteuid():
+            errors.append(
+                checks.Error(
+                    f"The search index path {path} belongs to another user (uid {info.st_uid}).",
+                    hint="The index must belong to the user that runs the site.",
+                    id="search.E003",
+                )
+            )
+    return errors

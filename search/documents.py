@@ -1,0 +1,91 @@
+"""Statement -> index document: the one place that knows what is indexed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+
+from django.db.models import QuerySet
+
+from archive.models import Statement
+from search.backends.base import Document
+
+
+def indexable() -> QuerySet[Statement]:
+    """Published statements with everything their documents need, in few queries."""
+    return (
+        Statement.objects.published()
+        .select_related("issuer__country")
+        .prefetch_related("co_issuers__country", "events", "countries_mentioned")
+    )
+
+
+def _names(*records) -> str:
+    """Names and aliases of authority records, one per line, without repeats."""
+    seen: dict[str, None] = {}
+    for record in records:
+        if record is None:
+            continue
+        seen[record.name] = None
+        for alias in record.alias_list:
+            seen[alias] = None
+    return "\n".join(seen)
+
+
+def to_document(statement: Statement) -> Document:
+    issuers = [statement.issuer, *statement.co_issuers.all()]
+    country = statement.issuer.country
+    mentioned = list(statement.countries_mentioned.all())
+    events = list(statement.events.all())
+    span = statement.date_span
+    year = statement.issued_on.year if statement.issued_on else None
+    facets = {
+        "issuer": tuple(dict.fromkeys(body.slug for body in issuers)),
+        "country": (country.code,) if country else (),
+        "kind": (statement.kind,),
+        "language": (statement.language,),
+        "event": tuple(event.slug for event in events),
+        "mentioned": tuple(c.code for c in mentioned),
+        "year": (str(year),) if year else (),
+        "decade": (f"{year // 10 * 10}s",) if year else (),
+    }
+    fields = {
+        "id": str(statement.pk),
+        "slug": statement.slug,
+        "title": statement.title,
+        "body": statement.body,
+        "summary": statement.summary,
+        "issuer": _names(*issuers),
+        "speaker": " ".join(filter(None, [statement.speaker, statement.speaker_post])),
+        "countries": _names(country, *mentioned),
+        "events": "\n".join(event.name for event in events),
+        "source_id": statement.source_id or "",
+        "date": statement.issued_on,
+        "date_precision": statement.issued_precision,
+        "date_start": span[0] if span else None,
+        "date_end": span[1] if span else None,
+        "facets": facets,
+    }
+    return Document(version=version_of(fields), **fields)
+
+
+def version_of(fields: dict) -> str:
+    """A stamp that changes whenever anything indexed changes, renames included."""
+    canonical = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.blake2b(canonical.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def iter_documents(batch_size: int = 500, pks=None) -> Iterator[Document]:
+    """Yield documents for every published statement, reading the database in batches."""
+    queryset = indexable().order_by("pk")
+    if pks is not None:
+        queryset = queryset.filter(pk__in=pks)
+    last = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last)[:batch_size])
+        if not batch:
+            return
+        for statement in batch:
+            yield to_document(statement)
+        last = batch[-1].pk

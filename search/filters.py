@@ -1,0 +1,202 @@
+"""The public search parameters: declared, validated, and turned into a SearchQuery.
+
+One FilterSet serves two masters. Its form validates ``request.GET`` for the
+search backend (invalid parameters become notices and are ignored), and its
+filters apply the same parameters to a Statement queryset, which is how the
+tests check the index's counts against the database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+
+from archive import dates
+from archive.models import LANGUAGE_CHOICES, Statement, StatementKind
+from search.backends.base import DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, SearchQuery, Sort
+
+MAX_VALUES = 50  # values of one facet parameter
+MAX_PAGE = 500
+
+
+class ValueListField(forms.Field):
+    """A repeated GET parameter whose every value must match ``pattern``."""
+
+    widget = forms.SelectMultiple
+
+    def __init__(self, *, pattern: str, example: str, normalize=str, **kwargs) -> None:
+        self.pattern = re.compile(pattern)
+        self.example = example
+        self.normalize = normalize
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list[str]:
+        if not value:
+            return []
+        values = value if isinstance(value, (list, tuple)) else [value]
+        cleaned = []
+        for item in values:
+            item = str(item).strip()
+            if not item:
+                continue
+            if not self.pattern.fullmatch(item):
+                raise forms.ValidationError(
+                    f"“{item[:40]}” is not a valid value (expected e.g. {self.example})."
+                )
+            cleaned.append(self.normalize(item))
+        if len(cleaned) > MAX_VALUES:
+            raise forms.ValidationError(f"At most {MAX_VALUES} values may be given.")
+        return list(dict.fromkeys(cleaned))
+
+
+class PartialDateField(forms.CharField):
+    """YYYY, YYYY-MM or YYYY-MM-DD, cleaned to (first day, precision)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return dates.parse_partial(value)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+class ValueListFilter(django_filters.Filter):
+    field_class = ValueListField
+
+
+class PartialDateFilter(django_filters.Filter):
+    field_class = PartialDateField
+
+
+SLUG = r"[-a-z0-9_]{1,120}"
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", strip=True)
+    issuer = ValueListFilter(
+        pattern=SLUG, example="dprk-ministry-of-foreign-affairs", method="filter_issuer"
+    )
+    country = ValueListFilter(
+        pattern=r"[A-Za-z]{2,8}",
+        example="PRK",
+        normalize=str.upper,
+        field_name="issuer__country__code",
+        lookup_expr="in",
+    )
+    kind = django_filters.MultipleChoiceFilter(choices=StatementKind.choices)
+    event = ValueListFilter(pattern=SLUG, example="freedom-edge-2024", method="filter_event")
+    language = django_filters.MultipleChoiceFilter(choices=LANGUAGE_CHOICES)
+    decade = ValueListFilter(pattern=r"\d{3}0s", example="1990s", method="filter_decade")
+    year = ValueListFilter(pattern=r"\d{4}", example="2024", method="filter_year")
+    date_from = PartialDateFilter(method="filter_from")
+    date_to = PartialDateFilter(method="filter_to")
+    sort = django_filters.ChoiceFilter(
+        choices=[(s.value, s.value.title()) for s in Sort], method="filter_nothing"
+    )
+    page = django_filters.NumberFilter(method="filter_nothing", min_value=1, max_value=MAX_PAGE)
+    page_size = django_filters.NumberFilter(method="filter_nothing", min_value=1)
+
+    class Meta:
+        model = Statement
+        fields: list[str] = []
+
+    # Database equivalents of the backend's filters -------------------------
+
+    def filter_text(self, queryset: QuerySet, name, value):
+        return queryset  # text matching is the search backend's job
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_issuer(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Q(issuer__slug__in=value) | Q(co_issuers__slug__in=value)).distinct()
+
+    def filter_event(self, queryset, name, value):
+        return queryset.filter(events__slug__in=value).distinct() if value else queryset
+
+    def filter_decade(self, queryset, name, value):
+        if not value:
+            return queryset
+        condition = Q()
+        for decade in value:
+            first = int(decade[:4])
+            condition |= Q(issued_on__year__gte=first, issued_on__year__lte=first + 9)
+        return queryset.filter(condition)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(issued_on__year__in=[int(y) for y in value]) if value else queryset
+
+    def filter_from(self, queryset, name, value):
+        if not value:
+            return queryset
+        first = dates.span(*value)[0]
+        # A statement dated "1990" (all of 1990) overlaps from=1990-06.
+        return queryset.filter(issued_on__isnull=False).filter(
+            Q(issued_precision="day", issued_on__gte=first)
+            | Q(issued_precision="month", issued_on__gte=first.replace(day=1))
+            | Q(issued_precision="year", issued_on__year__gte=first.year)
+        )
+
+    def filter_to(self, queryset, name, value):
+        if not value:
+            return queryset
+        last = dates.span(*value)[1]
+        return queryset.filter(issued_on__isnull=False, issued_on__lte=last)
+
+
+# The public parameter names: "from" and "to" are Python keywords.
+for public, declared in (("from", "date_from"), ("to", "date_to")):
+    SearchFilterSet.base_filters[public] = SearchFilterSet.base_filters.pop(declared)
+
+KNOWN_PARAMETERS = set(SearchFilterSet.base_filters)
+
+
+@dataclass(frozen=True)
+class ParsedParameters:
+    query: SearchQuery
+    notices: tuple[str, ...]
+
+
+def parse_parameters(data) -> ParsedParameters:
+    """Validate GET parameters; report and ignore the invalid ones."""
+    filterset = SearchFilterSet(data=data)
+    form = filterset.form
+    form.is_valid()
+    notices = [
+        f"Ignored {name}: {' '.join(str(m) for m in messages)}"
+        for name, messages in form.errors.items()
+    ]
+    unknown = sorted(set(data) - KNOWN_PARAMETERS)
+    if unknown:
+        notices.append("Unknown parameters ignored: " + ", ".join(u[:30] for u in unknown[:10]))
+    cleaned = form.cleaned_data
+    page_size = int(cleaned.get("page_size") or DEFAULT_PAGE_SIZE)
+    if page_size > MAX_PAGE_SIZE:
+        notices.append(f"page_size is at most {MAX_PAGE_SIZE}; {MAX_PAGE_SIZE} was used.")
+        page_size = MAX_PAGE_SIZE
+    date_from = cleaned.get("from")
+    date_to = cleaned.get("to")
+    first = dates.span(*date_from)[0] if date_from else None
+    last = dates.span(*date_to)[1] if date_to else None
+    if first and last and first > last:
+        notices.append("Ignored from/to: the range ends before it starts.")
+        first = last = None
+    filters = {name: tuple(cleaned.get(name) or ()) for name in FACETS if cleaned.get(name)}
+    query = SearchQuery(
+        text=cleaned.get("q") or "",
+        filters=filters,
+        date_from=first,
+        date_to=last,
+        sort=Sort(cleaned.get("sort") or Sort.RELEVANCE),
+        page=int(cleaned.get("page") or 1),
+        page_size=page_size,
+    )
+    return ParsedParameters(query=query, notices=tuple(notices))

@@ -1,0 +1,118 @@
+"""Snippets: a short window of a text around the words a query matched.
+
+Only the hits on the page are highlighted, and never by analysing a whole
+speech: a regular expression finds candidate words by the prefix of each
+query term (C speed), each candidate is checked with the index's own
+stemmer, and the window with the most distinct matches is cut out, escaped
+and marked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from html import escape
+
+SNIPPET_CHARS = 220
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """Fold one character to one lower-case character ("Ô" -> "o")."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if len(base.lower()) == 1:
+        return base.lower()
+    return ch.lower() if len(ch.lower()) == 1 else " "
+
+
+def fold_same_length(text: str) -> str:
+    """Lower-case and strip accents without changing the text's length."""
+    if text.isascii():
+        return text.lower()
+    table = {ord(ch): _fold_char(ch) for ch in set(text) if not ch.isascii()}
+    return text.translate(table).lower()
+
+
+def candidate_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex matching words that may stem to one of ``terms``."""
+    prefixes = sorted({t[:-1] if len(t) > 3 else t for t in terms if t}, key=len, reverse=True)
+    if not prefixes:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in prefixes) + r")\w*")
+
+
+def find_matches(
+    text: str, terms: set[str], stem: Callable[[str], str], pattern: re.Pattern[str] | None
+) -> list[tuple[int, int, str]]:
+    """Return (start, end, term) for each word of ``text`` that matches a term."""
+    if pattern is None:
+        return []
+    folded = fold_same_length(text)
+    found = []
+    for match in pattern.finditer(folded):
+        word = match.group()
+        term = word if word in terms else stem(word)
+        if term in terms:
+            found.append((match.start(), match.end(), term))
+    return found
+
+
+def best_window(matches: list[tuple[int, int, str]], width: int) -> int:
+    """Return the start of the ``width``-character window with the most distinct terms."""
+    best_start, best_score = matches[0][0], (0, 0)
+    right = 0
+    for left in range(len(matches)):
+        start = matches[left][0]
+        while right < len(matches) and matches[right][1] <= start + width:
+            right += 1
+        inside = matches[left:right]
+        score = (len({m[2] for m in inside}), len(inside))
+        if score > best_score:
+            best_start, best_score = start, score
+    return best_start
+
+
+def snippet(
+    text: str,
+    terms: set[str],
+    stem: Callable[[str], str],
+    pattern: re.Pattern[str] | None = None,
+    width: int = SNIPPET_CHARS,
+) -> str:
+    """Return escaped HTML: about ``width`` characters of ``text`` with matches in <mark>."""
+    text = text or ""
+    if pattern is None:
+        pattern = candidate_pattern(terms)
+    matches = find_matches(text, terms, stem, pattern)
+    if not matches:
+        return _plain(text, width)
+    anchor = best_window(matches, width)
+    # Start a little before the first match, at a word boundary.
+    start = max(0, anchor - width // 5)
+    if start:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and start - space < 30 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    parts, cursor = [], start
+    for m_start, m_end, _ in matches:
+        if m_start < start or m_end > end:
+            continue
+        parts.append(escape(text[cursor:m_start]))
+        parts.append(f"<mark>{escape(text[m_start:m_end])}</mark>")
+        cursor = m_end
+    parts.append(escape(text[cursor:end]))
+    body = "".join(parts).replace("\n", " ")
+    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+
+
+def _plain(text: str, width: int) -> str:
+    if len(text) <= width:
+        return escape(text).replace("\n", " ")
+    cut = text.rfind(" ", 0, width)
+    return escape(text[: cut if cut > 0 else width]).replace("\n", " ") + " …"

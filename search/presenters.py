@@ -1,0 +1,139 @@
+"""Turn backend results into what pages and the JSON API show.
+
+Hits come back as ids; statements are loaded from the database in hit
+order (never an unpublished one), and facet values get their labels.
+"""
+
+from __future__ import annotations
+
+from archive.models import LANGUAGE_CHOICES, Country, Event, IssuingBody, Statement, StatementKind
+from search.backends.base import FACETS, SearchQuery, SearchResults
+
+STATIC_LABELS = {
+    "kind": dict(StatementKind.choices),
+    "language": dict(LANGUAGE_CHOICES),
+}
+
+
+def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
+    """Labels for every facet value shown, in one query per authority model."""
+    wanted = {name: [v.value for v in results.facets.get(name, ())] for name in FACETS}
+    labels = {name: dict(STATIC_LABELS.get(name, {})) for name in FACETS}
+    labels["issuer"].update(
+        IssuingBody.objects.filter(slug__in=wanted["issuer"]).values_list("slug", "name")
+    )
+    labels["country"].update(
+        Country.objects.filter(code__in=wanted["country"]).values_list("code", "name")
+    )
+    labels["event"].update(
+        Event.objects.filter(slug__in=wanted["event"]).values_list("slug", "name")
+    )
+    return labels
+
+
+def load_statements(results: SearchResults) -> list[tuple[Statement, object]]:
+    """Return (statement, hit) pairs in hit order, skipping anything not published."""
+    ids = [int(hit.id) for hit in results.hits]
+    found = Statement.objects.published().for_display().in_bulk(ids)
+    return [(found[int(hit.id)], hit) for hit in results.hits if int(hit.id) in found]
+
+
+def results_json(
+    query: SearchQuery, results: SearchResults, notices: tuple[str, ...], request=None
+) -> dict:
+    labels = facet_labels(results)
+    rows = []
+    for statement, hit in load_statements(results):
+        url = statement.get_absolute_url()
+        rows.append(
+            {
+                "slug": statement.slug,
+                "url": request.build_absolute_uri(url) if request else url,
+                "title": statement.title,
+                "source_id": statement.source_id,
+                "issuer": statement.issuer.name,
+                "issuer_country": statement.issuer.country.code
+                if statement.issuer.country
+                else None,
+                "date": statement.date_iso,
+                "date_precision": statement.issued_precision if statement.issued_on else None,
+                "kind": statement.kind,
+                "language": statement.language,
+                "snippet": hit.snippet,
+                "score": hit.score,
+            }
+        )
+    return {
+        "query": query.text,
+        "total": results.total,
+        "page": results.page,
+        "page_size": results.page_size,
+        "results": rows,
+        "facets": {
+            name: [
+                {
+                    "value": v.value,
+                    "label": labels[name].get(v.value, v.value),
+                    "count": v.count,
+                    "selected": v.selected,
+                }
+                for v in results.facets.get(name, ())
+            ]
+            for name in FACETS
+        },
+        "suggestion": results.suggestion,
+        "notices": [*notices, *results.notices],
+    }
+
+
+def statement_json(statement: Statement, request=None) -> dict:
+    def link(other: Statement) -> dict:
+        url = other.get_absolute_url()
+        return {
+            "slug": other.slug,
+            "url": request.build_absolute_uri(url) if request else url,
+            "title": other.title,
+            "issuer": other.issuer.name,
+            "date": other.date_iso,
+        }
+
+    public = Statement.objects.published()
+    url = statement.get_absolute_url()
+    return {
+        "slug": statement.slug,
+        "url": request.build_absolute_uri(url) if request else url,
+        "title": statement.title,
+        "kind": statement.kind,
+        "issuer": {"slug": statement.issuer.slug, "name": statement.issuer.name},
+        "issuer_country": statement.issuer.country.code if statement.issuer.country else None,
+        "co_issuers": [{"slug": b.slug, "name": b.name} for b in statement.co_issuers.all()],
+        "speaker": statement.speaker,
+        "speaker_post": statement.speaker_post,
+        "date": statement.date_iso,
+        "date_precision": statement.issued_precision if statement.issued_on else None,
+        "date_display": statement.date_display,
+        "language": statement.language,
+        "summary": statement.summary,
+        "body": statement.body,
+        "events": [{"slug": e.slug, "name": e.name} for e in statement.events.all()],
+        "countries_mentioned": [
+            {"code": c.code, "name": c.name} for c in statement.countries_mentioned.all()
+        ],
+        "source": {
+            "outlet": statement.source_outlet,
+            "url": statement.source_url,
+            "citation": statement.source_citation,
+            "retrieved": statement.retrieved_on.isoformat() if statement.retrieved_on else None,
+            "source_id": statement.source_id,
+        },
+        "relations": {
+            "outgoing": [
+                {"kind": r.kind, "statement": link(r.target)}
+                for r in statement.relations_out().filter(target__in=public)
+            ],
+            "incoming": [
+                {"kind": r.kind, "inverse": r.inverse_label, "statement": link(r.source)}
+                for r in statement.relations_in().filter(source__in=public)
+            ],
+        },
+    }

@@ -1,0 +1,66 @@
+"""Thin receivers: every write that changes what is indexed calls ``schedule``."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from archive.models import Country, Event, IssuingBody, Statement
+from archive.signals import statements_bulk_changed
+from search.indexing import schedule
+
+# Fields of authority records that are copied into statement documents.
+INDEXED_FIELDS = {
+    Country: ("name", "aliases", "code"),
+    IssuingBody: ("name", "aliases", "slug", "country_id"),
+    Event: ("name", "slug"),
+}
+
+
+@receiver(post_save, sender=Statement)
+@receiver(post_delete, sender=Statement)
+def statement_changed(sender, instance, **kwargs):
+    schedule([instance.pk])
+
+
+@receiver(statements_bulk_changed)
+def statements_imported(sender, pks, **kwargs):
+    schedule(pks)
+
+
+def _statement_m2m_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action == "pre_clear" and reverse:
+        # The links are about to vanish: remember which statements had them.
+        schedule(instance.statements_in_use().values_list("pk", flat=True))
+    elif action in ("post_add", "post_remove", "post_clear"):
+        schedule((pk_set or ()) if reverse else [instance.pk])
+
+
+for field in ("co_issuers", "events", "countries_mentioned"):
+    m2m_changed.connect(
+        _statement_m2m_changed,
+        sender=getattr(Statement, field).through,
+        dispatch_uid=f"search-statement-{field}",
+    )
+
+
+@receiver(pre_save, sender=Country)
+@receiver(pre_save, sender=IssuingBody)
+@receiver(pre_save, sender=Event)
+def authority_renamed(sender, instance, raw=False, **kwargs):
+    """Re-index the statements that carry a record's name when that name changes."""
+    if instance.pk is None:
+        return
+    fields = INDEXED_FIELDS[sender]
+    old = sender.objects.filter(pk=instance.pk).values(*fields).first()
+    if old and any(old[f] != getattr(instance, f) for f in fields):
+        schedule(_affected_statements(instance).values_list("pk", flat=True))
+
+
+def _affected_statements(instance):
+    if isinstance(instance, Country):
+        return Statement.objects.filter(
+            Q(issuer__country=instance) | Q(countries_mentioned=instance)
+        ).distinct()
+    return instance.statements_in_use()

@@ -1,0 +1,238 @@
+"""The index follows every write path, after commit, and never lies."""
+
+import datetime as dt
+import json
+import logging
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from archive.models import Country, Event, IssuingBody, Statement, Status
+from archive.signals import statements_bulk_changed
+from search import indexing
+from search.backends import get_backend
+from search.backends.base import SearchQuery
+
+
+def found(text="", **filters):
+    query = SearchQuery(text=text, filters={k: tuple(v) for k, v in filters.items()})
+    return {hit.id for hit in get_backend().search(query).hits}
+
+
+@pytest.fixture
+def capture(django_capture_on_commit_callbacks):
+    """Run on-commit callbacks as a committed transaction would."""
+
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run
+
+
+def test_published_statement_is_searchable_after_commit(capture, make_statement):
+    with capture() as callbacks:
+        statement = make_statement(title="Denunciation of the drills")
+        assert found("drills") == set()  # not before the commit
+    assert callbacks
+    assert found("drills") == {str(statement.pk)}
+
+
+def test_draft_is_not_indexed_until_published(capture, make_statement):
+    with capture():
+        statement = make_statement(title="Secret draft", status=Status.DRAFT)
+    assert found("secret") == set()
+    with capture():
+        statement.status = Status.PUBLISHED
+        statement.save()
+    assert found("secret") == {str(statement.pk)}
+
+
+def test_withdrawn_statement_leaves_the_index(capture, make_statement):
+    with capture():
+        statement = make_statement(title="Soon withdrawn")
+    with capture():
+        statement.status = Status.WITHDRAWN
+        statement.save()
+    assert found("withdrawn") == set()
+    assert str(statement.pk) not in get_backend().stored_versions()
+
+
+def test_edit_is_reflected(capture, make_statement):
+    with capture():
+        statement = make_statement(title="Original wording")
+    with capture():
+        statement.title = "Revised wording"
+        statement.save()
+    assert found("revised") == {str(statement.pk)}
+    assert found("original") == set()
+
+
+def test_deleted_statement_leaves_the_index(capture, make_statement):
+    with capture():
+        statement = make_statement(title="To be deleted")
+    pk = str(statement.pk)
+    with capture():
+        statement.delete()
+    assert pk not in get_backend().stored_versions()
+
+
+def test_rolled_back_transaction_leaves_the_index_untouched(make_statement):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        make_statement(title="Never committed")
+        raise RuntimeError
+    assert found("committed") == set()
+    assert get_backend().stored_versions() == {}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rollback_then_commit_indexes_only_the_committed(body):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Statement.objects.create(
+            title="Ghost", body="x", issuer=body, status=Status.PUBLISHED, issued_on=None
+        )
+        raise RuntimeError
+    with transaction.atomic():
+        kept = Statement.objects.create(
+            title="Kept", body="y", issuer=body, status=Status.PUBLISHED, issued_on=None
+        )
+    assert set(get_backend().stored_versions()) == {str(kept.pk)}
+
+
+def test_m2m_changes_are_reflected(capture, make_statement, event, country):
+    with capture():
+        statement = make_statement()
+    with capture():
+        statement.events.add(event)
+    assert found(event=[event.slug]) == {str(statement.pk)}
+    with capture():
+        statement.countries_mentioned.add(country)
+    assert found("dprk") == {str(statement.pk)}
+    with capture():
+        statement.events.remove(event)
+    assert found(event=[event.slug]) == set()
+
+
+def test_m2m_change_from_the_other_side_is_reflected(capture, make_statement, event):
+    with capture():
+        statement = make_statement()
+    with capture():
+        event.statements.add(statement)
+    assert found(event=[event.slug]) == {str(statement.pk)}
+    with capture():
+        event.statements.clear()
+    assert found(event=[event.slug]) == set()
+
+
+def test_co_issuer_change_is_reflected(capture, make_statement, country):
+    kcna = IssuingBody.objects.create(name="Korean Central News Agency", country=country)
+    with capture():
+        statement = make_statement()
+    with capture():
+        statement.co_issuers.add(kcna)
+    assert found(issuer=[kcna.slug]) == {str(statement.pk)}
+
+
+@pytest.mark.parametrize("model", ["body", "event", "country"])
+def test_renaming_an_authority_reindexes_its_statements(capture, make_statement, event, model):
+    with capture():
+        statement = make_statement()
+        statement.events.add(event)
+    record = {"body": statement.issuer, "event": event, "country": statement.issuer.country}[model]
+    with capture():
+        record.name = "Zanzibarian Renamed Record"
+        record.save()
+    assert found("zanzibarian") == {str(statement.pk)}
+
+
+def test_loaddata_leaves_everything_searchable(db, capture):
+    with capture():
+        call_command("loaddata", "countries", "seed_asian_nato", verbosity=0)
+    pk = Statement.objects.get(slug="dprk-foreign-ministry-freedom-edge-asian-nato-2024").pk
+    assert str(pk) in found('"Asian NATO"')
+    assert len(get_backend().stored_versions()) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_import_indexes_in_batches(tmp_path, monkeypatch):
+    calls = []
+    original = indexing.sync
+    monkeypatch.setattr(indexing, "sync", lambda pks: calls.append(len(pks)) or original(pks))
+    lines = [
+        json.dumps(
+            {
+                "id": f"ungdc-PRK-{n}-{1990 + n}",
+                "title": f"Speech {n}",
+                "body": "Juche and the reunification of the fatherland.",
+                "date": str(1990 + n),
+                "date_precision": "year",
+                "country_iso3": "PRK",
+                "country": "North Korea",
+                "doc_type": "speech",
+                "venue": f"UN General Assembly, {n}th session, General Debate",
+            }
+        )
+        for n in range(5)
+    ]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(lines))
+    call_command(
+        "import_statements", str(path), "--batch-size", "2", "--no-progress", stdout=StringIO()
+    )
+    assert calls == [2, 2, 1]
+    assert len(found("reunification")) == 5
+
+
+def test_explicit_bulk_signal_is_scheduled(capture, make_statement):
+    with capture():
+        statement = make_statement(title="Bulk changed")
+    Statement.objects.filter(pk=statement.pk).update(title="Quietly updated")
+    with capture():
+        statements_bulk_changed.send(sender=Statement, pks=[statement.pk])
+    assert found("quietly") == {str(statement.pk)}
+
+
+def test_index_failure_is_logged_and_keeps_the_database_write(
+    capture, make_statement, monkeypatch, caplog
+):
+    def broken(docs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(get_backend(), "index", broken)
+    with caplog.at_level(logging.ERROR, logger="search.indexing"), capture():
+        statement = make_statement(title="Saved despite the index")
+    assert Statement.objects.filter(pk=statement.pk).exists()
+    assert "check_search_index --fix" in caplog.text
+    monkeypatch.undo()
+    missing, stale, ghosts = indexing.drift()
+    assert missing == {str(statement.pk)}
+    indexing.repair(missing, stale, ghosts)
+    assert indexing.drift() == (set(), set(), set())
+
+
+def test_date_facets_follow_the_statement(capture, make_statement):
+    with capture():
+        statement = make_statement(issued_on=dt.date(1975, 1, 1), issued_precision="year")
+    assert found(decade=["1970s"], year=["1975"]) == {str(statement.pk)}
+
+
+def test_country_facet_is_the_issuers_country(capture, make_statement):
+    with capture():
+        statement = make_statement()
+    assert found(country=["PRK"]) == {str(statement.pk)}
+    japan = Country.objects.create(code="JPN", name="Japan")
+    with capture():
+        issuer = statement.issuer
+        issuer.country = japan
+        issuer.save()
+    assert found(country=["JPN"]) == {str(statement.pk)}
+    assert found(country=["PRK"]) == set()
+
+
+def test_event_rename_keeps_slug_facet(capture, make_statement):
+    event = Event.objects.create(name="Summit", start_date=dt.date(2023, 8, 18))
+    with capture():
+        statement = make_statement()
+        statement.events.add(event)
+    assert found(event=["summit"]) == {str(statement.pk)}
