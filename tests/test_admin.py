@@ -23,7 +23,7 @@ def test_anonymous_users_are_sent_to_login(client, db, model):
 
 @pytest.mark.parametrize("model", MODELS)
 @pytest.mark.parametrize("who", ["archivist_client", "editor_client"])
-def test_list_and_add_pages_render_for_both_groups(request, who, model):
+def test_list_and_add_pages_render_for_both_groups(db, request, who, model):
     client = request.getfixturevalue(who)
     assert client.get(admin_url(model)).status_code == 200
     assert client.get(admin_url(model, "add")).status_code == 200
