@@ -1,0 +1,106 @@
+"""rebuild_search_index, check_search_index and the index directory check."""
+
+import os
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.core.management.base import SystemCheckError
+
+from archive.models import Statement
+from search import documents
+from search.backends import get_backend
+from search.backends.base import SearchQuery
+from search.checks import unsafe_index_dir
+
+
+def run(*args):
+    out = StringIO()
+    call_command(*args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_rebuild_indexes_every_published_statement(make_statement):
+    shown = [make_statement(title=f"Published {n}") for n in range(3)]
+    make_statement(title="Draft", status="draft")
+    output = run("rebuild_search_index", "--batch-size", "2", "--no-progress")
+    assert "Indexed 3 published statements" in output
+    assert set(get_backend().stored_versions()) == {str(s.pk) for s in shown}
+
+
+def test_rebuild_if_missing_leaves_an_existing_index(make_statement):
+    make_statement()
+    run("rebuild_search_index", "--no-progress")
+    assert "not rebuilt" in run("rebuild_search_index", "--if-missing")
+
+
+def test_rebuild_keeps_answering_searches_and_swaps_atomically(make_statement, fresh_search_index):
+    make_statement(title="Before the rebuild")
+    run("rebuild_search_index", "--no-progress")
+    first = os.readlink(fresh_search_index / "current")
+    backend = get_backend()
+    assert backend.search(SearchQuery(text="rebuild")).total == 1
+    make_statement(title="Added before the second rebuild")
+    run("rebuild_search_index", "--no-progress")
+    assert os.readlink(fresh_search_index / "current") != first
+    assert backend.search(SearchQuery(text="rebuild")).total == 2
+    # Old generations are pruned, the previous one kept for open readers.
+    assert len(list(fresh_search_index.glob("gen-*"))) <= 2
+
+
+def test_check_reports_drift_and_fix_repairs_it(make_statement):
+    statements = [make_statement(title=f"Statement {n}") for n in range(3)]
+    run("rebuild_search_index", "--no-progress")
+    backend = get_backend()
+    backend.remove([str(statements[0].pk)])
+    Statement.objects.filter(pk=statements[1].pk).update(title="Edited behind the index")
+    statements[2].delete()  # without commit callbacks: a ghost stays in the index
+    out = StringIO()
+    with pytest.raises(CommandError, match="drifted"):
+        call_command("check_search_index", stdout=out)
+    report = out.getvalue()
+    assert f"missing: 1 ({statements[0].pk})" in report
+    assert f"stale: 1 ({statements[1].pk})" in report
+    assert "ghost: 1" in report
+    assert "Repaired" in run("check_search_index", "--fix")
+    assert "No drift" in run("check_search_index")
+
+
+def test_rebuild_while_another_runs_is_refused(make_statement):
+    make_statement()
+    store = get_backend().store
+    with store.rebuild_lock(), pytest.raises(CommandError, match="Another rebuild"):
+        call_command("rebuild_search_index", "--no-progress", stdout=StringIO())
+
+
+def test_writes_during_a_rebuild_are_replayed_into_the_new_index(make_statement):
+    first = make_statement(title="Existing statement")
+    backend = get_backend()
+    late = {}
+
+    def documents_with_a_write_in_the_middle():
+        yield from documents.iter_documents()
+        # Another process saves while the rebuild is still writing.
+        late["statement"] = make_statement(title="Saved during the rebuild")
+        backend.index(documents.iter_documents(pks=[late["statement"].pk]))
+
+    backend.rebuild(documents_with_a_write_in_the_middle())
+    assert set(backend.stored_versions()) == {str(first.pk), str(late["statement"].pk)}
+
+
+def test_group_or_world_writable_index_directory_is_refused(tmp_path):
+    root = tmp_path / "index"
+    root.mkdir(mode=0o700)
+    assert unsafe_index_dir(root) == []
+    root.chmod(0o777)
+    errors = unsafe_index_dir(root)
+    assert [e.id for e in errors] == ["search.E002"]
+
+
+def test_system_check_runs_on_the_configured_directory(settings, tmp_path):
+    root = tmp_path / "open"
+    root.mkdir()
+    root.chmod(0o775)
+    settings.SEARCH_BACKEND = {**settings.SEARCH_BACKEND, "PATH": root}
+    with pytest.raises(SystemCheckError, match=r"search\.E002"):
+        call_command("check")

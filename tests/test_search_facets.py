@@ -1,0 +1,72 @@
+"""The facet oracle: for filter-only searches, every count equals the database's."""
+
+import itertools
+
+import pytest
+from django.core.management import call_command
+from django.http import QueryDict
+
+from archive.management.commands.load_demo_data import DEMO_FIXTURES
+from archive.models import Statement
+from search.backends import get_backend
+from search.backends.base import FACETS
+from search.filters import SearchFilterSet, parse_parameters
+
+COMBINATIONS = [
+    {},
+    {"country": ["PRK"]},
+    {"country": ["PRK", "KOR"], "decade": ["2010s"]},
+    {"decade": ["1970s", "1980s"], "kind": ["speech"]},
+    {"issuer": ["government-of-north-korea", "kcna"]},
+    {"event": ["freedom-edge-2024", "unga-73-general-debate"]},
+    {"year": ["2018"], "language": ["en"]},
+    {"from": ["1990-06"], "to": ["1999"]},
+    {"from": ["2024-06-30"], "country": ["PRK"]},
+]
+
+
+@pytest.fixture
+def demo(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("loaddata", *DEMO_FIXTURES, verbosity=0)
+    assert len(get_backend().stored_versions()) == Statement.objects.published().count()
+
+
+def db_count(params: dict) -> int:
+    data = QueryDict(mutable=True)
+    for key, values in params.items():
+        data.setlist(key, values)
+    filterset = SearchFilterSet(data=data, queryset=Statement.objects.published())
+    assert filterset.is_valid(), filterset.errors
+    return filterset.qs.distinct().count()
+
+
+def search(params: dict):
+    data = QueryDict(mutable=True)
+    for key, values in params.items():
+        data.setlist(key, values)
+    parsed = parse_parameters(data)
+    assert not parsed.notices
+    return get_backend().search(parsed.query)
+
+
+def test_filter_only_counts_equal_the_database(demo):
+    for params in COMBINATIONS:
+        results = search(params)
+        assert results.total == db_count(params), params
+        for facet in FACETS:
+            values = results.facets[facet]
+            # Check the five most frequent values and every selected one.
+            for value in itertools.chain(values[:5], (v for v in values if v.selected)):
+                widened = {**params, facet: [value.value]}
+                assert value.count == db_count(widened), (params, facet, value)
+                assert value.selected == (value.value in params.get(facet, []))
+                assert value.count > 0 or value.selected
+
+
+def test_counts_come_from_the_same_query_as_the_hits(demo):
+    results = get_backend().search(parse_parameters(QueryDict("q=nuclear")).query)
+    assert 0 < results.total < Statement.objects.published().count()
+    # Every statement has exactly one kind and one language.
+    assert sum(v.count for v in results.facets["kind"]) == results.total
+    assert sum(v.count for v in results.facets["language"]) == results.total
