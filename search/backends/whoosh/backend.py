@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import index, query
-from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.searching import Searcher
 
 from search import highlighting, query_text
@@ -40,6 +39,7 @@ from search.backends.whoosh.schema import (
     fold,
     stem,
 )
+from search.backends.whoosh.scoring import Evaluator, Leaf, OutOfTime, field_lengths
 from search.backends.whoosh.storage import (
     IndexStore,
     document_from_json,
@@ -77,7 +77,8 @@ class WhooshBackend(SearchBackend):
         self._searcher: Searcher | None = None
         self._searcher_path: Path | None = None
         self._facets: facet_arrays.FacetArrays | None = None
-        self._segments: dict[tuple[str, str], facet_arrays.SegmentArrays] = {}
+        self._segments: dict[tuple[str, str], tuple[facet_arrays.SegmentArrays, dict]] = {}
+        self._leaves: list[Leaf] = []
         self._vocab = {name: facet_arrays.Vocabulary() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
 
     # Writing -----------------------------------------------------------------
@@ -209,19 +210,27 @@ class WhooshBackend(SearchBackend):
         return self._searcher, self._facets
 
     def _build_facets(self, searcher: Searcher) -> facet_arrays.FacetArrays:
-        segments, seen = [], set()
+        """Facet arrays and field lengths per segment, cached by segment id."""
+        segments, leaves, seen = [], [], set()
         for reader, offset in searcher.reader().leaf_readers():
             segment = reader.segment() if hasattr(reader, "segment") else None
-            if segment is None or reader.doc_count_all() == 0:
+            size = reader.doc_count_all()
+            if segment is None or size == 0:
                 continue  # an empty index has an empty reader and no segment
             key = (str(self._searcher_path), segment.segment_id())
             seen.add(key)
-            arrays = self._segments.get(key)
-            if arrays is None:
-                arrays = self._segments[key] = facet_arrays.build_segment(reader, self._vocab)
+            cached = self._segments.get(key)
+            if cached is None:
+                cached = self._segments[key] = (
+                    facet_arrays.build_segment(reader, self._vocab),
+                    field_lengths(reader, size),
+                )
+            arrays, lengths = cached
             segments.append((arrays, offset, facet_arrays.live_mask(reader)))
+            leaves.append(Leaf(reader=reader, offset=offset, size=size, lengths=lengths))
         for key in set(self._segments) - seen:
             del self._segments[key]
+        self._leaves = leaves
         return facet_arrays.FacetArrays(segments, self._vocab)
 
     def close(self) -> None:
@@ -262,10 +271,18 @@ class WhooshBackend(SearchBackend):
             notices += parsed.notices
 
             base = arrays.live.copy()
+            scores = None
+            timed_out = False
             if parsed.query is not None:
-                matched = np.zeros(arrays.size, dtype=bool)
-                docnums = np.fromiter(searcher.docs_for_query(parsed.query), dtype=np.int64)
-                matched[docnums] = True
+                evaluator = Evaluator(
+                    searcher, self._leaves, arrays.live, started + self.time_budget
+                )
+                try:
+                    matched, scores = evaluator.run(parsed.query)
+                except OutOfTime:
+                    matched = np.zeros(arrays.size, dtype=bool)
+                    scores = np.zeros(arrays.size, dtype=np.float32)
+                timed_out = evaluator.timed_out
                 base &= matched
             if q.date_from or q.date_to:
                 base &= arrays.date_mask(q.date_from, q.date_to)
@@ -281,8 +298,7 @@ class WhooshBackend(SearchBackend):
 
             facets = self._facet_values(q, arrays, base, final, masks) if q.with_facets else {}
             start = (q.page - 1) * q.page_size
-            budget = max(0.05, self.time_budget - (time.monotonic() - started))
-            page, timed_out = self._page(searcher, parsed.query, q, arrays, final, start, budget)
+            page = self._page(q, arrays, final, scores, start)
             if timed_out:
                 notices.append(
                     "The search took too long and was stopped: results may be incomplete."
@@ -325,32 +341,26 @@ class WhooshBackend(SearchBackend):
             )
         return result
 
-    def _page(self, searcher, parsed_query, q, arrays, final, start, budget):
-        """Return [(docnum, score)] for the page, and whether the time budget ran out."""
+    def _page(self, q, arrays, final, scores, start) -> list[tuple[int, float]]:
+        """Return [(docnum, score)] for the page: top-k by score, or by date."""
         end = start + q.page_size
-        if parsed_query is not None and q.sort == Sort.RELEVANCE:
-            unfiltered = not q.filters and not q.date_from and not q.date_to
-            allowed = None if unfiltered else set(np.flatnonzero(final).tolist())
-            if allowed is not None and not allowed:
-                return [], False
-            collector = searcher.collector(limit=end, filter=allowed)
-            limited = TimeLimitCollector(collector, timelimit=budget, use_alarm=False)
-            timed_out = False
-            try:
-                searcher.search_with_collector(parsed_query, limited)
-            except TimeLimit:
-                timed_out = True
-            results = limited.results()
-            scored = [(hit.docnum, float(hit.score or 0.0)) for hit in results[start:end]]
-            return scored, timed_out
         candidates = np.flatnonzero(final)
+        if start >= len(candidates):
+            return []
+        if scores is not None and q.sort == Sort.RELEVANCE:
+            candidate_scores = scores[candidates]
+            if len(candidates) > end:
+                top = np.argpartition(-candidate_scores, end - 1)[:end]
+                candidates, candidate_scores = candidates[top], candidate_scores[top]
+            order = np.lexsort((candidates, -candidate_scores))[start:end]
+            return [(int(candidates[i]), float(candidate_scores[i])) for i in order]
         keys = arrays.date_start[candidates]
         undated = keys == facet_arrays.UNDATED
         if q.sort == Sort.OLDEST:
             order = np.lexsort((candidates, keys, undated))
         else:  # newest first, and browsing without words
             order = np.lexsort((-candidates, -keys, undated))
-        return [(int(docnum), 0.0) for docnum in candidates[order[start:end]]], False
+        return [(int(docnum), 0.0) for docnum in candidates[order[start:end]]]
 
     def _hit(self, searcher, docnum: int, score: float, terms: set[str], q: SearchQuery) -> Hit:
         stored = searcher.stored_fields(docnum)

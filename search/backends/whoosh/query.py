@@ -23,6 +23,9 @@ MIN_PREFIX = 3
 MAX_EXPANSIONS = 64
 FUZZY_PREFIX = 2
 _WORD = re.compile(r"\w+")
+_FUZZY = re.compile(r"(\w+)~\d*")
+_TRAILING_WILDCARD = re.compile(r"[^*?]+\*+")
+_MINUS = re.compile(r"(^|[\s(])-(?=[\w\"(])")
 
 
 @dataclass
@@ -45,7 +48,6 @@ def make_parser(schema) -> qparser.QueryParser:
         qparser.SingleQuotePlugin,
     ):
         parser.remove_plugin_class(plugin)
-    parser.add_plugin(qparser.PlusMinusPlugin())
     parser.add_plugin(qparser.FuzzyTermPlugin())
     aliases: dict[str, list[str]] = {}
     for alias, target in FIELD_ALIASES.items():
@@ -69,12 +71,15 @@ def parse(text: str, parser, literal_parser, reader: IndexReader) -> ParsedQuery
     result = ParsedQuery(query=None, words=_WORD.findall(text))
     if not text.strip():
         return result
+    # Whoosh's minus plugin drops a query that is only "-word": say NOT instead.
+    text = _MINUS.sub(r"\1NOT ", text)
     try:
         parsed = parser.parse(text)
     except Exception:  # the parser's own failures: search the words instead
         parsed = literal_parser.parse(" ".join(result.words))
         result.notices.append("The query syntax was not understood; its words were searched.")
-    bounded = _bound(parsed, reader, result.notices)
+    surfaces = {stem(fold(w)): fold(w) for w in _FUZZY.findall(text)}
+    bounded = _bound(parsed, reader, result.notices, surfaces)
     if bounded is None or bounded is query.NullQuery:
         if result.words:
             result.notices.append(
@@ -87,15 +92,19 @@ def parse(text: str, parser, literal_parser, reader: IndexReader) -> ParsedQuery
     return result
 
 
-def _bound(q: query.Query, reader: IndexReader, notices: list[str]) -> query.Query | None:
+def _bound(
+    q: query.Query, reader: IndexReader, notices: list[str], surfaces: dict[str, str]
+) -> query.Query | None:
     """Return ``q`` with wildcards, prefixes and fuzzy terms made safe."""
+    if q is query.NullQuery:
+        return None
     if isinstance(q, query.FuzzyTerm):
-        return _bound_fuzzy(q, reader, notices)
+        return _bound_fuzzy(q, reader, notices, surfaces.get(q.text, q.text))
     if isinstance(q, query.Prefix):
         return _bound_prefix(q.fieldname, fold(q.text), reader, notices, q.boost)
     if isinstance(q, query.Wildcard):
         literal = fold(q.text.replace("*", " ").replace("?", " ")).split()
-        if q.text.endswith("*") and len(literal) == 1 and "?" not in q.text.rstrip("*"):
+        if _TRAILING_WILDCARD.fullmatch(q.text):
             return _bound_prefix(q.fieldname, literal[0], reader, notices, q.boost)
         notices.append(
             f"Only trailing wildcards are allowed: “{q.text}” was searched as plain words."
@@ -107,43 +116,43 @@ def _bound(q: query.Query, reader: IndexReader, notices: list[str]) -> query.Que
         words = _WORD.findall(" ".join(str(v) for v in (q.start, q.end) if v))
         terms = [query.Term(q.fieldname, stem(fold(w))) for w in words if len(w) > 1]
         return query.And(terms) if terms else None
+    if isinstance(q, query.BinaryQuery):  # AndNot, AndMaybe, Require, Otherwise
+        a, b = _bound(q.a, reader, notices, surfaces), _bound(q.b, reader, notices, surfaces)
+        if a is None:
+            if isinstance(q, query.AndNot):
+                return query.Not(b) if b is not None else None  # "-word" alone
+            return None if isinstance(q, query.Require) else b
+        if b is None:
+            return a
+        return q.__class__(a, b)
     if isinstance(q, query.compound.CompoundQuery):
-        children = [_bound(child, reader, notices) for child in q.subqueries]
+        children = [_bound(child, reader, notices, surfaces) for child in q.subqueries]
         children = [child for child in children if child is not None]
         if not children:
             return None
         return q.__class__(children, boost=q.boost)
-    if isinstance(q, (query.Not,)):
-        child = _bound(q.query, reader, notices)
+    if isinstance(q, query.Not):
+        child = _bound(q.query, reader, notices, surfaces)
         return query.Not(child) if child is not None else None
     if isinstance(q, query.wrappers.WrappingQuery):
-        child = _bound(q.child, reader, notices)
+        child = _bound(q.child, reader, notices, surfaces)
         return q.__class__(child) if child is not None else None
-    if isinstance(q, query.AndNot):
-        positive = _bound(q.a, reader, notices)
-        negative = _bound(q.b, reader, notices)
-        if positive is None:
-            return None
-        return query.AndNot(positive, negative) if negative is not None else positive
-    if isinstance(q, query.AndMaybe):
-        required = _bound(q.a, reader, notices)
-        optional = _bound(q.b, reader, notices)
-        if required is None:
-            return optional
-        return query.AndMaybe(required, optional) if optional is not None else required
     return q
 
 
-def _bound_fuzzy(q: query.FuzzyTerm, reader: IndexReader, notices: list[str]) -> query.Query:
+def _bound_fuzzy(
+    q: query.FuzzyTerm, reader: IndexReader, notices: list[str], surface: str
+) -> query.Query:
     """Expand ``word~`` to the stems of indexed words one edit away.
 
-    Whoosh's own FuzzyTerm looks words up in the unstemmed spelling list and
-    then searches them in the stemmed field, which misses; expand here instead.
+    Whoosh's own FuzzyTerm looks the stemmed text up in the unstemmed
+    spelling list, which misses ("militeri" is two edits from "military");
+    expand the word as typed here, then stem what it finds.
     """
     if q.maxdist > 1:
         notices.append("Fuzzy matching is limited to one edit (word~1).")
     try:
-        nearby = set(reader.terms_within(SPELLING_SOURCE, q.text, 1, prefix=FUZZY_PREFIX))
+        nearby = set(reader.terms_within(SPELLING_SOURCE, surface, 1, prefix=FUZZY_PREFIX))
     except Exception:  # an empty index has no word list yet
         nearby = set()
     stems = {q.text, *(stem(fold(word)) for word in nearby)}

@@ -1,0 +1,343 @@
+"""make bench: how fast the archive imports, indexes and searches, next to SQLite FTS5.
+
+On a fresh database and index in a temporary directory (``--reuse DIR`` keeps
+them between runs) it imports the corpus, rebuilds the index, measures how
+soon an edit becomes searchable, runs the committed query set
+(``bench/queries.json``) through the backend in-process and through the HTTP
+API of a gunicorn server, against SQLite FTS5 built from the same records,
+interleaved, and drives that server with a bounded load from a second
+process. It prints one table and writes a JSON result file. No result cache
+serves the measured runs: the archive has none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ungdc.jsonl.gz"
+PYTHON = sys.executable
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def summary(values_s: list[float]) -> dict:
+    ms = [v * 1000 for v in values_s]
+    return {
+        "n": len(ms),
+        "p50_ms": round(statistics.median(ms), 2),
+        "p95_ms": round(percentile(ms, 0.95), 2),
+        "max_ms": round(max(ms), 2),
+    }
+
+
+def manage(env, *args, check=True) -> tuple[float, str]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - started
+    if check and result.returncode != 0:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed, result.stdout + result.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def query_string(params: dict) -> str:
+    return urlencode(params, doseq=True)
+
+
+def http_get(port: int, path: str) -> float:
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    if response.status != 200:
+        raise RuntimeError(f"GET {path} answered {response.status}")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--limit", type=int, help="import at most N records")
+    parser.add_argument("--reuse", help="keep the database and index in this directory")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each page")
+    parser.add_argument("--load-seconds", type=float, default=20)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "latest.json"))
+    args = parser.parse_args()
+
+    workdir = Path(args.reuse) if args.reuse else Path(tempfile.mkdtemp(prefix="archive-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "SEARCH_INDEX_DIR": str(workdir / "index"),
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "LOG_LEVEL": "ERROR",
+    }
+    report: dict = {"corpus": args.corpus, "limit": args.limit, "workdir": str(workdir)}
+    fresh = not (workdir / "db.sqlite3").exists()
+
+    if fresh:
+        manage(env, "migrate", "-v0")
+        limit = ["--limit", str(args.limit)] if args.limit else []
+        seconds, output = manage(env, "import_statements", args.corpus, "--no-progress", *limit)
+        counts = re.search(r"created (\d+).*?failed (\d+)", output)
+        peak = re.search(r"peak memory (\d+) MB", output)
+        records = int(counts.group(1)) if counts else 0
+        report["import"] = {
+            "records": records,
+            "seconds": round(seconds, 1),
+            "records_per_second": round(records / seconds, 1),
+            "peak_memory_mb": int(peak.group(1)) if peak else None,
+        }
+    seconds, output = manage(env, "rebuild_search_index", "--no-progress")
+    report["rebuild"] = {"seconds": round(seconds, 1), "output": output.strip().splitlines()[-1]}
+
+    # In-process measurements run against the bench database and index.
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.http import QueryDict
+
+    from archive.models import Statement
+    from bench import fts5
+    from search import documents
+    from search.backends import get_backend
+    from search.backends.base import SearchQuery
+    from search.filters import parse_parameters
+
+    backend = get_backend()
+    report["edit_to_searchable"] = edit_latency(Statement, backend, SearchQuery)
+
+    fts_path = workdir / "fts5.sqlite3"
+    started = time.perf_counter()
+    fts5.build(fts_path, fts_rows(documents))
+    report["fts5_build_seconds"] = round(time.perf_counter() - started, 1)
+    reference = fts5.FTS5Search(fts_path)
+
+    pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
+    ours: dict[int, list[float]] = {i: [] for i in range(len(pages))}
+    theirs: dict[int, list[float]] = {i: [] for i in range(len(pages))}
+    for page in pages:  # warm both once: opening files is not searching
+        backend.search(parse_parameters(QueryDict(query_string(page["params"]))).query)
+        reference.page(page["params"])
+    for _ in range(args.repeat):
+        for i, page in enumerate(pages):
+            data = QueryDict(query_string(page["params"]))
+            started = time.perf_counter()
+            backend.search(parse_parameters(data).query)
+            ours[i].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            reference.page(page["params"])
+            theirs[i].append(time.perf_counter() - started)
+
+    port = free_port()
+    server = start_server(env, port)
+    try:
+        http_times: dict[int, list[float]] = {i: [] for i in range(len(pages))}
+        paths = [f"/api/search/?{query_string(p['params'])}" for p in pages]
+        for path in paths:
+            http_get(port, path)
+        for _ in range(args.repeat):
+            for i, path in enumerate(paths):
+                http_times[i].append(http_get(port, path))
+        load = subprocess.run(
+            [
+                PYTHON,
+                str(ROOT / "bench" / "load.py"),
+                "--base",
+                f"http://127.0.0.1:{port}",
+                "--paths",
+                json.dumps(paths),
+                "--seconds",
+                str(args.load_seconds),
+                "--concurrency",
+                str(args.concurrency),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        report["load"] = json.loads(load.stdout)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    report["pages"] = [
+        {
+            "kind": page["kind"],
+            "params": page["params"],
+            "ours": summary(ours[i]),
+            "http": summary(http_times[i]),
+            "fts5": summary(theirs[i]),
+        }
+        for i, page in enumerate(pages)
+    ]
+    every = lambda d: [t for times in d.values() for t in times]  # noqa: E731
+    report["overall"] = {
+        "ours": summary(every(ours)),
+        "http": summary(every(http_times)),
+        "fts5": summary(every(theirs)),
+    }
+    kinds = sorted({p["kind"] for p in pages})
+    report["by_kind"] = {
+        kind: {
+            "ours": summary([t for i, p in enumerate(pages) if p["kind"] == kind for t in ours[i]]),
+            "fts5": summary(
+                [t for i, p in enumerate(pages) if p["kind"] == kind for t in theirs[i]]
+            ),
+        }
+        for kind in kinds
+    }
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(report, indent=2))
+    print(render(report))
+    print(f"\nFull results: {output}")
+
+
+def edit_latency(Statement, backend, SearchQuery, edits: int = 20) -> dict:
+    """Median time from an edit's save (commit) until a search finds it."""
+    times = []
+    statements = list(Statement.objects.published().order_by("pk")[:edits])
+    for n, statement in enumerate(statements):
+        word = f"benchmarkedit{n}x{int(time.time())}"
+        statement.summary = f"{statement.summary} {word}".strip()
+        started = time.perf_counter()
+        statement.save()  # autocommit: the index is updated on commit
+        while backend.search(SearchQuery(text=word, with_facets=False)).total != 1:
+            if time.perf_counter() - started > 30:
+                raise RuntimeError("an edit did not become searchable within 30 s")
+            time.sleep(0.005)
+        times.append(time.perf_counter() - started)
+    return summary(times)
+
+
+def fts_rows(documents):
+    for doc in documents.iter_documents():
+        year = doc.facets.get("year", ("",))
+        yield {
+            "id": int(doc.id),
+            "title": doc.title,
+            "body": doc.body,
+            "issuer": (doc.facets.get("issuer") or ("",))[0],
+            "country": (doc.facets.get("country") or ("",))[0],
+            "kind": doc.facets["kind"][0],
+            "language": doc.facets["language"][0],
+            "year": year[0] if year else "",
+            "decade": (doc.facets.get("decade") or ("",))[0],
+            "events": doc.facets.get("event", ()),
+            "date_start": int(doc.date_start.strftime("%Y%m%d")) if doc.date_start else 0,
+            "date_end": int(doc.date_end.strftime("%Y%m%d")) if doc.date_end else 0,
+        }
+
+
+def start_server(env, port: int) -> subprocess.Popen:
+    server_env = {
+        **env,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+    }
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "archive.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=server_env,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            http_get(port, "/api/search/?q=warmup")
+            return server
+        except (OSError, RuntimeError):
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def render(report: dict) -> str:
+    lines = ["| measure | value |", "| --- | --- |"]
+    if "import" in report:
+        imp = report["import"]
+        lines.append(
+            f"| import incl. indexing | {imp['records']} records in {imp['seconds']} s "
+            f"({imp['records_per_second']}/s), peak {imp['peak_memory_mb']} MB |"
+        )
+    lines.append(f"| full rebuild_search_index | {report['rebuild']['seconds']} s |")
+    lines.append(f"| FTS5 full build (reference) | {report['fts5_build_seconds']} s |")
+    edit = report["edit_to_searchable"]
+    lines.append(f"| edit searchable after commit | median {edit['p50_ms']} ms |")
+    load = report["load"]
+    lines.append(
+        f"| load: gunicorn 2 workers, {load['concurrency']} clients, {load['seconds']} s | "
+        f"{load['pages_per_second']} pages/s, p95 {load['p95_ms']} ms, {load['errors']} errors |"
+    )
+    overall = report["overall"]
+    lines += [
+        "",
+        "| pages | ours in-process p50 / p95 / max | HTTP API p50 / p95 | FTS5 p50 / p95 "
+        "| ours ÷ FTS5 (p50) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+
+    def row(name, ours, http, fts):
+        ratio = ours["p50_ms"] / fts["p50_ms"] if fts["p50_ms"] else float("inf")
+        http_text = f"{http['p50_ms']} / {http['p95_ms']}" if http else "—"
+        return (
+            f"| {name} | {ours['p50_ms']} / {ours['p95_ms']} / {ours['max_ms']} | {http_text} "
+            f"| {fts['p50_ms']} / {fts['p95_ms']} | {ratio:.2f} |"
+        )
+
+    lines.append(row("**all**", overall["ours"], overall["http"], overall["fts5"]))
+    for kind, times in report["by_kind"].items():
+        lines.append(row(kind, times["ours"], None, times["fts5"]))
+    lines += ["", "| page | ours p50 ms | FTS5 p50 ms | ratio |", "| --- | --- | --- | --- |"]
+    for page in report["pages"]:
+        ratio = page["ours"]["p50_ms"] / page["fts5"]["p50_ms"] if page["fts5"]["p50_ms"] else 0
+        params = json.dumps(page["params"], ensure_ascii=False).replace("|", "\\|")
+        lines.append(
+            f"| {page['kind']} `{params}` | {page['ours']['p50_ms']} | "
+            f"{page['fts5']['p50_ms']} | {ratio:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
