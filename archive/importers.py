@@ -35,7 +35,7 @@ from archive.models import (
     Status,
     unique_slug,
 )
-from archive.signals import statements_bulk_changed
+from archive.signals import bulk_import_finished, bulk_import_started, statements_bulk_changed
 
 LANGUAGES = {code for code, _ in LANGUAGE_CHOICES}
 KINDS = {kind.value for kind in StatementKind}
@@ -209,6 +209,13 @@ class StatementImporter:
         self, lines: Iterable[tuple[int, str | RecordError]], limit: int | None = None
     ) -> ImportReport:
         """Import every line, at most ``limit`` records; return the counts and errors."""
+        bulk_import_started.send(sender=Statement)
+        try:
+            return self._run(lines, limit)
+        finally:
+            bulk_import_finished.send(sender=Statement)
+
+    def _run(self, lines, limit: int | None) -> ImportReport:
         batch: dict[str, CorpusRecord] = {}
         seen = 0
         for lineno, line in lines:

@@ -168,6 +168,7 @@ UNGDC_CITATION = (
 SEARCH_BACKEND = {
     "BACKEND": "search.backends.whoosh.WhooshBackend",
     "PATH": SEARCH_INDEX_DIR,
+    "TEXT_LOADER": "search.documents.load_texts",
     "LOCK_TIMEOUT": float(os.environ.get("SEARCH_LOCK_TIMEOUT", "30")),
     "TIME_BUDGET": float(os.environ.get("SEARCH_TIME_BUDGET", "2.0")),
 }

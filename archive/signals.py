@@ -10,3 +10,7 @@ from django.dispatch import Signal
 
 # Sent with ``pks``: the primary keys of statements created or updated.
 statements_bulk_changed = Signal()
+
+# Sent around a bulk import, so listeners can batch their work for its end.
+bulk_import_started = Signal()
+bulk_import_finished = Signal()

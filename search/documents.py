@@ -89,3 +89,11 @@ def iter_documents(batch_size: int = 500, pks=None) -> Iterator[Document]:
         for statement in batch:
             yield to_document(statement)
         last = batch[-1].pk
+
+
+def load_texts(ids: list[str]) -> dict[str, tuple[str, str]]:
+    """Return {id: (summary, body)} for snippets: the database is the text's home."""
+    rows = Statement.objects.filter(pk__in=[int(i) for i in ids]).values_list(
+        "pk", "summary", "body"
+    )
+    return {str(pk): (summary, body) for pk, summary, body in rows}

@@ -19,29 +19,46 @@ SNIPPET_CHARS = 220
 _WORD = re.compile(r"\w+")
 
 
+# Accented forms a folded letter may stand for in the original text.
+_VARIANTS = {
+    "a": "aàáâãäåāą",
+    "c": "cçćč",
+    "d": "dď",
+    "e": "eèéêëēėęě",
+    "g": "gğ",
+    "i": "iìíîïīı",
+    "l": "lł",
+    "n": "nñńň",
+    "o": "oòóôõöøō",
+    "r": "rř",
+    "s": "sśšş",
+    "t": "tť",
+    "u": "uùúûüūů",
+    "y": "yýÿ",
+    "z": "zźžż",
+}
+
+
 @lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    """Fold one character to one lower-case character ("Ô" -> "o")."""
-    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    if len(base.lower()) == 1:
-        return base.lower()
-    return ch.lower() if len(ch.lower()) == 1 else " "
-
-
-def fold_same_length(text: str) -> str:
-    """Lower-case and strip accents without changing the text's length."""
-    if text.isascii():
-        return text.lower()
-    table = {ord(ch): _fold_char(ch) for ch in set(text) if not ch.isascii()}
-    return text.translate(table).lower()
+def fold_word(word: str) -> str:
+    """Lower-case a word and strip its accents ("Côte" -> "cote")."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def candidate_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """A regex matching words that may stem to one of ``terms``."""
+    """A case- and accent-insensitive regex for words that may stem to one of ``terms``."""
     prefixes = sorted({t[:-1] if len(t) > 3 else t for t in terms if t}, key=len, reverse=True)
     if not prefixes:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in prefixes) + r")\w*")
+    alternatives = (
+        "".join(f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in prefix)
+        for prefix in prefixes
+    )
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\w*", re.IGNORECASE)
 
 
 def find_matches(
@@ -50,10 +67,9 @@ def find_matches(
     """Return (start, end, term) for each word of ``text`` that matches a term."""
     if pattern is None:
         return []
-    folded = fold_same_length(text)
     found = []
-    for match in pattern.finditer(folded):
-        word = match.group()
+    for match in pattern.finditer(text):
+        word = fold_word(match.group())
         term = word if word in terms else stem(word)
         if term in terms:
             found.append((match.start(), match.end(), term))

@@ -7,7 +7,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 
 from archive.models import Country, Event, IssuingBody, Statement
-from archive.signals import statements_bulk_changed
+from archive.signals import bulk_import_finished, bulk_import_started, statements_bulk_changed
+from search import indexing
 from search.indexing import schedule
 
 # Fields of authority records that are copied into statement documents.
@@ -27,6 +28,16 @@ def statement_changed(sender, instance, **kwargs):
 @receiver(statements_bulk_changed)
 def statements_imported(sender, pks, **kwargs):
     schedule(pks)
+
+
+@receiver(bulk_import_started)
+def import_started(sender, **kwargs):
+    indexing.defer()
+
+
+@receiver(bulk_import_finished)
+def import_finished(sender, **kwargs):
+    indexing.flush_deferred()
 
 
 def _statement_m2m_changed(sender, instance, action, reverse, pk_set, **kwargs):

@@ -1,12 +1,15 @@
 from search.backends.whoosh.schema import stem
-from search.highlighting import candidate_pattern, fold_same_length, snippet
+from search.highlighting import candidate_pattern, fold_word, snippet
 
 
-def test_fold_keeps_length_and_strips_accents():
-    text = "Côte d’Ivoire İstanbul Ærø"
-    folded = fold_same_length(text)
-    assert len(folded) == len(text)
-    assert folded.startswith("cote d’ivoire")
+def test_fold_word_strips_accents_and_case():
+    assert fold_word("Côte") == "cote"
+    assert fold_word("PEACE") == "peace"
+
+
+def test_accented_words_are_marked_for_a_folded_term():
+    html = snippet("La Côte d’Ivoire salue la paix.", {"cote", "ivoir"}, stem)
+    assert "<mark>Côte</mark>" in html and "<mark>Ivoire</mark>" in html
 
 
 def test_snippet_marks_stemmed_matches_in_the_best_window():

@@ -54,7 +54,20 @@ CORPUS = [
 
 @pytest.fixture(params=BACKENDS)
 def backend(request, tmp_path):
-    instance = import_string(request.param)({"PATH": tmp_path / "index"})
+    texts = {}
+
+    def load_texts(ids):
+        return {i: texts[i] for i in ids if i in texts}
+
+    instance = import_string(request.param)({"PATH": tmp_path / "index", "TEXT_LOADER": load_texts})
+    original_index = instance.index
+
+    def index(documents):
+        documents = list(documents)
+        texts.update({d.id: (d.summary, d.body) for d in documents})
+        return original_index(documents)
+
+    instance.index = index
     instance.index(CORPUS)
     yield instance
     instance.close()

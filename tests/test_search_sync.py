@@ -159,6 +159,7 @@ def test_bulk_import_indexes_in_batches(tmp_path, monkeypatch):
     calls = []
     original = indexing.sync
     monkeypatch.setattr(indexing, "sync", lambda pks: calls.append(len(pks)) or original(pks))
+    monkeypatch.setattr(indexing, "SYNC_CHUNK", 2)
     lines = [
         json.dumps(
             {
@@ -181,6 +182,32 @@ def test_bulk_import_indexes_in_batches(tmp_path, monkeypatch):
         "import_statements", str(path), "--batch-size", "2", "--no-progress", stdout=StringIO()
     )
     assert calls == [2, 2, 1]
+    assert len(found("reunification")) == 5
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_large_import_rebuilds_the_index_once(tmp_path, monkeypatch):
+    rebuilds = []
+    original = indexing.rebuild
+    monkeypatch.setattr(indexing, "rebuild", lambda: rebuilds.append(1) or original())
+    monkeypatch.setattr(indexing, "REBUILD_THRESHOLD", 3)
+    lines = [
+        json.dumps(
+            {
+                "id": f"ungdc-KOR-{n}-{1990 + n}",
+                "title": f"Speech {n}",
+                "body": "Peaceful reunification.",
+                "date": str(1990 + n),
+                "date_precision": "year",
+                "country_iso3": "KOR",
+            }
+        )
+        for n in range(5)
+    ]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(lines))
+    call_command("import_statements", str(path), "--no-progress", stdout=StringIO())
+    assert rebuilds == [1]
     assert len(found("reunification")) == 5
 
 

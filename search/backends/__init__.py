@@ -27,5 +27,8 @@ def get_backend() -> SearchBackend:
         with _lock:
             backend = _backends.get(key)
             if backend is None:
-                backend = _backends[key] = import_string(config["BACKEND"])(config)
+                options = dict(config)
+                if isinstance(options.get("TEXT_LOADER"), str):
+                    options["TEXT_LOADER"] = import_string(options["TEXT_LOADER"])
+                backend = _backends[key] = import_string(config["BACKEND"])(options)
     return backend

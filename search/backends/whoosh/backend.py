@@ -7,7 +7,9 @@ enough hits to fill the page; snippets only for the hits shown.
 
 from __future__ import annotations
 
+import difflib
 import logging
+import os
 import re
 import threading
 import time
@@ -70,6 +72,10 @@ class WhooshBackend(SearchBackend):
         )
         self.time_budget = float(options.get("TIME_BUDGET", 2.0))
         self.writer_mb = int(options.get("WRITER_MB", 256))
+        # Rebuilds index on several cores, one segment per process.
+        self.procs = int(options.get("PROCS", min(4, os.cpu_count() or 1)))
+        # Callable: ids -> {id: (summary, body)}, for snippets and "more like this".
+        self.text_loader = options.get("TEXT_LOADER")
         self.schema = build_schema()
         self.parser = make_parser(self.schema)
         self.literal_parser = make_literal_parser(self.schema)
@@ -91,10 +97,7 @@ class WhooshBackend(SearchBackend):
             "title": doc.title,
             "summary": doc.summary,
             "body": doc.body,
-            "issuer_text": doc.issuer,
-            "speaker_text": doc.speaker,
-            "country_text": doc.countries,
-            "event_text": doc.events,
+            "meta": "\n".join(filter(None, [doc.issuer, doc.speaker, doc.countries, doc.events])),
             "source_id": doc.source_id,
         }
         if doc.date_start and doc.date_end:
@@ -157,7 +160,10 @@ class WhooshBackend(SearchBackend):
             generation = self.store.new_generation()
             try:
                 ix = index.create_in(generation, self.schema)
-                writer = ix.writer(limitmb=self.writer_mb)
+                if self.procs > 1:
+                    writer = ix.writer(procs=self.procs, limitmb=self.writer_mb, multisegment=True)
+                else:
+                    writer = ix.writer(limitmb=self.writer_mb)
                 count = 0
                 try:
                     for doc in documents:
@@ -258,7 +264,11 @@ class WhooshBackend(SearchBackend):
             docnum = searcher.document_number(id=id)
             if docnum is None:
                 return []
-            hits = searcher.more_like(docnum, "body", top=limit, numterms=15)
+            texts = self.text_loader([id]) if self.text_loader else {}
+            _, body = texts.get(id, ("", ""))
+            if not body:
+                return []
+            hits = searcher.more_like(docnum, "body", text=body, top=limit, numterms=15)
             return [hit["id"] for hit in hits]
 
     def search(self, q: SearchQuery) -> SearchResults:
@@ -303,8 +313,7 @@ class WhooshBackend(SearchBackend):
                 notices.append(
                     "The search took too long and was stopped: results may be incomplete."
                 )
-            terms = self._highlight_terms(searcher, parsed.query) if q.with_snippets else set()
-            hits = tuple(self._hit(searcher, docnum, score, terms, q) for docnum, score in page)
+            hits = self._hits(searcher, page, parsed.query, q.with_snippets)
             suggestion = None
             if parsed.words and total < SUGGEST_BELOW:
                 suggestion = self._suggest(searcher, cleaned.text, parsed.words)
@@ -362,19 +371,21 @@ class WhooshBackend(SearchBackend):
             order = np.lexsort((-candidates, -keys, undated))
         return [(int(docnum), 0.0) for docnum in candidates[order[start:end]]]
 
-    def _hit(self, searcher, docnum: int, score: float, terms: set[str], q: SearchQuery) -> Hit:
-        stored = searcher.stored_fields(docnum)
-        snippet = ""
-        if q.with_snippets:
-            text = stored.get("body") or ""
-            snippet = highlighting.snippet(text, terms, stem) if terms else ""
-            if not snippet or "<mark>" not in snippet:
-                summary = stored.get("summary") or ""
-                if summary:
-                    snippet = highlighting.snippet(summary, terms, stem)
-                elif not snippet:
-                    snippet = highlighting.snippet(text, set(), stem)
-        return Hit(id=stored["id"], score=round(score, 4), snippet=snippet)
+    def _hits(self, searcher, page, parsed_query, with_snippets: bool) -> tuple[Hit, ...]:
+        ids = [searcher.stored_fields(docnum)["id"] for docnum, _ in page]
+        snippets = dict.fromkeys(ids, "")
+        if with_snippets and ids and self.text_loader is not None:
+            terms = self._highlight_terms(searcher, parsed_query)
+            pattern = highlighting.candidate_pattern(terms)
+            for doc_id, (summary, body) in self.text_loader(ids).items():
+                snippet = highlighting.snippet(body, terms, stem, pattern) if terms else ""
+                if "<mark>" not in snippet and summary:
+                    snippet = highlighting.snippet(summary, terms, stem, pattern)
+                snippets[doc_id] = snippet or highlighting.snippet(body, set(), stem)
+        return tuple(
+            Hit(id=doc_id, score=round(score, 4), snippet=snippets[doc_id])
+            for doc_id, (_, score) in zip(ids, page, strict=True)
+        )
 
     def _highlight_terms(self, searcher, parsed_query) -> set[str]:
         if parsed_query is None:
@@ -388,20 +399,47 @@ class WhooshBackend(SearchBackend):
         return terms
 
     def _suggest(self, searcher, text: str, words: list[str]) -> str | None:
-        """Replace words the index does not know with the closest ones it does."""
+        """Replace words the index does not know with the most common close ones."""
         reader = searcher.reader()
         suggestion, changed = text, False
         for word in dict.fromkeys(words):
             folded = fold(word)
             if len(folded) < 3 or folded in STOP or not folded.isalpha():
                 continue
-            if reader.doc_frequency(SPELLING_FIELD, stem(folded)):
+            stemmed = stem(folded)
+            if reader.doc_frequency(SPELLING_FIELD, stemmed):
                 continue
-            options = searcher.suggest(SPELLING_FIELD, folded, limit=1, maxdist=2, prefix=1)
-            if options and options[0] != folded:
-                suggestion = _replace_word(suggestion, word, options[0])
-                changed = True
+            # One edit first: far cheaper, and usually what a typo is.
+            close = set(reader.terms_within(SPELLING_FIELD, stemmed, 1, prefix=1))
+            if not close and len(stemmed) > 4:
+                close = set(reader.terms_within(SPELLING_FIELD, stemmed, 2, prefix=2))
+            # A typo in a suffix leaves the word unstemmed ("denucleariztion"):
+            # try the longest indexed stem it starts with.
+            for end in range(len(folded) - 1, 4, -1):
+                if reader.doc_frequency(SPELLING_FIELD, folded[:end]):
+                    close.add(folded[:end])
+                    break
+            ranked = sorted(close, key=lambda t: -reader.doc_frequency(SPELLING_FIELD, t))
+            for term in ranked[:3]:
+                surface = self._surface_form(searcher, term)
+                if surface and surface != folded and _similar(surface, folded):
+                    suggestion = _replace_word(suggestion, word, surface)
+                    changed = True
+                    break
         return suggestion if changed else None
+
+    def _surface_form(self, searcher, term: str) -> str | None:
+        """A word as written that stems to ``term``, read from a document holding it."""
+        for docnum in searcher.docs_for_query(query.Term(SPELLING_FIELD, term)):
+            doc_id = searcher.stored_fields(docnum)["id"]
+            texts = self.text_loader([doc_id]) if self.text_loader else {}
+            for summary, body in texts.values():
+                for text in (body, summary):
+                    pattern = highlighting.candidate_pattern({term})
+                    for start, end, _ in highlighting.find_matches(text, {term}, stem, pattern):
+                        return highlighting.fold_word(text[start:end])
+            return None
+        return None
 
 
 def _positive_leaves(q: query.Query):
@@ -416,6 +454,10 @@ def _positive_leaves(q: query.Query):
         return
     for child in q.children():
         yield from _positive_leaves(child)
+
+
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _replace_word(text: str, word: str, replacement: str) -> str:

@@ -18,12 +18,10 @@ from whoosh.reading import IndexReader
 
 from search.backends.whoosh.schema import FIELD_ALIASES, FIELD_BOOSTS, fold, stem
 
-SPELLING_SOURCE = "body"  # its unstemmed word list feeds fuzzy expansion
 MIN_PREFIX = 3
 MAX_EXPANSIONS = 64
 FUZZY_PREFIX = 2
 _WORD = re.compile(r"\w+")
-_FUZZY = re.compile(r"(\w+)~\d*")
 _TRAILING_WILDCARD = re.compile(r"[^*?]+\*+")
 _MINUS = re.compile(r"(^|[\s(])-(?=[\w\"(])")
 
@@ -78,8 +76,7 @@ def parse(text: str, parser, literal_parser, reader: IndexReader) -> ParsedQuery
     except Exception:  # the parser's own failures: search the words instead
         parsed = literal_parser.parse(" ".join(result.words))
         result.notices.append("The query syntax was not understood; its words were searched.")
-    surfaces = {stem(fold(w)): fold(w) for w in _FUZZY.findall(text)}
-    bounded = _bound(parsed, reader, result.notices, surfaces)
+    bounded = _bound(parsed, reader, result.notices)
     if bounded is None or bounded is query.NullQuery:
         if result.words:
             result.notices.append(
@@ -92,14 +89,12 @@ def parse(text: str, parser, literal_parser, reader: IndexReader) -> ParsedQuery
     return result
 
 
-def _bound(
-    q: query.Query, reader: IndexReader, notices: list[str], surfaces: dict[str, str]
-) -> query.Query | None:
+def _bound(q: query.Query, reader: IndexReader, notices: list[str]) -> query.Query | None:
     """Return ``q`` with wildcards, prefixes and fuzzy terms made safe."""
     if q is query.NullQuery:
         return None
     if isinstance(q, query.FuzzyTerm):
-        return _bound_fuzzy(q, reader, notices, surfaces.get(q.text, q.text))
+        return _bound_fuzzy(q, reader, notices)
     if isinstance(q, query.Prefix):
         return _bound_prefix(q.fieldname, fold(q.text), reader, notices, q.boost)
     if isinstance(q, query.Wildcard):
@@ -117,7 +112,7 @@ def _bound(
         terms = [query.Term(q.fieldname, stem(fold(w))) for w in words if len(w) > 1]
         return query.And(terms) if terms else None
     if isinstance(q, query.BinaryQuery):  # AndNot, AndMaybe, Require, Otherwise
-        a, b = _bound(q.a, reader, notices, surfaces), _bound(q.b, reader, notices, surfaces)
+        a, b = _bound(q.a, reader, notices), _bound(q.b, reader, notices)
         if a is None:
             if isinstance(q, query.AndNot):
                 return query.Not(b) if b is not None else None  # "-word" alone
@@ -126,38 +121,34 @@ def _bound(
             return a
         return q.__class__(a, b)
     if isinstance(q, query.compound.CompoundQuery):
-        children = [_bound(child, reader, notices, surfaces) for child in q.subqueries]
+        children = [_bound(child, reader, notices) for child in q.subqueries]
         children = [child for child in children if child is not None]
         if not children:
             return None
         return q.__class__(children, boost=q.boost)
     if isinstance(q, query.Not):
-        child = _bound(q.query, reader, notices, surfaces)
+        child = _bound(q.query, reader, notices)
         return query.Not(child) if child is not None else None
     if isinstance(q, query.wrappers.WrappingQuery):
-        child = _bound(q.child, reader, notices, surfaces)
+        child = _bound(q.child, reader, notices)
         return q.__class__(child) if child is not None else None
     return q
 
 
-def _bound_fuzzy(
-    q: query.FuzzyTerm, reader: IndexReader, notices: list[str], surface: str
-) -> query.Query:
-    """Expand ``word~`` to the stems of indexed words one edit away.
+def _bound_fuzzy(q: query.FuzzyTerm, reader: IndexReader, notices: list[str]) -> query.Query:
+    """Expand ``word~`` to the indexed stems within one edit of the word's stem.
 
-    Whoosh's own FuzzyTerm looks the stemmed text up in the unstemmed
-    spelling list, which misses ("militeri" is two edits from "military");
-    expand the word as typed here, then stem what it finds.
+    Whoosh's FuzzyTerm would also work on stems, but with no bound on how
+    many terms it expands to; the most frequent ``MAX_EXPANSIONS`` are kept.
     """
     if q.maxdist > 1:
         notices.append("Fuzzy matching is limited to one edit (word~1).")
     try:
-        nearby = set(reader.terms_within(SPELLING_SOURCE, surface, 1, prefix=FUZZY_PREFIX))
+        nearby = set(reader.terms_within(q.fieldname, q.text, 1, prefix=FUZZY_PREFIX))
     except Exception:  # an empty index has no word list yet
         nearby = set()
-    stems = {q.text, *(stem(fold(word)) for word in nearby)}
-    stems = sorted(stems, key=lambda t: -reader.doc_frequency(q.fieldname, t))[:MAX_EXPANSIONS]
-    return query.Or([query.Term(q.fieldname, t) for t in stems], boost=q.boost)
+    stems = sorted({q.text, *nearby}, key=lambda t: -reader.doc_frequency(q.fieldname, t))
+    return query.Or([query.Term(q.fieldname, t) for t in stems[:MAX_EXPANSIONS]], boost=q.boost)
 
 
 def _bound_prefix(
