@@ -17,6 +17,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -221,6 +222,8 @@ def main() -> None:
     output.write_text(json.dumps(report, indent=2))
     print(render(report))
     print(f"\nFull results: {output}")
+    if not args.reuse:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def edit_latency(Statement, backend, SearchQuery, edits: int = 20) -> dict:

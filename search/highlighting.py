@@ -16,6 +16,7 @@ from functools import lru_cache
 from html import escape
 
 SNIPPET_CHARS = 220
+MAX_MATCHES = 400
 _WORD = re.compile(r"\w+")
 
 
@@ -62,17 +63,35 @@ def candidate_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def find_matches(
-    text: str, terms: set[str], stem: Callable[[str], str], pattern: re.Pattern[str] | None
+    text: str,
+    terms: set[str],
+    stem: Callable[[str], str],
+    pattern: re.Pattern[str] | None,
+    goal: int | None = None,
 ) -> list[tuple[int, int, str]]:
-    """Return (start, end, term) for each word of ``text`` that matches a term."""
+    """Return (start, end, term) for words of ``text`` that match a term.
+
+    With ``goal``, stop one snippet's width after ``goal`` distinct terms have
+    been seen: a window holding them exists by then, and a long speech need
+    not be scanned to its end.
+    """
     if pattern is None:
         return []
-    found = []
+    found: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    stop_at = None
     for match in pattern.finditer(text):
+        if stop_at is not None and match.start() > stop_at:
+            break
         word = fold_word(match.group())
         term = word if word in terms else stem(word)
         if term in terms:
             found.append((match.start(), match.end(), term))
+            seen.add(term)
+            if goal is not None and stop_at is None and len(seen) >= goal:
+                stop_at = match.end() + SNIPPET_CHARS
+            if len(found) >= MAX_MATCHES:
+                break
     return found
 
 
@@ -102,7 +121,7 @@ def snippet(
     text = text or ""
     if pattern is None:
         pattern = candidate_pattern(terms)
-    matches = find_matches(text, terms, stem, pattern)
+    matches = find_matches(text, terms, stem, pattern, goal=min(len(terms), 4))
     if not matches:
         return _plain(text, width)
     anchor = best_window(matches, width)

@@ -165,3 +165,26 @@ def test_suggestion_for_a_misspelled_word(backend):
     results = backend.search(SearchQuery(text="disarmamnet"))
     assert results.total == 0
     assert results.suggestion == "disarmament"
+
+
+def test_filtered_relevance_equals_unfiltered_results_restricted(backend):
+    # Whoosh 3.54's Require(q, filter) can fail in block-quality skipping
+    # (AssertionError in IntersectionMatcher); filters must just narrow the hits.
+    many = [
+        doc(
+            100 + n,
+            f"Speech {n}",
+            "peace " * (n % 7 + 1) + "words " * (n % 13),
+            year=1950 + n % 70,
+            country="BBB" if n % 3 else "CCC",
+        )
+        for n in range(400)
+    ]
+    backend.index(many)
+    unfiltered = backend.search(SearchQuery(text="peace", page_size=100))
+    filtered = backend.search(
+        SearchQuery(text="peace", filters={"country": ("CCC",)}, page_size=100)
+    )
+    expected = [h.id for h in unfiltered.hits if int(h.id) >= 100 and (int(h.id) - 100) % 3 == 0]
+    assert filtered.total == sum(1 for n in range(400) if n % 3 == 0)
+    assert [h.id for h in filtered.hits][: len(expected)] == expected

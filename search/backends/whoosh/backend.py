@@ -8,7 +8,6 @@ enough hits to fill the page; snippets only for the hits shown.
 from __future__ import annotations
 
 import difflib
-import logging
 import os
 import re
 import threading
@@ -48,18 +47,6 @@ from search.backends.whoosh.storage import (
     document_to_json,
 )
 
-log = logging.getLogger(__name__)
-
-# Facet names of the API and the index fields that hold them.
-FACET_FIELDS = {
-    "issuer": "issuer",
-    "country": "country",
-    "kind": "kind",
-    "event": "event",
-    "language": "language",
-    "decade": "decade",
-    "year": "year",
-}
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
 SPELLING_FIELD = "body"
 
@@ -297,9 +284,9 @@ class WhooshBackend(SearchBackend):
             if q.date_from or q.date_to:
                 base &= arrays.date_mask(q.date_from, q.date_to)
             masks = {
-                name: arrays.value_mask(FACET_FIELDS[name], values)
+                name: arrays.value_mask(name, values)
                 for name, values in q.filters.items()
-                if values and name in FACET_FIELDS
+                if values and name in FACETS
             }
             final = base.copy()
             for mask in masks.values():
@@ -337,7 +324,7 @@ class WhooshBackend(SearchBackend):
                 for other, other_mask in masks.items():
                     if other != name:
                         mask &= other_mask
-            counts = arrays.counts(FACET_FIELDS[name], mask)
+            counts = arrays.counts(name, mask)
             selected = set(q.filters.get(name, ()))
             for value in selected:
                 counts.setdefault(value, 0)
