@@ -160,7 +160,8 @@ def main() -> None:
             theirs[i].append(time.perf_counter() - started)
 
     port = free_port()
-    server = start_server(env, port)
+    (workdir / "static").mkdir(exist_ok=True)  # WhiteNoise warns about a missing STATIC_ROOT
+    server = start_server({**env, "STATIC_ROOT": str(workdir / "static")}, port)
     try:
         http_times: dict[int, list[float]] = {i: [] for i in range(len(pages))}
         paths = [f"/api/search/?{query_string(p['params'])}" for p in pages]

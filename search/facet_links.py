@@ -1,0 +1,117 @@
+"""Links that change one part of a search and keep the rest: facets, chips, pages.
+
+The URL holds the whole state of a search, so every control on the page is
+a link or a GET form built from the current parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import QueryDict
+
+from search.backends.base import FACETS, SearchResults
+
+FACET_TITLES = {
+    "issuer": "Issuing body",
+    "country": "Country",
+    "kind": "Kind",
+    "event": "Referenced event",
+    "language": "Language",
+    "decade": "Decade",
+    "year": "Year",
+}
+SHOWN_BEFORE_MORE = 8
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str  # toggles this value, back to page 1
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    title: str
+    shown: list[FacetLink]
+    more: list[FacetLink]
+
+
+@dataclass(frozen=True)
+class Chip:
+    label: str
+    url: str  # removes this filter
+
+
+def with_changes(params: QueryDict, **changes) -> str:
+    """Return a query string with some parameters replaced (None removes them)."""
+    data = params.copy()
+    data.pop("page", None)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        elif isinstance(value, list):
+            data.setlist(key, value)
+        else:
+            data[key] = value
+    return data.urlencode()
+
+
+def toggled(params: QueryDict, name: str, value: str) -> str:
+    values = params.getlist(name)
+    values = [v for v in values if v != value] if value in values else [*values, value]
+    return with_changes(params, **{name: values})
+
+
+def facet_groups(
+    params: QueryDict, results: SearchResults, labels: dict[str, dict[str, str]]
+) -> list[FacetGroup]:
+    groups = []
+    for name in FACETS:
+        values = list(results.facets.get(name, ()))
+        if name == "decade":
+            values.sort(key=lambda v: v.value)
+        links = [
+            FacetLink(
+                value=v.value,
+                label=labels[name].get(v.value, v.value),
+                count=v.count,
+                selected=v.selected,
+                url="?" + toggled(params, name, v.value),
+            )
+            for v in values
+        ]
+        selected = [link for link in links if link.selected]
+        rest = [link for link in links if not link.selected]
+        shown = selected + rest[: max(0, SHOWN_BEFORE_MORE - len(selected))]
+        more = rest[len(shown) - len(selected) :]
+        if links:
+            groups.append(FacetGroup(name, FACET_TITLES[name], shown, more))
+    return groups
+
+
+def chips(params: QueryDict, labels: dict[str, dict[str, str]]) -> list[Chip]:
+    """One removable chip per active filter value and date bound."""
+    active = []
+    for name in FACETS:
+        for value in params.getlist(name):
+            label = labels.get(name, {}).get(value, value)
+            active.append(
+                Chip(f"{FACET_TITLES[name]}: {label}", "?" + toggled(params, name, value))
+            )
+    for bound, title in (("from", "From"), ("to", "To")):
+        if params.get(bound):
+            active.append(
+                Chip(f"{title}: {params[bound]}", "?" + with_changes(params, **{bound: None}))
+            )
+    return active
+
+
+def page_url(params: QueryDict, page: int) -> str:
+    data = params.copy()
+    data["page"] = str(page)
+    return "?" + data.urlencode()
