@@ -1,6 +1,7 @@
 """rebuild_search_index, check_search_index and the index directory check."""
 
 import os
+import threading
 from io import StringIO
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.core.management.base import SystemCheckError
 
 from archive.models import Statement
-from search import documents
+from search import documents, indexing
 from search.backends import get_backend
 from search.backends.base import SearchQuery
 from search.checks import unsafe_index_dir
@@ -104,3 +105,34 @@ def test_system_check_runs_on_the_configured_directory(settings, tmp_path):
     settings.SEARCH_BACKEND = {**settings.SEARCH_BACKEND, "PATH": root}
     with pytest.raises(SystemCheckError, match=r"search\.E002"):
         call_command("check")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_searches_keep_answering_during_a_rebuild(settings, body):
+    settings.SEARCH_BACKEND = {**settings.SEARCH_BACKEND, "PROCS": 1}
+    for n in range(30):
+        Statement.objects.create(
+            title=f"Peace {n}", body="Peace talks.", issuer=body, status="published"
+        )
+    backend = get_backend()
+    assert backend.search(SearchQuery(text="peace")).total == 30
+    done = threading.Event()
+    failures = []
+
+    def rebuild_three_times():
+        try:
+            for _ in range(3):
+                indexing.rebuild()
+        except Exception as exc:
+            failures.append(exc)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=rebuild_three_times)
+    worker.start()
+    totals = []
+    while not done.is_set():
+        totals.append(backend.search(SearchQuery(text="peace")).total)
+    worker.join()
+    assert failures == []
+    assert totals and set(totals) == {30}
