@@ -56,6 +56,13 @@ class GuardedDeleteModel(models.Model):
         return super().delete(*args, **kwargs)
 
 
+class SlugQuerySet(GuardedDeleteQuerySet):
+    """Authority records whose slug is their natural key (bodies, events)."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
 class Region(models.TextChoices):
     AFRICA = "africa", "Africa"
     AMERICAS = "americas", "Americas"
@@ -132,14 +139,6 @@ class BodyKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class IssuingBodyQuerySet(GuardedDeleteQuerySet):
-    def with_statement_counts(self):
-        return self.annotate(statement_count=models.Count("statements", distinct=True))
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class IssuingBody(GuardedDeleteModel):
     """Who speaks: a ministry, a head of state, an agency, an organisation."""
 
@@ -161,7 +160,7 @@ class IssuingBody(GuardedDeleteModel):
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
 
-    objects = IssuingBodyQuerySet.as_manager()
+    objects = SlugQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -215,14 +214,6 @@ class EventKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class EventQuerySet(GuardedDeleteQuerySet):
-    def with_statement_counts(self):
-        return self.annotate(statement_count=models.Count("statements", distinct=True))
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class Event(GuardedDeleteModel):
     """Something statements refer to: an exercise, a summit, a session, a test."""
 
@@ -244,7 +235,7 @@ class Event(GuardedDeleteModel):
     )
     description = models.TextField(blank=True)
 
-    objects = EventQuerySet.as_manager()
+    objects = SlugQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[countries])
 
     class Meta:
