@@ -9,6 +9,9 @@ from django.test import Client
 from archive.models import Country, Event, IssuingBody, Statement, Status
 from search import backends
 
+# The JSON API tests' small corpus lives beside its helpers.
+pytest_plugins = ["tests.api_support"]
+
 
 @pytest.fixture
 def country(db):
@@ -93,3 +96,13 @@ def fresh_search_index(settings, tmp_path):
     for key, backend in list(backends._backends.items()):
         backend.close()
         del backends._backends[key]
+
+
+@pytest.fixture
+def capture(django_capture_on_commit_callbacks):
+    """Run on-commit callbacks (which index) as a committed transaction would."""
+
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run

@@ -21,16 +21,6 @@ def found(text="", **filters):
     return {hit.id for hit in get_backend().search(query).hits}
 
 
-@pytest.fixture
-def capture(django_capture_on_commit_callbacks):
-    """Run on-commit callbacks as a committed transaction would."""
-
-    def run():
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return run
-
-
 def test_published_statement_is_searchable_after_commit(capture, make_statement):
     with capture() as callbacks:
         statement = make_statement(title="Denunciation of the drills")
