@@ -5,6 +5,8 @@ Authority records (countries, bodies, events) are never deleted while a
 statement uses them: see ``refuse_delete_in_use`` below.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -488,6 +490,26 @@ class Statement(models.Model):
     def relations_in(self):
         """Relations other statements declare towards this one."""
         return self.incoming_relations.select_related("source__issuer")
+
+    def thread(self, visible) -> list[dict]:
+        """This statement among those it answers and those answering it, in date order.
+
+        ``visible`` limits the others (the public sees published ones only).
+        Each entry: the statement, how it relates to this one, and whether it is this one.
+        """
+        entries = [{"statement": self, "relation": "", "current": True}]
+        for relation in self.relations_out().filter(target__in=visible):
+            label = f"this statement {relation.get_kind_display()} it"
+            entries.append({"statement": relation.target, "relation": label, "current": False})
+        for relation in self.relations_in().filter(source__in=visible):
+            label = f"{relation.get_kind_display()} this statement"
+            entries.append({"statement": relation.source, "relation": label, "current": False})
+        if len(entries) == 1:
+            return []
+        entries.sort(
+            key=lambda e: (e["statement"].issued_on is None, e["statement"].issued_on or date.min)
+        )
+        return entries
 
 
 class RelationKind(models.TextChoices):

@@ -10,6 +10,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("statements/", views.StatementListView.as_view(), name="statements"),
     path("statements/<slug:slug>/", views.statement_detail, name="statement"),
+    path(
+        "statements/<slug:slug>/cite.<str:style>",
+        views.statement_citation,
+        name="statement-citation",
+    ),
     path("bodies/", views.BodyListView.as_view(), name="bodies"),
     path("bodies/<slug:slug>/", views.body_detail, name="body"),
     path("events/", views.EventListView.as_view(), name="events"),

@@ -8,9 +8,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
 
+from archive import citations
 from archive.models import Country, Event, IssuingBody, Statement
 
 PAGE_SIZE = 25
@@ -54,24 +56,47 @@ def about(request):
     return render(request, "archive/about.html", {"ungdc_citation": settings.UNGDC_CITATION})
 
 
-def statement_detail(request, slug):
-    statement = get_object_or_404(
+def published_statement(slug: str) -> Statement:
+    return get_object_or_404(
         Statement.objects.published().select_related("issuer__country", "issuer__parent"),
         slug=slug,
     )
+
+
+def statement_detail(request, slug):
+    statement = published_statement(slug)
     public = Statement.objects.published()
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
     context = {
         "statement": statement,
+        "permalink": permalink,
         "co_issuers": statement.co_issuers.all(),
         "events": statement.events.all(),
         "countries": statement.countries_mentioned.all(),
-        "relations_out": statement.relations_out().filter(target__in=public),
-        "relations_in": statement.relations_in().filter(source__in=public),
+        "thread": statement.thread(public),
+        "chicago": citations.chicago(statement, permalink),
+        "mla": citations.mla(statement, permalink),
         "ungdc_citation": settings.UNGDC_CITATION
         if (statement.source_id or "").startswith("ungdc-")
         else "",
     }
     return render(request, "archive/statement_detail.html", context)
+
+
+def statement_citation(request, slug, style):
+    """Download the statement's citation as BibTeX or RIS."""
+    statement = published_statement(slug)
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    if style == "bib":
+        text, content_type = citations.bibtex(statement, permalink), "application/x-bibtex"
+    else:
+        text, content_type = (
+            citations.ris(statement, permalink),
+            "application/x-research-info-systems",
+        )
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{statement.slug}.{style}"'
+    return response
 
 
 def paginate(request, queryset, size=PAGE_SIZE):

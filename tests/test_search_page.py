@@ -98,3 +98,16 @@ def test_the_page_works_without_javascript(client, corpus):
     forms = list(tree.iter("form"))
     assert any(f.get("action") == reverse("search:search") for f in forms)
     assert any(b.text == "Apply filters" for b in tree.iter("button"))
+
+
+def test_statement_page_shows_more_like_this(client, capture, make_statement):
+    with capture():
+        subject = make_statement(
+            title="On the peninsula", body="Denuclearization of the peninsula."
+        )
+        similar = make_statement(title="Peninsula talks", body="Talks on denuclearization.")
+        make_statement(title="Budget", body="The budget of the organization.")
+    html = client.get(subject.get_absolute_url()).content.decode()
+    section = html[html.index('id="similar-heading"') :]
+    assert similar.title in section
+    assert "Budget" not in section

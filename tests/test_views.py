@@ -43,10 +43,10 @@ def test_relations_show_from_both_ends_but_only_published_ones(client, make_stat
     StatementRelation.objects.create(source=nato, target=dprk, kind=RelationKind.RESPONDS_TO)
     StatementRelation.objects.create(source=draft, target=dprk, kind=RelationKind.REBUTS)
     dprk_page = client.get(dprk.get_absolute_url()).content.decode()
-    assert "answered by" in dprk_page and "NATO remark" in dprk_page
+    assert "responds to this statement" in dprk_page and "NATO remark" in dprk_page
     assert "Draft rebuttal" not in dprk_page
     nato_page = client.get(nato.get_absolute_url()).content.decode()
-    assert "responds to" in nato_page and "DPRK statement" in nato_page
+    assert "this statement responds to it" in nato_page and "DPRK statement" in nato_page
 
 
 def test_ungdc_speeches_show_the_corpus_citation(client, make_statement):
@@ -105,3 +105,45 @@ def test_statement_list_filters_by_decade_and_year(client, make_statement):
 def test_unknown_slugs_are_not_found(client, db):
     for name in ("statement", "body", "event", "country"):
         assert client.get(reverse(f"archive:{name}", args=["nope"])).status_code == 404
+
+
+def test_thread_lists_statements_in_date_order(client, make_statement):
+    first = make_statement(title="Opening move", issued_on=dt.date(2024, 6, 1))
+    middle = make_statement(title="Middle reply", issued_on=dt.date(2024, 6, 15))
+    last = make_statement(title="Last word", issued_on=dt.date(2024, 7, 1))
+    StatementRelation.objects.create(source=middle, target=first, kind=RelationKind.RESPONDS_TO)
+    StatementRelation.objects.create(source=last, target=middle, kind=RelationKind.REBUTS)
+    html = client.get(middle.get_absolute_url()).content.decode()
+    thread = html[html.index('id="thread-heading"') :]
+    thread = thread[: thread.index("</ol>")]
+    assert thread.index("Opening move") < thread.index("Middle reply") < thread.index("Last word")
+    assert 'aria-current="true"' in thread
+
+
+def test_citations_are_shown_and_downloadable(client, make_statement):
+    statement = make_statement(
+        title="On the drills", source_outlet="KCNA", issued_on=dt.date(2024, 6, 30)
+    )
+    html = client.get(statement.get_absolute_url()).content.decode()
+    assert "Chicago" in html and "MLA" in html and "30 June 2024" in html
+    bib = client.get(reverse("archive:statement-citation", args=[statement.slug, "bib"]))
+    assert bib["Content-Type"].startswith("application/x-bibtex")
+    assert "@misc{" in bib.content.decode() and "month = jun" in bib.content.decode()
+    ris = client.get(reverse("archive:statement-citation", args=[statement.slug, "ris"]))
+    text = ris.content.decode()
+    assert text.startswith("TY  - GEN") and "DA  - 2024/06/30/" in text
+    assert text.rstrip().endswith("ER  -")
+
+
+def test_citation_of_a_year_keeps_the_year_only(client, make_statement):
+    speech = make_statement(issued_on=dt.date(1946, 1, 1), issued_precision="year")
+    bib = client.get(reverse("archive:statement-citation", args=[speech.slug, "bib"]))
+    assert "year = 1946" in bib.content.decode() and "month" not in bib.content.decode()
+    ris = client.get(reverse("archive:statement-citation", args=[speech.slug, "ris"]))
+    assert "DA  - 1946///" in ris.content.decode()
+
+
+def test_draft_citation_is_not_found(client, make_statement):
+    draft = make_statement(status=Status.DRAFT)
+    url = reverse("archive:statement-citation", args=[draft.slug, "bib"])
+    assert client.get(url).status_code == 404
