@@ -283,6 +283,22 @@ class Event(GuardedDeleteModel):
     def statements_in_use(self):
         return Statement.objects.filter(events=self).distinct()
 
+    def timeline(self, statements) -> list[tuple[str, list]]:
+        """Split statements (in date order) into before, during and after the event."""
+        first, last = self.span
+        phases = {"Before": [], "During": [], "After": [], "Undated": []}
+        for statement in statements:
+            span = statement.date_span
+            if span is None:
+                phases["Undated"].append(statement)
+            elif span[1] < first:
+                phases["Before"].append(statement)
+            elif span[0] > last:
+                phases["After"].append(statement)
+            else:
+                phases["During"].append(statement)
+        return [(phase, items) for phase, items in phases.items() if items]
+
 
 class StatementKind(models.TextChoices):
     STATEMENT = "statement", "Statement"

@@ -121,11 +121,13 @@ def body_detail(request, slug):
 
 
 def event_detail(request, slug):
+    """The event's timeline: statements before, during and after its dates."""
     event = get_object_or_404(Event, slug=slug)
     statements = event.statements.published().for_display().chronological()
     context = {
         "event": event,
-        "page_obj": paginate(request, statements, size=100),
+        "timeline": event.timeline(statements),
+        "statement_count": statements.count(),
         "countries": event.countries.all(),
     }
     return render(request, "archive/event_detail.html", context)

@@ -147,3 +147,20 @@ def test_draft_citation_is_not_found(client, make_statement):
     draft = make_statement(status=Status.DRAFT)
     url = reverse("archive:statement-citation", args=[draft.slug, "bib"])
     assert client.get(url).status_code == 404
+
+
+def test_event_timeline_splits_before_during_and_after(client, make_statement, event):
+    before = make_statement(title="Warning beforehand", issued_on=dt.date(2024, 6, 20))
+    during = make_statement(title="Said mid-drill", issued_on=dt.date(2024, 6, 28))
+    month = make_statement(
+        title="Monthly bulletin", issued_on=dt.date(2024, 6, 1), issued_precision="month"
+    )
+    after = make_statement(title="Denounced afterwards", issued_on=dt.date(2024, 6, 30))
+    undated = make_statement(title="Undated remark", issued_on=None)
+    for statement in (before, during, month, after, undated):
+        statement.events.add(event)
+    timeline = dict(client.get(event.get_absolute_url()).context["timeline"])
+    assert timeline["Before"] == [before]
+    assert timeline["During"] == [month, during]  # June 2024 overlaps 27-29 June
+    assert timeline["After"] == [after]
+    assert timeline["Undated"] == [undated]
