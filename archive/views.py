@@ -106,18 +106,58 @@ def paginate(request, queryset, size=PAGE_SIZE):
 def body_detail(request, slug):
     body = get_object_or_404(IssuingBody.objects.select_related("country", "parent"), slug=slug)
     statements = (
-        Statement.objects.published()
-        .filter(Q(issuer=body) | Q(co_issuers=body))
-        .distinct()
-        .for_display()
-        .newest_first()
+        Statement.objects.published().filter(Q(issuer=body) | Q(co_issuers=body)).distinct()
     )
+    per_year = dict(
+        statements.exclude(issued_on=None)
+        .annotate(year=ExtractYear("issued_on"))
+        .values_list("year")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    ids = statements.values("pk")
     context = {
         "body": body,
-        "page_obj": paginate(request, statements),
+        "page_obj": paginate(request, statements.for_display().newest_first()),
         "children": body.children.all(),
+        "chart": year_chart(per_year),
+        "top_events": Event.objects.filter(statements__in=ids)
+        .annotate(n=Count("statements", filter=Q(statements__in=ids)))
+        .order_by("-n", "name")[:8],
+        "top_countries": Country.objects.filter(statements_mentioning__in=ids)
+        .annotate(n=Count("statements_mentioning", filter=Q(statements_mentioning__in=ids)))
+        .order_by("-n", "name")[:8],
     }
     return render(request, "archive/body_detail.html", context)
+
+
+def year_chart(per_year: dict[int, int], width: int = 640, height: int = 120) -> dict | None:
+    """Bars of statements per year, laid out for a small server-rendered SVG."""
+    if not per_year:
+        return None
+    first, last = min(per_year), max(per_year)
+    years = list(range(first, last + 1))
+    peak = max(per_year.values())
+    step = width / len(years)
+    bars = [
+        {
+            "year": year,
+            "count": per_year.get(year, 0),
+            "x": round(i * step, 2),
+            "width": round(max(step - 1, 1), 2),
+            "height": round(height * per_year.get(year, 0) / peak, 2),
+            "y": round(height - height * per_year.get(year, 0) / peak, 2),
+        }
+        for i, year in enumerate(years)
+    ]
+    return {
+        "bars": bars,
+        "width": width,
+        "height": height,
+        "first": first,
+        "last": last,
+        "peak": peak,
+    }
 
 
 def event_detail(request, slug):

@@ -164,3 +164,19 @@ def test_event_timeline_splits_before_during_and_after(client, make_statement, e
     assert timeline["During"] == [month, during]  # June 2024 overlaps 27-29 June
     assert timeline["After"] == [after]
     assert timeline["Undated"] == [undated]
+
+
+def test_body_page_charts_statements_per_year_and_top_references(
+    client, make_statement, event, body
+):
+    japan = Country.objects.create(code="JPN", name="Japan")
+    for year in (2020, 2020, 2022):
+        statement = make_statement(issued_on=dt.date(year, 1, 1), issued_precision="year")
+        statement.events.add(event)
+        statement.countries_mentioned.add(japan)
+    response = client.get(body.get_absolute_url())
+    bars = {bar["year"]: bar["count"] for bar in response.context["chart"]["bars"]}
+    assert bars == {2020: 2, 2021: 0, 2022: 1}
+    assert [(e.name, e.n) for e in response.context["top_events"]] == [(event.name, 3)]
+    assert [(c.name, c.n) for c in response.context["top_countries"]] == [("Japan", 3)]
+    assert "<svg" in response.content.decode()
