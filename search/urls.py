@@ -6,6 +6,8 @@ app_name = "search"
 
 urlpatterns = [
     path("search/", views.search_page, name="search"),
+    path("search/feed/", views.search_feed, name="feed"),
+    path("search/export.<str:fmt>", views.search_export, name="export"),
     path("api/search/", views.api_search, name="api-search"),
     path("api/statements/<slug:slug>/", views.api_statement, name="api-statement"),
 ]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from archive.models import Statement
-from search import facet_links
+from search import exports, facet_links
 from search.backends import get_backend
 from search.backends.base import FACETS
 from search.filters import parse_parameters
@@ -47,9 +48,47 @@ def search_page(request):
         "pages": pages,
         "first_shown": (query.page - 1) * query.page_size + 1,
         "last_shown": (query.page - 1) * query.page_size + len(results.hits),
+        "export_query": params.urlencode(),
+        "export_cap": exports.EXPORT_CAP,
         "hidden_filters": [(name, value) for name in FACETS for value in params.getlist(name)],
     }
     return render(request, "search/search.html", context)
+
+
+def _export_parameters(request):
+    parsed = parse_parameters(request.GET)
+    return parsed.query, request.build_absolute_uri
+
+
+@require_GET
+def search_feed(request):
+    query, absolute = _export_parameters(request)
+    params = request.GET.urlencode()
+    xml = exports.atom_feed(
+        query,
+        query.text,
+        feed_url=absolute(request.get_full_path()),
+        page_url=absolute(reverse("search:search") + (f"?{params}" if params else "")),
+        absolute=absolute,
+    )
+    return HttpResponse(xml, content_type="application/atom+xml; charset=utf-8")
+
+
+@require_GET
+def search_export(request, fmt):
+    if fmt not in ("csv", "jsonl"):
+        raise Http404("Exports are CSV or JSON Lines.")
+    query, absolute = _export_parameters(request)
+    if fmt == "csv":
+        lines, content_type = exports.csv_lines(query, query.text, absolute), "text/csv"
+    else:
+        lines, content_type = (
+            exports.jsonl_lines(query, query.text, absolute),
+            "application/x-ndjson",
+        )
+    response = StreamingHttpResponse(lines, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="statements.{fmt}"'
+    return response
 
 
 @require_GET

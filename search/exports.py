@@ -1,0 +1,143 @@
+"""Take a search away: an Atom feed, and CSV and JSON Lines exports, streamed.
+
+Exports stop at ``EXPORT_CAP`` rows and say so in the file; statements are
+read from the database in chunks, in the order the search gave them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+
+from django.utils import feedgenerator
+from django.utils.timezone import now
+
+from archive.models import Statement
+from search.backends import get_backend
+from search.backends.base import SearchQuery, SearchResults, Sort
+
+EXPORT_CAP = 10_000
+FEED_ENTRIES = 50
+CHUNK = 500
+COLUMNS = [
+    "slug",
+    "url",
+    "title",
+    "issuer",
+    "issuer_country",
+    "date",
+    "date_precision",
+    "kind",
+    "language",
+    "speaker",
+    "speaker_post",
+    "source_id",
+    "source_outlet",
+    "source_url",
+]
+
+
+def all_hits(query: SearchQuery, cap: int | None = None) -> SearchResults:
+    """Every hit up to ``cap`` (the export cap) in the query's order, no facets or snippets."""
+    return get_backend().search(
+        replace(query, page=1, page_size=cap or EXPORT_CAP, with_facets=False, with_snippets=False)
+    )
+
+
+def statements_in_order(ids: list[str]) -> Iterator[Statement]:
+    for start in range(0, len(ids), CHUNK):
+        chunk = [int(i) for i in ids[start : start + CHUNK]]
+        found = Statement.objects.published().select_related("issuer__country").in_bulk(chunk)
+        yield from (found[i] for i in chunk if i in found)
+
+
+def row(statement: Statement, absolute) -> dict:
+    return {
+        "slug": statement.slug,
+        "url": absolute(statement.get_absolute_url()),
+        "title": statement.title,
+        "issuer": statement.issuer.name,
+        "issuer_country": statement.issuer.country.code if statement.issuer.country else "",
+        "date": statement.date_iso or "",
+        "date_precision": statement.issued_precision if statement.issued_on else "",
+        "kind": statement.kind,
+        "language": statement.language,
+        "speaker": statement.speaker,
+        "speaker_post": statement.speaker_post,
+        "source_id": statement.source_id or "",
+        "source_outlet": statement.source_outlet,
+        "source_url": statement.source_url,
+    }
+
+
+def cap_note(results: SearchResults, query_text: str) -> str:
+    shown = min(results.total, EXPORT_CAP)
+    return (
+        f"Diplomatic statement archive export: {shown} of {results.total} matching statements "
+        f"(exports stop at {EXPORT_CAP:,} rows). Query: {query_text or '(all statements)'}"
+    )
+
+
+def csv_lines(query: SearchQuery, query_text: str, absolute) -> Iterator[str]:
+    """CSV text: a '#' line stating the count and the cap, a header, then one row each."""
+    results = all_hits(query)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    yield f"# {cap_note(results, query_text)}\n"
+    writer.writeheader()
+    yield flush()
+    for statement in statements_in_order([hit.id for hit in results.hits]):
+        writer.writerow(row(statement, absolute))
+        yield flush()
+
+
+def jsonl_lines(query: SearchQuery, query_text: str, absolute) -> Iterator[str]:
+    """JSON Lines: a first {"export": …} line with the count and the cap, then one per row."""
+    results = all_hits(query)
+    meta = {
+        "export": {
+            "note": cap_note(results, query_text),
+            "total": results.total,
+            "rows": min(results.total, EXPORT_CAP),
+            "cap": EXPORT_CAP,
+        }
+    }
+    yield json.dumps(meta, ensure_ascii=False) + "\n"
+    for statement in statements_in_order([hit.id for hit in results.hits]):
+        yield json.dumps(row(statement, absolute), ensure_ascii=False) + "\n"
+
+
+def atom_feed(query: SearchQuery, query_text: str, feed_url: str, page_url: str, absolute) -> str:
+    """An Atom feed of the newest statements matching a search."""
+    results = all_hits(replace(query, sort=Sort.NEWEST), cap=FEED_ENTRIES)
+    title = f"Statements matching “{query_text}”" if query_text else "Newest statements"
+    feed = feedgenerator.Atom1Feed(
+        title=f"{title} — Diplomatic statement archive",
+        link=page_url,
+        feed_url=feed_url,
+        description="Newest statements matching a search of the diplomatic statement archive.",
+        language="en",
+    )
+    for statement in statements_in_order([hit.id for hit in results.hits]):
+        stamp = statement.updated_at or now()
+        feed.add_item(
+            title=statement.title,
+            link=absolute(statement.get_absolute_url()),
+            unique_id=absolute(statement.get_absolute_url()),
+            description=statement.summary or statement.body[:500],
+            author_name=statement.issuer.name,
+            pubdate=stamp,
+            updateddate=stamp,
+            categories=[statement.get_kind_display(), statement.date_display],
+        )
+    return feed.writeString("utf-8")
