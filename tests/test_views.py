@@ -180,3 +180,11 @@ def test_body_page_charts_statements_per_year_and_top_references(
     assert [(e.name, e.n) for e in response.context["top_events"]] == [(event.name, 3)]
     assert [(c.name, c.n) for c in response.context["top_countries"]] == [("Japan", 3)]
     assert "<svg" in response.content.decode()
+
+
+def test_public_pages_send_a_strict_content_security_policy(client, make_statement):
+    statement = make_statement()
+    policy = client.get(statement.get_absolute_url())["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    html = client.get(statement.get_absolute_url()).content.decode()
+    assert "<script>" not in html and " style=" not in html
