@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format
+.PHONY: run test bench lint format browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,15 @@ run: $(STAMP)
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The browser tests drive Debian's Chromium and serve axe-core to the pages.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+		(apt-get update -q && apt-get install -y -q chromium)
+	@[ -f tests/browser/node_modules/axe-core/axe.min.js ] || ! command -v npm >/dev/null || \
+		npm ci --prefix tests/browser --silent --no-audit --no-fund
+
 ## make test: the whole suite (set DATABASE_URL to run it on PostgreSQL)
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
