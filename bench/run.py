@@ -164,12 +164,15 @@ def main() -> None:
     server = start_server({**env, "STATIC_ROOT": str(workdir / "static")}, port)
     try:
         http_times: dict[int, list[float]] = {i: [] for i in range(len(pages))}
-        paths = [f"/api/search/?{query_string(p['params'])}" for p in pages]
-        for path in paths:
+        html_times: dict[int, list[float]] = {i: [] for i in range(len(pages))}
+        api_paths = [f"/api/search/?{query_string(p['params'])}" for p in pages]
+        paths = [f"/search/?{query_string(p['params'])}" for p in pages]
+        for path in api_paths + paths:
             http_get(port, path)
         for _ in range(args.repeat):
-            for i, path in enumerate(paths):
-                http_times[i].append(http_get(port, path))
+            for i in range(len(pages)):
+                http_times[i].append(http_get(port, api_paths[i]))
+                html_times[i].append(http_get(port, paths[i]))
         load = subprocess.run(
             [
                 PYTHON,
@@ -198,6 +201,7 @@ def main() -> None:
             "params": page["params"],
             "ours": summary(ours[i]),
             "http": summary(http_times[i]),
+            "html": summary(html_times[i]),
             "fts5": summary(theirs[i]),
         }
         for i, page in enumerate(pages)
@@ -206,6 +210,7 @@ def main() -> None:
     report["overall"] = {
         "ours": summary(every(ours)),
         "http": summary(every(http_times)),
+        "html": summary(every(html_times)),
         "fts5": summary(every(theirs)),
     }
     kinds = sorted({p["kind"] for p in pages})
@@ -309,8 +314,13 @@ def render(report: dict) -> str:
     edit = report["edit_to_searchable"]
     lines.append(f"| edit searchable after commit | median {edit['p50_ms']} ms |")
     load = report["load"]
+    html = report["overall"]["html"]
     lines.append(
-        f"| load: gunicorn 2 workers, {load['concurrency']} clients, {load['seconds']} s | "
+        f"| HTML search page through gunicorn | p50 {html['p50_ms']} ms, p95 {html['p95_ms']} ms |"
+    )
+    lines.append(
+        f"| load on the HTML search page: gunicorn 2 workers, {load['concurrency']} clients, "
+        f"{load['seconds']} s | "
         f"{load['pages_per_second']} pages/s, p95 {load['p95_ms']} ms, {load['errors']} errors |"
     )
     overall = report["overall"]

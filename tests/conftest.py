@@ -3,9 +3,11 @@
 import datetime as dt
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from archive.groups import sync_groups
 from archive.models import Country, Event, IssuingBody, Statement, Status
 from search import backends
 
@@ -53,6 +55,8 @@ def make_statement(body):
 
 
 def _user(name: str, group: str | None) -> User:
+    # A transactional test's flush empties the groups the migration made: restore them.
+    sync_groups(django_apps)
     user = User.objects.create_user(name, password="pw-for-tests-0", is_staff=True)
     if group:
         user.groups.add(Group.objects.get(name=group))

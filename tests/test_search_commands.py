@@ -107,7 +107,7 @@ def test_system_check_runs_on_the_configured_directory(settings, tmp_path):
         call_command("check")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_searches_keep_answering_during_a_rebuild(settings, body):
     settings.SEARCH_BACKEND = {**settings.SEARCH_BACKEND, "PROCS": 1}
     for n in range(30):

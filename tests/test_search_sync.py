@@ -76,7 +76,7 @@ def test_rolled_back_transaction_leaves_the_index_untouched(make_statement):
     assert get_backend().stored_versions() == {}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_rollback_then_commit_indexes_only_the_committed(body):
     with pytest.raises(RuntimeError), transaction.atomic():
         Statement.objects.create(
@@ -144,7 +144,7 @@ def test_loaddata_leaves_everything_searchable(db, capture):
     assert len(get_backend().stored_versions()) == 2
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_bulk_import_indexes_in_batches(tmp_path, monkeypatch):
     calls = []
     original = indexing.sync
@@ -175,7 +175,7 @@ def test_bulk_import_indexes_in_batches(tmp_path, monkeypatch):
     assert len(found("reunification")) == 5
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_large_import_rebuilds_the_index_once(tmp_path, monkeypatch):
     rebuilds = []
     original = indexing.rebuild

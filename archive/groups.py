@@ -1,0 +1,31 @@
+"""The Archivists and Editors groups and what each may do.
+
+Archivists add, change and view every archive record but cannot delete,
+publish or withdraw; editors can do all of that. The admin also keeps
+archivists from changing statements that are no longer drafts. A data
+migration creates the groups; ``sync_groups`` can restore them at any time.
+"""
+
+MODELS = ["country", "issuingbody", "event", "statement", "statementrelation"]
+ARCHIVIST = [f"{action}_{model}" for model in MODELS for action in ("add", "change", "view")]
+# Removing a wrong relation link is part of editing a draft, not deleting a record.
+ARCHIVIST.append("delete_statementrelation")
+EDITOR = [
+    *ARCHIVIST,
+    *(f"delete_{model}" for model in MODELS if model != "statementrelation"),
+    "publish_statement",
+    "withdraw_statement",
+]
+GROUPS = {"Archivists": ARCHIVIST, "Editors": EDITOR}
+
+
+def sync_groups(apps) -> None:
+    """Create or update both groups with exactly their permissions (``apps``: a registry)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codenames in GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        perms = Permission.objects.filter(content_type__app_label="archive", codename__in=codenames)
+        if perms.count() != len(set(codenames)):
+            raise RuntimeError(f"missing permissions for {name}")
+        group.permissions.set(perms)
