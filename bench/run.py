@@ -160,8 +160,11 @@ def main() -> None:
             theirs[i].append(time.perf_counter() - started)
 
     port = free_port()
-    (workdir / "static").mkdir(exist_ok=True)  # WhiteNoise warns about a missing STATIC_ROOT
-    server = start_server({**env, "STATIC_ROOT": str(workdir / "static")}, port)
+    # Served as deployed: DEBUG off, static files collected for WhiteNoise's manifest.
+    server_env = {**env, "STATIC_ROOT": str(workdir / "static"), "DEBUG": "0"}
+    server_env["SECRET_KEY"] = "bench-only-secret-key-not-for-production-0123456789abcdef"
+    manage(server_env, "collectstatic", "--noinput", "-v0")
+    server = start_server(server_env, port)
     try:
         http_times: dict[int, list[float]] = {i: [] for i in range(len(pages))}
         html_times: dict[int, list[float]] = {i: [] for i in range(len(pages))}
