@@ -1,4 +1,4 @@
-"""Links that change one part of a search and keep the rest: facets, chips, pages.
+"""Facet groups, and links that change one part of a search and keep the rest.
 
 The URL holds the whole state of a search, so every control on the page is
 a link or a GET form built from the current parameters.
@@ -26,11 +26,12 @@ SHOWN_BEFORE_MORE = 8
 
 @dataclass(frozen=True)
 class FacetLink:
+    """One facet value: a checkbox in the page's filter form."""
+
     value: str
     label: str
     count: int
     selected: bool
-    url: str  # toggles this value, back to page 1
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,7 @@ def toggled(params: QueryDict, name: str, value: str) -> str:
     return with_changes(params, **{name: values})
 
 
-def facet_groups(
-    params: QueryDict, results: SearchResults, labels: dict[str, dict[str, str]]
-) -> list[FacetGroup]:
+def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> list[FacetGroup]:
     groups = []
     for name in FACETS:
         values = list(results.facets.get(name, ()))
@@ -81,7 +80,6 @@ def facet_groups(
                 label=labels[name].get(v.value, v.value),
                 count=v.count,
                 selected=v.selected,
-                url="?" + toggled(params, name, v.value),
             )
             for v in values
         ]

@@ -18,7 +18,7 @@ from search.filters import parse_parameters
 from search.presenters import facet_labels, load_statements, results_json, statement_json
 
 # How many values of each facet the page receives; long ones fold behind "show more".
-PAGE_FACET_LIMIT = 200
+PAGE_FACET_LIMIT = 100
 CLEARED = dict.fromkeys((*FACETS, "from", "to"))  # "clear all" keeps the words and the order
 
 
@@ -36,7 +36,7 @@ def search_page(request):
         "query": query,
         "results": results,
         "rows": rows,
-        "groups": facet_links.facet_groups(params, results, labels),
+        "groups": facet_links.facet_groups(results, labels),
         "chips": facet_links.chips(params, labels),
         "clear_url": "?" + facet_links.with_changes(params, **CLEARED),
         "notices": [*parsed.notices, *results.notices],
