@@ -200,3 +200,13 @@ def test_no_serious_accessibility_violations(browser, site, path):
     serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["help"], len(v["nodes"])) for v in serious]
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/search/?q=peninsula", f"/statements/{SEED}/", "/"])
+def test_pages_fit_a_phone_screen(browser, site, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{site}{path}")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"{path} is {overflow}px wider than a phone screen"
+    context.close()
