@@ -18,6 +18,16 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from archive import dates
+from archive.choices import (
+    INVERSE_RELATION_LABELS,
+    LANGUAGE_CHOICES,
+    BodyKind,
+    EventKind,
+    Region,
+    RelationKind,
+    StatementKind,
+    Status,
+)
 from archive.dates import Precision
 
 
@@ -63,15 +73,6 @@ class SlugQuerySet(GuardedDeleteQuerySet):
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
-
-
-class Region(models.TextChoices):
-    AFRICA = "africa", "Africa"
-    AMERICAS = "americas", "Americas"
-    ASIA = "asia", "Asia"
-    EUROPE = "europe", "Europe"
-    OCEANIA = "oceania", "Oceania"
-    INTERNATIONAL = "international", "International"
 
 
 class CountryQuerySet(GuardedDeleteQuerySet):
@@ -125,20 +126,6 @@ class Country(GuardedDeleteModel):
     def statements_in_use(self):
         """Return statements that would lose this country if it were deleted."""
         return Statement.objects.filter(countries_mentioned=self).distinct()
-
-
-class BodyKind(models.TextChoices):
-    FOREIGN_MINISTRY = "foreign_ministry", "Foreign ministry"
-    HEAD_OF_STATE = "head_of_state", "Head of state or government"
-    GOVERNMENT = "government", "Government"
-    SPOKESPERSON = "spokesperson", "Spokesperson's office"
-    NEWS_AGENCY = "news_agency", "News agency"
-    MILITARY = "military", "Military"
-    INTERNATIONAL_ORGANISATION = "international_organisation", "International organisation"
-    MISSION = "mission", "Diplomatic mission"
-    PARLIAMENT = "parliament", "Parliament"
-    PARTY = "party", "Political party"
-    OTHER = "other", "Other"
 
 
 class IssuingBody(GuardedDeleteModel):
@@ -200,20 +187,6 @@ class IssuingBody(GuardedDeleteModel):
         return Statement.objects.filter(
             models.Q(issuer=self) | models.Q(co_issuers=self)
         ).distinct()
-
-
-class EventKind(models.TextChoices):
-    MILITARY_EXERCISE = "military_exercise", "Military exercise"
-    SUMMIT = "summit", "Summit"
-    TREATY = "treaty", "Treaty or agreement"
-    MISSILE_TEST = "missile_test", "Missile or weapons test"
-    SANCTIONS = "sanctions", "Sanctions resolution"
-    SESSION = "session", "Session of an assembly"
-    ELECTION = "election", "Election"
-    ATTACK = "attack", "Attack"
-    CONFLICT = "conflict", "Conflict"
-    ALLIANCE = "alliance", "Alliance or partnership"
-    OTHER = "other", "Other"
 
 
 class Event(GuardedDeleteModel):
@@ -298,41 +271,6 @@ class Event(GuardedDeleteModel):
             else:
                 phases["During"].append(statement)
         return [(phase, items) for phase, items in phases.items() if items]
-
-
-class StatementKind(models.TextChoices):
-    STATEMENT = "statement", "Statement"
-    PRESS_RELEASE = "press_release", "Press release"
-    COMMUNIQUE = "communique", "Communiqué"
-    JOINT_STATEMENT = "joint_statement", "Joint statement"
-    SPEECH = "speech", "Speech"
-    PRESS_BRIEFING = "press_briefing", "Press briefing"
-    INTERVIEW = "interview", "Interview"
-    LETTER = "letter", "Letter"
-    DECLARATION = "declaration", "Declaration"
-    REMARKS = "remarks", "Remarks"
-    RESOLUTION = "resolution", "Resolution"
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-
-
-LANGUAGE_CHOICES = [
-    ("ar", "Arabic"),
-    ("zh", "Chinese"),
-    ("en", "English"),
-    ("fr", "French"),
-    ("de", "German"),
-    ("ja", "Japanese"),
-    ("ko", "Korean"),
-    ("pt", "Portuguese"),
-    ("ru", "Russian"),
-    ("es", "Spanish"),
-    ("other", "Other"),
-]
 
 
 # A line ending otherwise, followed by a lower-case line, was wrapped mid-sentence.
@@ -526,21 +464,6 @@ class Statement(models.Model):
             key=lambda e: (e["statement"].issued_on is None, e["statement"].issued_on or date.min)
         )
         return entries
-
-
-class RelationKind(models.TextChoices):
-    RESPONDS_TO = "responds_to", "responds to"
-    REBUTS = "rebuts", "rebuts"
-    REAFFIRMS = "reaffirms", "reaffirms"
-    CITES = "cites", "cites"
-
-
-INVERSE_RELATION_LABELS = {
-    RelationKind.RESPONDS_TO: "answered by",
-    RelationKind.REBUTS: "rebutted by",
-    RelationKind.REAFFIRMS: "reaffirmed by",
-    RelationKind.CITES: "cited by",
-}
 
 
 class StatementRelationManager(models.Manager):
