@@ -288,6 +288,11 @@ class StatementQuerySet(models.QuerySet):
         """Fetch what list pages show, in as few queries as possible."""
         return self.select_related("issuer", "issuer__country").defer("body")
 
+    def in_order(self, ids) -> list:
+        """The rows with these primary keys, in the order given; missing ones skipped."""
+        found = self.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
     def chronological(self):
         return self.order_by(models.F("issued_on").asc(nulls_last=True), "title")
 
@@ -407,10 +412,6 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return reverse("archive:statement", args=[self.slug])
-
-    @property
-    def is_public(self) -> bool:
-        return self.status == Status.PUBLISHED
 
     @property
     def date_display(self) -> str:

@@ -161,8 +161,14 @@ def main() -> None:
 
     port = free_port()
     # Served as deployed: DEBUG off, static files collected for WhiteNoise's manifest.
-    server_env = {**env, "STATIC_ROOT": str(workdir / "static"), "DEBUG": "0"}
-    server_env["SECRET_KEY"] = "bench-only-secret-key-not-for-production-0123456789abcdef"
+    server_env = {
+        **env,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(workdir / "static"),
+    }
     manage(server_env, "collectstatic", "--noinput", "-v0")
     server = start_server(server_env, port)
     try:
@@ -272,13 +278,7 @@ def fts_rows(documents):
 
 
 def start_server(env, port: int) -> subprocess.Popen:
-    server_env = {
-        **env,
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-    }
+    """Start gunicorn with ``env`` (production-like settings) and wait until it answers."""
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
@@ -291,7 +291,7 @@ def start_server(env, port: int) -> subprocess.Popen:
             "warning",
         ],
         cwd=ROOT,
-        env=server_env,
+        env=env,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -18,6 +18,7 @@ from django.utils.timezone import now
 from archive.models import Statement
 from search.backends import get_backend
 from search.backends.base import SearchQuery, SearchResults, Sort
+from search.presenters import statement_fields
 
 EXPORT_CAP = 10_000
 FEED_ENTRIES = 50
@@ -50,24 +51,14 @@ def all_hits(query: SearchQuery, cap: int | None = None) -> SearchResults:
 def statements_in_order(ids: list[str]) -> Iterator[Statement]:
     for start in range(0, len(ids), CHUNK):
         chunk = [int(i) for i in ids[start : start + CHUNK]]
-        found = Statement.objects.published().select_related("issuer__country").in_bulk(chunk)
-        yield from (found[i] for i in chunk if i in found)
+        yield from Statement.objects.published().select_related("issuer__country").in_order(chunk)
 
 
 def row(statement: Statement, absolute) -> dict:
     return {
-        "slug": statement.slug,
-        "url": absolute(statement.get_absolute_url()),
-        "title": statement.title,
-        "issuer": statement.issuer.name,
-        "issuer_country": statement.issuer.country.code if statement.issuer.country else "",
-        "date": statement.date_iso or "",
-        "date_precision": statement.issued_precision if statement.issued_on else "",
-        "kind": statement.kind,
-        "language": statement.language,
+        **statement_fields(statement, absolute),
         "speaker": statement.speaker,
         "speaker_post": statement.speaker_post,
-        "source_id": statement.source_id or "",
         "source_outlet": statement.source_outlet,
         "source_url": statement.source_url,
     }

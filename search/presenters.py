@@ -33,9 +33,26 @@ def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
 
 def load_statements(results: SearchResults) -> list[tuple[Statement, object]]:
     """Return (statement, hit) pairs in hit order, skipping anything not published."""
-    ids = [int(hit.id) for hit in results.hits]
-    found = Statement.objects.published().for_display().in_bulk(ids)
-    return [(found[int(hit.id)], hit) for hit in results.hits if int(hit.id) in found]
+    hits = {int(hit.id): hit for hit in results.hits}
+    statements = Statement.objects.published().for_display().in_order(list(hits))
+    return [(statement, hits[statement.pk]) for statement in statements]
+
+
+def statement_fields(statement: Statement, absolute=None) -> dict:
+    """The fields that identify a statement in API results and exports."""
+    url = statement.get_absolute_url()
+    return {
+        "slug": statement.slug,
+        "url": absolute(url) if absolute else url,
+        "title": statement.title,
+        "source_id": statement.source_id,
+        "issuer": statement.issuer.name,
+        "issuer_country": statement.issuer.country.code if statement.issuer.country else None,
+        "date": statement.date_iso,
+        "date_precision": statement.issued_precision if statement.issued_on else None,
+        "kind": statement.kind,
+        "language": statement.language,
+    }
 
 
 def results_json(
@@ -43,25 +60,10 @@ def results_json(
 ) -> dict:
     labels = facet_labels(results)
     rows = []
+    absolute = request.build_absolute_uri if request else None
     for statement, hit in load_statements(results):
-        url = statement.get_absolute_url()
         rows.append(
-            {
-                "slug": statement.slug,
-                "url": request.build_absolute_uri(url) if request else url,
-                "title": statement.title,
-                "source_id": statement.source_id,
-                "issuer": statement.issuer.name,
-                "issuer_country": statement.issuer.country.code
-                if statement.issuer.country
-                else None,
-                "date": statement.date_iso,
-                "date_precision": statement.issued_precision if statement.issued_on else None,
-                "kind": statement.kind,
-                "language": statement.language,
-                "snippet": hit.snippet,
-                "score": hit.score,
-            }
+            {**statement_fields(statement, absolute), "snippet": hit.snippet, "score": hit.score}
         )
     return {
         "query": query.text,

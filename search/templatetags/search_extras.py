@@ -12,5 +12,4 @@ register = template.Library()
 def more_like_this(statement: Statement, limit: int = 5) -> dict:
     """Published statements whose words are most like this one's."""
     ids = [int(i) for i in get_backend().more_like_this(str(statement.pk), limit=limit)]
-    found = Statement.objects.published().for_display().in_bulk(ids)
-    return {"similar": [found[i] for i in ids if i in found]}
+    return {"similar": Statement.objects.published().for_display().in_order(ids)}
