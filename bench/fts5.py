@@ -26,7 +26,8 @@ CREATE VIRTUAL TABLE fts USING fts5(
 """
 
 FACET_COLUMNS = ("issuer", "country", "kind", "language", "year", "decade")
-_TOKEN = re.compile(r'"[^"]*"?|\(|\)|-?[\w*~]+(?::[\w*~]+)?|\S')
+# Phrases, parentheses, and runs of anything else (as our own parser reads words).
+_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
 
 
 def build(path: Path, rows: Iterable[Mapping]) -> int:
@@ -88,10 +89,12 @@ def to_match(text: str) -> str | None:
             words = re.findall(r"\w+", token)
             term = '"' + " ".join(words) + '"' if words else None
         else:
-            word = re.sub(r"[^\w*]", "", token.replace("~", ""))
-            prefix = word.endswith("*") and len(word.strip("*")) >= 3
-            word = word.strip("*")
-            term = (f'"{word}"*' if prefix else f'"{word}"') if word else None
+            # FTS5's tokenizer splits "Non-Aligned" or "COVID-19" into a phrase of two
+            # tokens, as our search splits them into two words.
+            words = re.findall(r"\w+", token)
+            prefix = token.endswith("*") and len(words) == 1 and len(words[0]) >= 3
+            joined = " ".join(words)
+            term = (f'"{joined}"*' if prefix else f'"{joined}"') if words else None
         if term:
             (negatives if negate else positives).append(term)
         negate = False
@@ -125,6 +128,13 @@ def to_match(text: str) -> str | None:
 class FTS5Search:
     def __init__(self, path: Path) -> None:
         self.db = sqlite3.connect(path, check_same_thread=False)
+
+    def phrase_matches(self, words: list[str]) -> list[int]:
+        """Row ids whose title or body holds ``words`` as a phrase (FTS5: stemmed)."""
+        phrase = '"' + " ".join(re.sub(r"\W", "", w) for w in words) + '"'
+        return [
+            row[0] for row in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", [phrase])
+        ]
 
     def page(self, params: Mapping) -> dict:
         """Run one search page: total, top-k with snippets, facet counts."""

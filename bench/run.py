@@ -1,4 +1,4 @@
-"""make bench: how fast the archive imports, indexes and searches, next to SQLite FTS5.
+"""make bench: how fast and how well the archive searches, next to SQLite FTS5.
 
 On a fresh database and index in a temporary directory (``--reuse DIR`` keeps
 them between runs) it imports the corpus, rebuilds the index, measures how
@@ -6,8 +6,10 @@ soon an edit becomes searchable, runs the committed query set
 (``bench/queries.json``) through the backend in-process and through the HTTP
 API of a gunicorn server, against SQLite FTS5 built from the same records,
 interleaved, and drives that server with a bounded load from a second
-process. It prints one table and writes a JSON result file. No result cache
-serves the measured runs: the archive has none.
+process. It then ranks the judged information needs of ``bench/relevance/``
+with both engines (nDCG@10, P@10) and runs the known-item checks
+(``bench/known_items.py``). It prints the tables and writes a JSON result
+file. No result cache serves the measured runs: the archive has none.
 """
 
 from __future__ import annotations
@@ -128,7 +130,8 @@ def main() -> None:
     from django.http import QueryDict
 
     from archive.models import Statement
-    from bench import fts5
+    from bench import fts5, known_items
+    from bench.relevance import metrics, rankings
     from search import documents
     from search.backends import get_backend
     from search.backends.base import SearchQuery
@@ -158,6 +161,12 @@ def main() -> None:
             started = time.perf_counter()
             reference.page(page["params"])
             theirs[i].append(time.perf_counter() - started)
+
+    # Relevance on the judged needs, and the known items, for both engines' rankings.
+    needs = metrics.load_needs()
+    ranked = {"ours": rankings.ours(backend, needs), "fts5": rankings.fts5(reference, needs)}
+    report["relevance"] = metrics.evaluate(ranked, metrics.load_grades())
+    report["known_items"] = known_items.run(backend, SearchQuery, Statement, reference)
 
     port = free_port()
     # Served as deployed: DEBUG off, static files collected for WhiteNoise's manifest.
@@ -236,6 +245,9 @@ def main() -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, indent=2))
     print(render(report))
+    print("\nRelevance on bench/relevance (nDCG@10 with gains 0/1/3, P@10 of grades 1-2):\n")
+    print(metrics.render(report["relevance"], needs))
+    print("\nKnown items (found first / asked):", json.dumps(report["known_items"], indent=1))
     print(f"\nFull results: {output}")
     if not args.reuse:
         shutil.rmtree(workdir, ignore_errors=True)

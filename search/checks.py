@@ -14,6 +14,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core import checks
 
+from search.backends import get_backend
+
 
 @checks.register("search")
 def check_search_backend(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
@@ -25,7 +27,24 @@ def check_search_backend(app_configs=None, **kwargs) -> list[checks.CheckMessage
             )
         ]
     path = config.get("PATH")
-    return unsafe_index_dir(Path(path)) if path else []
+    errors = unsafe_index_dir(Path(path)) if path else []
+    if not errors and _outdated():
+        errors.append(
+            checks.Warning(
+                "The search index was written in an older format; searches fail until it is "
+                "rebuilt.",
+                hint="Run: manage.py rebuild_search_index",
+                id="search.W001",
+            )
+        )
+    return errors
+
+
+def _outdated() -> bool:
+    try:
+        return get_backend().is_outdated()
+    except Exception:  # an unreadable index is reported when it is used
+        return False
 
 
 def unsafe_index_dir(root: Path) -> list[checks.CheckMessage]:

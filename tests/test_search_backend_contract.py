@@ -18,13 +18,14 @@ def doc(id, title, body, *, year=2020, issuer="gov-a", country="AAA", kind="spee
         "kind": (kind,),
         "language": ("en",),
         "event": extra.pop("events", ()),
-        "mentioned": (),
+        "mentioned": extra.pop("mentioned", ()),
         "year": (str(year),) if year else (),
         "decade": (f"{year // 10 * 10}s",) if year else (),
     }
     return Document(
         id=str(id),
         version=extra.pop("version", "v1"),
+        issuer=extra.pop("issuer_text", ""),
         slug=f"doc-{id}",
         title=title,
         body=body,
@@ -67,7 +68,14 @@ def backend(request, tmp_path):
         texts.update({d.id: (d.summary, d.body) for d in documents})
         return original_index(documents)
 
-    instance.index = index
+    original_rebuild = instance.rebuild
+
+    def rebuild(documents):
+        documents = list(documents)
+        texts.update({d.id: (d.summary, d.body) for d in documents})
+        return original_rebuild(documents)
+
+    instance.index, instance.rebuild = index, rebuild
     instance.index(CORPUS)
     yield instance
     instance.close()
@@ -188,3 +196,178 @@ def test_filtered_relevance_equals_unfiltered_results_restricted(backend):
     expected = [h.id for h in unfiltered.hits if int(h.id) >= 100 and (int(h.id) - 100) % 3 == 0]
     assert filtered.total == sum(1 for n in range(400) if n % 3 == 0)
     assert [h.id for h in filtered.hits][: len(expected)] == expected
+
+
+# Ranking invariants -------------------------------------------------------------
+# Scores are comparable across the forms of a query: a field's weight is applied
+# once, a phrase is scored on the words' scale, and a title is one field among others.
+
+FILLER = (
+    "The delegation reviewed the agenda of the session and the report of the committee "
+    "on budgetary questions, thanked the secretariat and turned to the next item. "
+)
+
+
+def score_of(backend, text, doc_id):
+    results = backend.search(SearchQuery(text=text, page_size=100, with_facets=False))
+    return next(hit.score for hit in results.hits if hit.id == str(doc_id))
+
+
+def test_a_title_mention_does_not_outweigh_a_body_about_the_query(backend):
+    backend.rebuild(
+        [
+            doc(20, "Statement by the Minister of Korea on budgets", FILLER * 8),
+            doc(
+                21,
+                "Statement by the Minister on the general debate",
+                FILLER
+                * 3
+                + "Korea must be reunified. The division of Korea is a wound; talks on Korea "
+                "must resume, and peace in Korea is within reach. " + FILLER * 3,
+            ),
+            *[doc(30 + n, f"Statement number {n} on budgets", FILLER * 6) for n in range(8)],
+        ]
+    )
+    title_only = score_of(backend, "korea", 20)
+    about = score_of(backend, "korea", 21)
+    assert about > title_only
+    assert title_only < 2 * about  # the old scoring gave a title match about 5 times a body's
+
+
+def test_a_field_restricted_word_scores_like_the_word_on_a_match_in_that_field(backend):
+    backend.rebuild(
+        [
+            doc(20, "Korea summit communique", FILLER),
+            *[doc(30 + n, f"Statement number {n}", FILLER) for n in range(8)],
+        ]
+    )
+    assert score_of(backend, "title:korea", 20) == score_of(backend, "korea", 20)
+
+
+def test_a_phrase_scores_on_the_scale_of_its_words(backend):
+    backend.rebuild(
+        [
+            doc(20, "Korea summit communique", FILLER),
+            *[doc(30 + n, f"Statement number {n}", FILLER) for n in range(8)],
+        ]
+    )
+    assert score_of(backend, '"korea summit"', 20) >= score_of(backend, "korea summit", 20)
+
+
+def test_words_together_outrank_the_same_words_scattered(backend):
+    # The scattered text is the shorter one: only proximity can put the other first.
+    together = FILLER * 2 + "The inter-Korean summit was held. " + FILLER * 2 + "So it was."
+    scattered = "The inter-Korean talks went on. " + FILLER * 4 + "A summit was held. "
+    backend.rebuild(
+        [
+            doc(20, "Statement", together),
+            doc(21, "Statement", scattered),
+            *[doc(30 + n, f"Statement number {n}", FILLER * 5) for n in range(8)],
+        ]
+    )
+    assert score_of(backend, "korean summit", 20) > score_of(backend, "korean summit", 21)
+    assert score_of(backend, '"korean summit"', 20) >= score_of(backend, "korean summit", 21)
+    assert ids(backend.search(SearchQuery(text='"korean summit"'))) == ["20"]
+
+
+def test_a_full_name_typed_without_quotes_finds_statements_naming_it_first(backend):
+    backend.rebuild(
+        [
+            doc(20, "Statement", FILLER * 3 + "We met Kim Jong Un in Singapore. " + FILLER * 3),
+            doc(
+                21,
+                "Statement by Kim Song",
+                "Kim Song spoke. Minister Kim thanked the UN. "
+                + FILLER * 3
+                + "Ambassador Jong Su of the UN agreed with Kim. "
+                + FILLER * 2,
+            ),
+            *[doc(30 + n, f"Statement number {n}", FILLER * 6) for n in range(8)],
+        ]
+    )
+    assert ids(backend.search(SearchQuery(text="Kim Jong Un")))[0] == "20"
+
+
+def test_a_quoted_phrase_matches_its_words_in_order_stop_words_included(backend):
+    backend.rebuild(
+        [
+            doc(20, "Statement", "This is, as a matter of principle, our position."),
+            doc(21, "Statement", "As matter of principle, this is our position."),
+            doc(22, "Statement", "A matter as of principle: our position."),
+            doc(23, "Statement", "AS A MATTER OF course we agree."),
+        ]
+    )
+    assert sorted(ids(backend.search(SearchQuery(text='"as a matter of"')))) == ["20", "23"]
+    assert sorted(ids(backend.search(SearchQuery(text='"matter of principle"')))) == ["20", "21"]
+
+
+# Field queries and typos ----------------------------------------------------------
+
+
+def test_country_takes_an_iso_code_for_statements_by_or_naming_the_country(backend):
+    backend.rebuild(
+        [
+            doc(20, "Statement", "Talks resume.", country="PRK"),
+            doc(21, "Statement", "Talks resume.", country="KOR", mentioned=("PRK",)),
+            doc(22, "Statement", "Talks resume.", country="JPN"),
+        ]
+    )
+    for text in ("country:PRK", "country:prk"):
+        results = backend.search(SearchQuery(text=text))
+        assert sorted(ids(results)) == ["20", "21"], text
+        assert results.suggestion is None
+
+
+def test_did_you_mean_rewrites_words_never_field_names(backend):
+    backend.rebuild(
+        [
+            doc(
+                20,
+                "Statement",
+                "Peace on the peninsula.",
+                issuer="korean-central-news-agency",
+                issuer_text="Korean Central News Agency\nKCNA",
+                country="PRK",
+            ),
+            doc(21, "Statement", "The issue of peace in the region."),
+        ]
+    )
+    assert ids(backend.search(SearchQuery(text="issuer:kcna"))) == ["20"]
+    assert backend.search(SearchQuery(text="issuer:kcna")).suggestion is None
+    results = backend.search(SearchQuery(text="issuer:kcna peninsulla"))
+    assert results.total == 0
+    assert results.suggestion == "issuer:kcna peninsula"
+    # An ISO code or a slug the facets know is never "corrected".
+    assert backend.search(SearchQuery(text="PRK peninsulla")).suggestion == "PRK peninsula"
+    assert (
+        backend.search(SearchQuery(text="korean-central-news-agency peninsulla")).suggestion
+        == "korean-central-news-agency peninsula"
+    )
+
+
+def test_fuzzy_counts_a_transposition_as_one_edit(backend):
+    backend.rebuild([doc(20, "Statement", "A nuclear test."), doc(21, "Other", "Peace.")])
+    assert ids(backend.search(SearchQuery(text="nucelar~"))) == ["20"]
+
+
+def test_a_phrase_of_common_words_only_is_exact(backend):
+    backend.rebuild(
+        [
+            doc(20, "Statement", "To be or not to be, that is the question."),
+            doc(21, "Statement", "Not to be or to be: the question."),
+            doc(22, "Statement", "We work for peace"),
+            doc(23, "Statement", "For peace and security."),
+        ]
+    )
+    assert ids(backend.search(SearchQuery(text='"to be or not to be"'))) == ["20"]
+    assert ids(backend.search(SearchQuery(text='"for peace and"'))) == ["23"]
+
+
+def test_the_issue_date_is_searchable_as_people_write_it(backend):
+    day = Document(
+        **{**doc(20, "Statement", "Talks resume.").__dict__, "date": dt.date(2024, 7, 1)}
+        | {"date_precision": "day"}
+    )
+    backend.rebuild([day, doc(21, "Statement", "Talks resume.", year=1999)])
+    assert ids(backend.search(SearchQuery(text="talks July 2024"))) == ["20"]
+    assert ids(backend.search(SearchQuery(text="talks 1999"))) == ["21"]

@@ -125,5 +125,9 @@ class SearchBackend(abc.ABC):
     def more_like_this(self, id: str, limit: int = 5) -> list[str]:
         """Return ids of the documents most similar to document ``id``."""
 
+    def is_outdated(self) -> bool:
+        """Whether the index was written in a format this code no longer reads."""
+        return False
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release open files; the backend reopens them when next used."""

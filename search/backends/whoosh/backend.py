@@ -7,19 +7,20 @@ enough hits to fill the page; snippets only for the hits shown.
 
 from __future__ import annotations
 
-import difflib
+import contextlib
 import os
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
-from whoosh import index, query
+from whoosh import index
 from whoosh.searching import Searcher
 
-from search import highlighting, query_text
+from search import highlighting, query_syntax, query_text
 from search.backends.base import (
     FACETS,
     Document,
@@ -31,24 +32,48 @@ from search.backends.base import (
     Sort,
 )
 from search.backends.whoosh import facets as facet_arrays
-from search.backends.whoosh.query import make_literal_parser, make_parser, parse
+from search.backends.whoosh import proximity
+from search.backends.whoosh import query as compiled_query
+from search.backends.whoosh.query import Compiler
 from search.backends.whoosh.schema import (
     MULTI_FACETS,
     SINGLE_FACETS,
-    STOP,
+    SMALL_WORDS,
+    TEXT_FIELDS,
     build_schema,
-    fold,
+    is_current,
+    query_terms,
     stem,
 )
-from search.backends.whoosh.scoring import Evaluator, Leaf, OutOfTime, field_lengths
+from search.backends.whoosh.scoring import Collection, Evaluator, Leaf, OutOfTime, field_lengths
 from search.backends.whoosh.storage import (
     IndexStore,
     document_from_json,
     document_to_json,
 )
+from search.backends.whoosh.suggestions import suggest
 
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
-SPELLING_FIELD = "body"
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MORE_LIKE_TERMS = 15  # key terms of a statement that "more like this" searches for
+_WORD = re.compile(r"\w")
+
+
+class IndexOutdated(RuntimeError):
+    """The live index was written by an older version of this code: rebuild it."""
 
 
 class WhooshBackend(SearchBackend):
@@ -58,20 +83,21 @@ class WhooshBackend(SearchBackend):
             Path(str(options["PATH"])), lock_timeout=float(options.get("LOCK_TIMEOUT", 30))
         )
         self.time_budget = float(options.get("TIME_BUDGET", 2.0))
+        # How much words standing close together add to BM25F (0: nothing); see proximity.py.
+        self.proximity_weight = float(options.get("PROXIMITY_WEIGHT", proximity.WEIGHT))
+        self.sequence_weight = float(options.get("SEQUENCE_WEIGHT", proximity.SEQUENCE_WEIGHT))
         self.writer_mb = int(options.get("WRITER_MB", 256))
         # Rebuilds index on several cores, one segment per process.
         self.procs = int(options.get("PROCS", min(4, os.cpu_count() or 1)))
         # Callable: ids -> {id: (summary, body)}, for snippets and "more like this".
         self.text_loader = options.get("TEXT_LOADER")
         self.schema = build_schema()
-        self.parser = make_parser(self.schema)
-        self.literal_parser = make_literal_parser(self.schema)
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
         self._searcher_path: Path | None = None
         self._facets: facet_arrays.FacetArrays | None = None
         self._segments: dict[tuple[str, str], tuple[facet_arrays.SegmentArrays, dict]] = {}
-        self._leaves: list[Leaf] = []
+        self._collection: Collection | None = None
         self._vocab = {name: facet_arrays.Vocabulary() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
 
     # Writing -----------------------------------------------------------------
@@ -84,7 +110,9 @@ class WhooshBackend(SearchBackend):
             "title": doc.title,
             "summary": doc.summary,
             "body": doc.body,
-            "meta": "\n".join(filter(None, [doc.issuer, doc.speaker, doc.countries, doc.events])),
+            "meta": "\n".join(
+                filter(None, [doc.issuer, doc.speaker, doc.countries, doc.events, _date_words(doc)])
+            ),
             "source_id": doc.source_id,
         }
         if doc.date_start and doc.date_end:
@@ -178,8 +206,8 @@ class WhooshBackend(SearchBackend):
 
     # Reading -----------------------------------------------------------------
 
-    def _state(self) -> tuple[Searcher, facet_arrays.FacetArrays]:
-        """Return the process's searcher and facet arrays, refreshed if the index changed."""
+    def _state(self) -> tuple[Searcher, facet_arrays.FacetArrays, Collection]:
+        """Return this process's searcher, facet arrays and statistics, fresh."""
         path = self.store.current()
         if path is None:
             with self.store.write_lock():
@@ -188,7 +216,13 @@ class WhooshBackend(SearchBackend):
         if self._searcher is None or path != self._searcher_path:
             if self._searcher is not None:
                 self._searcher.close()
-            self._searcher = index.open_dir(path).searcher()
+            ix = index.open_dir(path)
+            if not is_current(ix.schema):
+                raise IndexOutdated(
+                    f"The search index in {path} was written by an older version of the archive: "
+                    "run `manage.py rebuild_search_index`."
+                )
+            self._searcher = ix.searcher()
             self._searcher_path = path
             self._facets = None
         elif not self._searcher.up_to_date():
@@ -199,12 +233,17 @@ class WhooshBackend(SearchBackend):
             self._searcher = index.open_dir(path).searcher()
             self._facets = None
         if self._facets is None:
-            self._facets = self._build_facets(self._searcher)
-        return self._searcher, self._facets
+            self._facets, self._collection = self._build_arrays(self._searcher)
+        return self._searcher, self._facets, self._collection
 
-    def _build_facets(self, searcher: Searcher) -> facet_arrays.FacetArrays:
+    def is_outdated(self) -> bool:
+        """Whether the live index exists but must be rebuilt to be read by this code."""
+        path = self.store.current()
+        return path is not None and not is_current(index.open_dir(path).schema)
+
+    def _build_arrays(self, searcher: Searcher) -> tuple[facet_arrays.FacetArrays, Collection]:
         """Facet arrays and field lengths per segment, cached by segment id."""
-        segments, leaves, seen = [], [], set()
+        segments, leaves, lengths, seen = [], [], [], set()
         for reader, offset in searcher.reader().leaf_readers():
             segment = reader.segment() if hasattr(reader, "segment") else None
             size = reader.doc_count_all()
@@ -218,23 +257,36 @@ class WhooshBackend(SearchBackend):
                     facet_arrays.build_segment(reader, self._vocab),
                     field_lengths(reader, size),
                 )
-            arrays, lengths = cached
+            arrays, segment_lengths = cached
             segments.append((arrays, offset, facet_arrays.live_mask(reader)))
-            leaves.append(Leaf(reader=reader, offset=offset, size=size, lengths=lengths))
+            leaves.append(Leaf(reader=reader, offset=offset, size=size))
+            lengths.append(segment_lengths)
         for key in set(self._segments) - seen:
             del self._segments[key]
-        self._leaves = leaves
-        return facet_arrays.FacetArrays(segments, self._vocab)
+        facets = facet_arrays.FacetArrays(segments, self._vocab)
+        collection = Collection(
+            reader=searcher.reader(),
+            leaves=leaves,
+            live=facets.live,
+            lengths={
+                name: np.concatenate([part[name] for part in lengths])
+                if lengths
+                else np.zeros(0, np.float32)
+                for name in TEXT_FIELDS
+            },
+        )
+        return facets, collection
 
     def close(self) -> None:
         with self._lock:
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher, self._searcher_path, self._facets = None, None, None
+            self._collection = None
 
     def stored_versions(self) -> dict[str, str]:
         with self._lock:
-            searcher, _ = self._state()
+            searcher, _, _ = self._state()
             versions: dict[str, str] = {}
             for reader, _ in searcher.reader().leaf_readers():
                 if reader.doc_count_all() == 0:
@@ -246,40 +298,57 @@ class WhooshBackend(SearchBackend):
             return versions
 
     def more_like_this(self, id: str, limit: int = 5) -> list[str]:
+        """Statements sharing the most distinctive words of this one's text (tf-idf key terms)."""
         with self._lock:
-            searcher, _ = self._state()
+            searcher, _, collection = self._state()
             docnum = searcher.document_number(id=id)
-            if docnum is None:
+            if docnum is None or self.text_loader is None:
                 return []
-            texts = self.text_loader([id]) if self.text_loader else {}
-            _, body = texts.get(id, ("", ""))
-            if not body:
+            _, body = self.text_loader([id]).get(id, ("", ""))
+            counts = Counter(query_terms(body))
+            evaluator = Evaluator(collection, time.monotonic() + self.time_budget)
+            # Terms no other statement holds cannot make anything similar.
+            reader = searcher.reader()
+            shared = {t: n for t, n in counts.items() if reader.doc_frequency("body", t) > 1}
+            weights = {t: n * evaluator.idf(t) for t, n in shared.items()}
+            key_terms = sorted(weights, key=lambda t: (-weights[t], t))[:MORE_LIKE_TERMS]
+            if not key_terms:
                 return []
-            hits = searcher.more_like(docnum, "body", text=body, top=limit, numterms=15)
-            return [hit["id"] for hit in hits]
+            similar = compiled_query.Any(
+                tuple(compiled_query.Term(t, TEXT_FIELDS) for t in key_terms)
+            )
+            try:
+                matched, scores = evaluator.run(similar)
+            except OutOfTime:
+                return []
+            matched[docnum] = False
+            candidates = np.flatnonzero(matched)
+            best = candidates[np.lexsort((candidates, -scores[candidates]))][:limit]
+            return [searcher.stored_fields(int(d))["id"] for d in best]
 
     def search(self, q: SearchQuery) -> SearchResults:
         started = time.monotonic()
         with self._lock:
-            searcher, arrays = self._state()
+            searcher, arrays, collection = self._state()
             cleaned = query_text.clean(q.text)
-            notices = list(cleaned.notices)
-            parsed = parse(cleaned.text, self.parser, self.literal_parser, searcher.reader())
-            notices += parsed.notices
+            tree, syntax_notices = query_syntax.parse(cleaned.text)
+            compiler = Compiler(searcher.reader())
+            compiled = compiler.compile(tree, syntax_notices, cleaned.text)
+            notices = [*cleaned.notices, *compiled.notices]
+            if compiled.query is None and _WORD.search(cleaned.text):
+                notices.append(
+                    "The query has no searchable words (they are too short or too common)."
+                )
 
             base = arrays.live.copy()
             scores = None
-            timed_out = False
-            if parsed.query is not None:
-                evaluator = Evaluator(
-                    searcher, self._leaves, arrays.live, started + self.time_budget
-                )
+            evaluator = Evaluator(collection, started + self.time_budget)
+            if compiled.query is not None:
                 try:
-                    matched, scores = evaluator.run(parsed.query)
+                    matched, scores = evaluator.run(compiled.query)
                 except OutOfTime:
                     matched = np.zeros(arrays.size, dtype=bool)
                     scores = np.zeros(arrays.size, dtype=np.float32)
-                timed_out = evaluator.timed_out
                 base &= matched
             if q.date_from or q.date_to:
                 base &= arrays.date_mask(q.date_from, q.date_to)
@@ -294,16 +363,28 @@ class WhooshBackend(SearchBackend):
             total = int(np.count_nonzero(final))
 
             facets = self._facet_values(q, arrays, base, final, masks) if q.with_facets else {}
+            if scores is not None and q.sort == Sort.RELEVANCE:
+                with contextlib.suppress(OutOfTime):  # BM25F alone still orders the page
+                    scores = proximity.rescore(
+                        evaluator,
+                        compiled.query,
+                        compiled.sequence,
+                        final,
+                        scores,
+                        self.proximity_weight,
+                        self.sequence_weight,
+                    )
             start = (q.page - 1) * q.page_size
             page = self._page(q, arrays, final, scores, start)
-            if timed_out:
+            if evaluator.timed_out:
                 notices.append(
                     "The search took too long and was stopped: results may be incomplete."
                 )
-            hits = self._hits(searcher, page, parsed.query, q.with_snippets)
+            hits = self._hits(searcher, page, compiled.query, q.with_snippets)
             suggestion = None
-            if parsed.words and total < SUGGEST_BELOW:
-                suggestion = self._suggest(searcher, cleaned.text, parsed.words)
+            unknown = compiler.unknown(compiled.words) if total < SUGGEST_BELOW else []
+            if unknown:
+                suggestion = suggest(searcher, cleaned.text, unknown, self.text_loader)
             return SearchResults(
                 total=total,
                 hits=hits,
@@ -346,8 +427,11 @@ class WhooshBackend(SearchBackend):
         if scores is not None and q.sort == Sort.RELEVANCE:
             candidate_scores = scores[candidates]
             if len(candidates) > end:
-                top = np.argpartition(-candidate_scores, end - 1)[:end]
-                candidates, candidate_scores = candidates[top], candidate_scores[top]
+                # Keep every candidate tied with the last one on the page, so that
+                # ties are broken by document order, not by where partitioning left them.
+                threshold = -np.partition(-candidate_scores, end - 1)[end - 1]
+                keep = candidate_scores >= threshold
+                candidates, candidate_scores = candidates[keep], candidate_scores[keep]
             order = np.lexsort((candidates, -candidate_scores))[start:end]
             return [(int(candidates[i]), float(candidate_scores[i])) for i in order]
         keys = arrays.date_start[candidates]
@@ -362,7 +446,7 @@ class WhooshBackend(SearchBackend):
         ids = [searcher.stored_fields(docnum)["id"] for docnum, _ in page]
         snippets = dict.fromkeys(ids, "")
         if with_snippets and ids and self.text_loader is not None:
-            terms = self._highlight_terms(searcher, parsed_query)
+            terms = self._highlight_terms(parsed_query)
             pattern = highlighting.candidate_pattern(terms)
             for doc_id, (summary, body) in self.text_loader(ids).items():
                 snippet = highlighting.snippet(body, terms, stem, pattern) if terms else ""
@@ -374,78 +458,21 @@ class WhooshBackend(SearchBackend):
             for doc_id, (_, score) in zip(ids, page, strict=True)
         )
 
-    def _highlight_terms(self, searcher, parsed_query) -> set[str]:
-        if parsed_query is None:
-            return set()
+    def _highlight_terms(self, query) -> set[str]:
+        """Terms to mark in snippets: what the query asks for, small words only if nothing else."""
         terms = set()
-        reader = searcher.reader()
-        for leaf in _positive_leaves(parsed_query):
-            for fieldname, text in leaf.existing_terms(reader, phrases=True, expand=True):
-                if fieldname in ("body", "summary", "title"):
-                    terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+        for leaf in compiled_query.positive_leaves(query):
+            if isinstance(leaf, compiled_query.Term):
+                terms.add(leaf.text)
+            else:  # a phrase of small words only is marked word by word
+                terms.update(leaf.terms or (SMALL_WORDS[code - 1] for code in leaf.words))
         return terms
 
-    def _suggest(self, searcher, text: str, words: list[str]) -> str | None:
-        """Replace words the index does not know with the most common close ones."""
-        reader = searcher.reader()
-        suggestion, changed = text, False
-        for word in dict.fromkeys(words):
-            folded = fold(word)
-            if len(folded) < 3 or folded in STOP or not folded.isalpha():
-                continue
-            stemmed = stem(folded)
-            if reader.doc_frequency(SPELLING_FIELD, stemmed):
-                continue
-            # One edit first: far cheaper, and usually what a typo is.
-            close = set(reader.terms_within(SPELLING_FIELD, stemmed, 1, prefix=1))
-            if not close and len(stemmed) > 4:
-                close = set(reader.terms_within(SPELLING_FIELD, stemmed, 2, prefix=2))
-            # A typo in a suffix leaves the word unstemmed ("denucleariztion"):
-            # try the longest indexed stem it starts with.
-            for end in range(len(folded) - 1, 4, -1):
-                if reader.doc_frequency(SPELLING_FIELD, folded[:end]):
-                    close.add(folded[:end])
-                    break
-            ranked = sorted(close, key=lambda t: -reader.doc_frequency(SPELLING_FIELD, t))
-            for term in ranked[:3]:
-                surface = self._surface_form(searcher, term)
-                if surface and surface != folded and _similar(surface, folded):
-                    suggestion = _replace_word(suggestion, word, surface)
-                    changed = True
-                    break
-        return suggestion if changed else None
 
-    def _surface_form(self, searcher, term: str) -> str | None:
-        """A word as written that stems to ``term``, read from a document holding it."""
-        for docnum in searcher.docs_for_query(query.Term(SPELLING_FIELD, term)):
-            doc_id = searcher.stored_fields(docnum)["id"]
-            texts = self.text_loader([doc_id]) if self.text_loader else {}
-            for summary, body in texts.values():
-                for text in (body, summary):
-                    pattern = highlighting.candidate_pattern({term})
-                    for start, end, _ in highlighting.find_matches(text, {term}, stem, pattern):
-                        return highlighting.fold_word(text[start:end])
-            return None
-        return None
-
-
-def _positive_leaves(q: query.Query):
-    """Yield leaf queries that are not negated."""
-    if isinstance(q, query.Not):
-        return
-    if isinstance(q, query.AndNot):
-        yield from _positive_leaves(q.a)
-        return
-    if q.is_leaf():
-        yield q
-        return
-    for child in q.children():
-        yield from _positive_leaves(child)
-
-
-def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
-
-
-def _replace_word(text: str, word: str, replacement: str) -> str:
-    return re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", lambda _: replacement, text)
+def _date_words(doc: Document) -> str:
+    """The issue date as people type it in a query: "2024", or "July 2024"."""
+    if doc.date is None:
+        return ""
+    if doc.date_precision == "year":
+        return str(doc.date.year)
+    return f"{MONTHS[doc.date.month - 1]} {doc.date.year}"

@@ -1,11 +1,11 @@
-"""Parse user query text into a bounded Whoosh query.
+"""Turn a parsed query (search.query_syntax) into terms of this index, bounded.
 
-The language: all words must match; ``OR``, ``NOT``/``-word``, "phrases",
-``prefix*``, ``field:word`` and ``word~`` (fuzzy). Expensive forms are
-bounded and reported: only trailing wildcards with a prefix of at least
-``MIN_PREFIX`` characters, expanded to at most ``MAX_EXPANSIONS`` terms;
-fuzzy matching at edit distance 1 with a fixed two-letter prefix. Text the
-parser cannot take is searched as literal words.
+Words become stemmed terms over the text fields; a quoted phrase keeps its
+stop words; ``prefix*`` expands to at most ``MAX_EXPANSIONS`` indexed terms
+(at least ``MIN_PREFIX`` letters first); ``word~`` to the terms one edit away,
+a transposition counting as one edit (Damerau–Levenshtein). ``issuer:``,
+``country:`` and ``event:`` take an exact slug or ISO code as well as names.
+What was bounded or reinterpreted is said in ``notices``.
 """
 
 from __future__ import annotations
@@ -13,164 +13,281 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from whoosh import qparser, query
-from whoosh.reading import IndexReader
-
-from search.backends.whoosh.schema import FIELD_ALIASES, FIELD_BOOSTS, fold, stem
+from search import query_syntax as syntax
+from search.backends.whoosh.schema import TEXT_FIELDS, fold, phrase_words, query_terms, stem
 
 MIN_PREFIX = 3
 MAX_EXPANSIONS = 64
-FUZZY_PREFIX = 2
-_WORD = re.compile(r"\w+")
-_TRAILING_WILDCARD = re.compile(r"[^*?]+\*+")
-_MINUS = re.compile(r"(^|[\s(])-(?=[\w\"(])")
+FUZZY_PREFIX = 2  # letters a fuzzy match keeps as typed
+
+# Which index fields a field prefix searches as text.
+TEXT_TARGETS: dict[str | None, tuple[str, ...]] = {
+    None: TEXT_FIELDS,
+    "title": ("title",),
+    "summary": ("summary",),
+    "body": ("body",),
+    "speaker": ("meta",),
+    "issuer": ("meta",),
+    "country": ("meta",),
+    "event": ("meta",),
+}
+# Field prefixes that also take an exact facet value, and the facets it is looked up in.
+FACET_TARGETS = {
+    "issuer": ("issuer",),
+    "event": ("event",),
+    "country": ("country", "mentioned"),  # issued by, or naming, the country
+}
+_SLUG = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One indexed term, scored by BM25F over ``fields``."""
+
+    text: str
+    fields: tuple[str, ...]
+    expanded: bool = False  # one of a prefix's or fuzzy word's expansions
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words in this order within one field: indexed terms, and small words by their code."""
+
+    words: tuple[str | int, ...]
+    fields: tuple[str, ...]
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The phrase's indexed terms: its words but the small ones."""
+        return tuple(word for word in self.words if isinstance(word, str))
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Documents with one of ``values`` for a facet: a filter, not scored."""
+
+    name: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class All:
+    children: tuple[Query, ...]
+
+
+@dataclass(frozen=True)
+class Any:
+    children: tuple[Query, ...]
+
+
+@dataclass(frozen=True)
+class Exclude:
+    child: Query
+
+
+Query = Term | Phrase | Facet | All | Any | Exclude
 
 
 @dataclass
-class ParsedQuery:
-    query: query.Query | None  # None: nothing to search, browse everything
+class Compiled:
+    query: Query | None  # None: nothing to search
     notices: list[str] = field(default_factory=list)
-    # Surface words the user typed, for spelling suggestions.
-    words: list[str] = field(default_factory=list)
+    # Plain words asked for (not prefixes, fuzzy words or names under a field):
+    # the only words "did you mean" may rewrite.
+    words: list[syntax.Word] = field(default_factory=list)
+    sequence: Phrase | None = None  # the plain words typed, in order (see _sequence)
 
 
-def make_parser(schema) -> qparser.QueryParser:
-    """Build the parser once per schema: AND by default, the plugins we allow."""
-    parser = qparser.MultifieldParser(
-        list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS, group=qparser.AndGroup
-    )
-    for plugin in (
-        qparser.RangePlugin,
-        qparser.BoostPlugin,
-        qparser.EveryPlugin,
-        qparser.SingleQuotePlugin,
-    ):
-        parser.remove_plugin_class(plugin)
-    parser.add_plugin(qparser.FuzzyTermPlugin())
-    aliases: dict[str, list[str]] = {}
-    for alias, target in FIELD_ALIASES.items():
-        if alias != target:
-            aliases.setdefault(target, []).append(alias)
-    parser.add_plugin(qparser.FieldAliasPlugin(aliases))
-    return parser
+class Compiler:
+    """Compile query trees against one searcher generation's reader."""
 
+    def __init__(self, reader) -> None:
+        self.reader = reader
 
-def make_literal_parser(schema) -> qparser.QueryParser:
-    """A parser with no syntax at all, for text the full parser cannot take."""
-    parser = qparser.MultifieldParser(
-        list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS, group=qparser.AndGroup
-    )
-    parser.remove_plugin_class(qparser.WildcardPlugin)
-    return parser
-
-
-def parse(text: str, parser, literal_parser, reader: IndexReader) -> ParsedQuery:
-    """Parse ``text`` (already cleaned) and bound its expensive parts."""
-    result = ParsedQuery(query=None, words=_WORD.findall(text))
-    if not text.strip():
+    def compile(self, tree: syntax.Node | None, notices: list[str], text: str = "") -> Compiled:
+        """Compile ``tree``, parsed from ``text``, into a query over this index."""
+        result = Compiled(query=None, notices=notices)
+        if tree is not None:
+            result.query = self._node(tree, result, positive=True)
+            result.sequence = self._sequence(tree, text)
         return result
-    # Whoosh's minus plugin drops a query that is only "-word": say NOT instead.
-    text = _MINUS.sub(r"\1NOT ", text)
-    try:
-        parsed = parser.parse(text)
-    except Exception:  # the parser's own failures: search the words instead
-        parsed = literal_parser.parse(" ".join(result.words))
-        result.notices.append("The query syntax was not understood; its words were searched.")
-    bounded = _bound(parsed, reader, result.notices)
-    if bounded is None or bounded is query.NullQuery:
-        if result.words:
-            result.notices.append(
-                "The query has no searchable words (they are too short or too common)."
-            )
-        return result
-    result.query = bounded.normalize()
-    if result.query is query.NullQuery:
-        result.query = None
-    return result
 
+    def _sequence(self, tree: syntax.Node, text: str) -> Phrase | None:
+        """The words typed without quotes or operators, as the phrase they may form.
 
-def _bound(q: query.Query, reader: IndexReader, notices: list[str]) -> query.Query | None:
-    """Return ``q`` with wildcards, prefixes and fuzzy terms made safe."""
-    if q is query.NullQuery:
-        return None
-    if isinstance(q, query.FuzzyTerm):
-        return _bound_fuzzy(q, reader, notices)
-    if isinstance(q, query.Prefix):
-        return _bound_prefix(q.fieldname, fold(q.text), reader, notices, q.boost)
-    if isinstance(q, query.Wildcard):
-        literal = fold(q.text.replace("*", " ").replace("?", " ")).split()
-        if _TRAILING_WILDCARD.fullmatch(q.text):
-            return _bound_prefix(q.fieldname, literal[0], reader, notices, q.boost)
-        notices.append(
-            f"Only trailing wildcards are allowed: “{q.text}” was searched as plain words."
+        "Kim Jong Un" or "Democratic People's Republic of Korea" typed as
+        plain words most likely names something: documents holding the words
+        in that order earn a bonus (proximity.py). A query that is one quoted
+        phrase earns it too, so that quoting never lowers a document's score.
+        """
+        if isinstance(tree, syntax.Phrase):  # the same bonus, so both forms share one scale
+            phrase = self._phrase(tree)
+            return phrase if isinstance(phrase, Phrase) and len(phrase.terms) > 1 else None
+        words = [tree] if isinstance(tree, syntax.Word) else getattr(tree, "children", ())
+        plain = all(
+            isinstance(w, syntax.Word) and w.field is None and not (w.prefix or w.fuzzy)
+            for w in words
         )
-        terms = [query.Term(q.fieldname, stem(word)) for word in literal if len(word) > 1]
-        return query.And(terms) if terms else None
-    if isinstance(q, (query.TermRange, query.NumericRange, query.DateRange, query.Regex)):
-        notices.append("Range and pattern searches are not supported; the words were searched.")
-        words = _WORD.findall(" ".join(str(v) for v in (q.start, q.end) if v))
-        terms = [query.Term(q.fieldname, stem(fold(w))) for w in words if len(w) > 1]
-        return query.And(terms) if terms else None
-    if isinstance(q, query.BinaryQuery):  # AndNot, AndMaybe, Require, Otherwise
-        a, b = _bound(q.a, reader, notices), _bound(q.b, reader, notices)
-        if a is None:
-            if isinstance(q, query.AndNot):
-                return query.Not(b) if b is not None else None  # "-word" alone
-            return None if isinstance(q, query.Require) else b
-        if b is None:
-            return a
-        return q.__class__(a, b)
-    if isinstance(q, query.compound.CompoundQuery):
-        children = [_bound(child, reader, notices) for child in q.subqueries]
-        children = [child for child in children if child is not None]
-        if not children:
+        if not words or not plain or not isinstance(tree, (syntax.Word, syntax.And)):
             return None
-        return q.__class__(children, boost=q.boost)
-    if isinstance(q, query.Not):
-        child = _bound(q.query, reader, notices)
-        return query.Not(child) if child is not None else None
-    if isinstance(q, query.wrappers.WrappingQuery):
-        child = _bound(q.child, reader, notices)
-        return q.__class__(child) if child is not None else None
-    return q
+        typed = text[words[0].start : words[-1].start + len(words[-1].text)]
+        found = phrase_words(typed)
+        if sum(isinstance(w, str) for w in found) < 2:
+            return None
+        return Phrase(tuple(found), TEXT_FIELDS)
 
-
-def _bound_fuzzy(q: query.FuzzyTerm, reader: IndexReader, notices: list[str]) -> query.Query:
-    """Expand ``word~`` to the indexed stems within one edit of the word's stem.
-
-    Whoosh's FuzzyTerm would also work on stems, but with no bound on how
-    many terms it expands to; the most frequent ``MAX_EXPANSIONS`` are kept.
-    """
-    if q.maxdist > 1:
-        notices.append("Fuzzy matching is limited to one edit (word~1).")
-    try:
-        nearby = set(reader.terms_within(q.fieldname, q.text, 1, prefix=FUZZY_PREFIX))
-    except Exception:  # an empty index has no word list yet
-        nearby = set()
-    stems = sorted({q.text, *nearby}, key=lambda t: -reader.doc_frequency(q.fieldname, t))
-    return query.Or([query.Term(q.fieldname, t) for t in stems[:MAX_EXPANSIONS]], boost=q.boost)
-
-
-def _bound_prefix(
-    fieldname: str, prefix: str, reader: IndexReader, notices: list[str], boost: float
-) -> query.Query | None:
-    if len(prefix) < MIN_PREFIX:
-        notices.append(
-            f"A wildcard needs at least {MIN_PREFIX} letters before it: “{prefix}*” was "
-            "searched as a word."
+    def _node(self, node: syntax.Node, out: Compiled, positive: bool) -> Query | None:
+        if isinstance(node, syntax.Word):
+            return self._word(node, out, positive)
+        if isinstance(node, syntax.Phrase):
+            return self._phrase(node)
+        if isinstance(node, syntax.Not):
+            child = self._node(node.child, out, positive=False)
+            return Exclude(child) if child is not None else None
+        children = tuple(
+            child
+            for child in (self._node(c, out, positive) for c in node.children)
+            if child is not None
         )
-        return query.Term(fieldname, stem(prefix), boost=boost) if len(prefix) > 1 else None
-    expansions = []
-    for term in reader.expand_prefix(fieldname, prefix):
-        expansions.append(term.decode("utf-8") if isinstance(term, bytes) else term)
-        if len(expansions) > 4 * MAX_EXPANSIONS:
-            break
-    if len(expansions) > MAX_EXPANSIONS:
-        expansions.sort(key=lambda t: reader.doc_frequency(fieldname, t), reverse=True)
-        expansions = expansions[:MAX_EXPANSIONS]
-        notices.append(
-            f"“{prefix}*” matches many words; the {MAX_EXPANSIONS} most common were searched."
+        if len(children) < 2:
+            return children[0] if children else None
+        return All(children) if isinstance(node, syntax.And) else Any(children)
+
+    def _word(self, word: syntax.Word, out: Compiled, positive: bool) -> Query | None:
+        fields = TEXT_TARGETS[word.field]
+        facet = self._facet_value(word)
+        if facet is not None:
+            return facet
+        if word.prefix:
+            return self._prefix(word, fields, out.notices)
+        if word.fuzzy:
+            return self._fuzzy(word, fields, out.notices)
+        terms = query_terms(word.text)
+        if positive and word.field not in FACET_TARGETS:  # names are not spelling mistakes
+            out.words.append(word)
+        queries = tuple(Term(term, fields) for term in dict.fromkeys(terms))
+        if len(queries) < 2:
+            return queries[0] if queries else None
+        return All(queries)
+
+    def _phrase(self, phrase: syntax.Phrase) -> Query | None:
+        words = phrase_words(phrase.text)
+        fields = TEXT_TARGETS[phrase.field]
+        if len(words) == 1 and isinstance(words[0], str):
+            return Term(words[0], fields)
+        return Phrase(tuple(words), fields) if words else None
+
+    def _facet_value(self, word: syntax.Word) -> Query | None:
+        """``country:PRK``, ``issuer:<slug>``: an exact facet value, if the index has it."""
+        names = FACET_TARGETS.get(word.field or "")
+        if not names or word.prefix or word.fuzzy or not _SLUG.fullmatch(word.text):
+            return None
+        value = word.text.upper() if word.field == "country" else word.text.lower()
+        found = [name for name in names if self.reader.doc_frequency(name, value)]
+        if not found:
+            return None
+        facets = tuple(Facet(name, (value,)) for name in found)
+        return facets[0] if len(facets) == 1 else Any(facets)
+
+    def unknown(self, words: list[syntax.Word]) -> list[tuple[int, str]]:
+        """(start, word) of the words no searched field holds: candidates for "did you mean".
+
+        A code or slug the facets know ("PRK", "freedom-edge-2024") is never one.
+        """
+        missing = []
+        for word in words:
+            fields = TEXT_TARGETS[word.field]
+            for match in re.finditer(r"\w+", word.text):
+                terms = query_terms(match.group())
+                if not terms or any(self._df(term, fields) for term in terms):
+                    continue
+                if not (self._is_facet_value(match.group()) or self._is_facet_value(word.text)):
+                    missing.append((word.start + match.start(), match.group()))
+        return missing
+
+    def _is_facet_value(self, text: str) -> bool:
+        if not _SLUG.fullmatch(text):
+            return False
+        return any(
+            self.reader.doc_frequency(name, value)
+            for names in FACET_TARGETS.values()
+            for name in names
+            for value in (text.upper(), text.lower())
         )
-    if not expansions:
-        return query.Term(fieldname, prefix, boost=boost)
-    return query.Or([query.Term(fieldname, t) for t in expansions], boost=boost)
+
+    def _df(self, term: str, fields: tuple[str, ...]) -> int:
+        return max(self.reader.doc_frequency(name, term) for name in fields)
+
+    def _prefix(
+        self, word: syntax.Word, fields: tuple[str, ...], notices: list[str]
+    ) -> Query | None:
+        prefix = fold(word.text)
+        if len(prefix) < MIN_PREFIX or not prefix.isalnum():
+            notices.append(
+                f"A wildcard needs at least {MIN_PREFIX} letters before it: “{word.text}*” was "
+                "searched as a word."
+            )
+            terms = query_terms(word.text)
+            return Term(terms[0], fields) if len(terms) == 1 else None
+        found: set[str] = set()
+        for name in fields:
+            for term in self.reader.expand_prefix(name, prefix):
+                found.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+                if len(found) > 4 * MAX_EXPANSIONS:
+                    break
+        if not found:
+            return Term(stem(prefix), fields)
+        if len(found) > MAX_EXPANSIONS:
+            notices.append(
+                f"“{prefix}*” matches many words; the {MAX_EXPANSIONS} most common were searched."
+            )
+        return self._expansions(found, fields)
+
+    def _fuzzy(
+        self, word: syntax.Word, fields: tuple[str, ...], notices: list[str]
+    ) -> Query | None:
+        if word.fuzzy > 1:
+            notices.append("Fuzzy matching is limited to one edit (word~1).")
+        terms = query_terms(word.text)
+        if len(terms) != 1:
+            return All(tuple(Term(t, fields) for t in terms)) if terms else None
+        term = terms[0]
+        found = {term}
+        for name in fields:
+            found.update(self.near(name, term))
+        return self._expansions(found, fields)
+
+    def near(self, fieldname: str, term: str) -> set[str]:
+        """Indexed terms of a field one edit from ``term``, a transposition being one edit."""
+        try:
+            found = set(self.reader.terms_within(fieldname, term, 1, prefix=FUZZY_PREFIX))
+        except Exception:  # an empty field has no word list yet
+            found = set()
+        for swapped in transpositions(term):
+            if self.reader.doc_frequency(fieldname, swapped):
+                found.add(swapped)
+        return found
+
+    def _expansions(self, terms: set[str], fields: tuple[str, ...]) -> Query:
+        ranked = sorted(terms, key=lambda t: (-self._df(t, fields), t))[:MAX_EXPANSIONS]
+        if len(ranked) == 1:
+            return Term(ranked[0], fields)
+        return Any(tuple(Term(t, fields, expanded=True) for t in ranked))
+
+
+def transpositions(word: str) -> list[str]:
+    """``word`` with each pair of neighbouring letters swapped: "nucelar" -> "nuclear"…"""
+    return [
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    ]
+
+
+def positive_leaves(q: Query | None) -> list[Term | Phrase]:
+    """Terms and phrases a query asks for, not those it excludes."""
+    if q is None or isinstance(q, (Exclude, Facet)):
+        return []
+    if isinstance(q, (Term, Phrase)):
+        return [q]
+    return [leaf for child in q.children for leaf in positive_leaves(child)]

@@ -1,15 +1,23 @@
-"""The Whoosh schema: analyzers, fields and how much each field weighs."""
+"""The Whoosh schema: how text becomes terms, how positions are stored, what each field weighs."""
 
 from __future__ import annotations
 
 import re
+import sys
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
-from whoosh import fields
-from whoosh.analysis import Analyzer, Token, Tokenizer
+import numpy as np
+from whoosh import columns, fields, formats
+from whoosh.analysis import Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
+
+# Bump when what the index stores changes: an older index must be rebuilt.
+INDEX_FORMAT = 2
 
 # "us" is a stop word in Whoosh's list, but "US" is a country here.
 STOP = frozenset(STOP_WORDS) - {"us"}
@@ -19,29 +27,33 @@ TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 SINGLE_FACETS = ("country", "kind", "language", "year", "decade")
 MULTI_FACETS = ("issuer", "event", "mentioned")  # issuer: the body and its co-issuers
 
-# Text fields a query searches by default, with their weights. Imported
-# titles are composed from country, speaker and post, so a heavy title boost
-# would rank every speech *by* a country above the speeches *about* it.
-FIELD_BOOSTS = {
-    "title": 1.5,
+# The text fields a query searches by default, and the one place their weights
+# live: BM25F (scoring.py) multiplies each field's term frequency by its weight,
+# once, before the frequencies of all fields saturate together; so a title match
+# adds to a body about the query instead of drowning it. Chosen with
+# `python -m bench.relevance.tune` (README, "Ranking").
+FIELD_WEIGHTS = {
+    "title": 2.0,
     "summary": 1.2,
     "body": 1.0,
-    "meta": 0.6,  # issuer, speaker and post, countries and events: names and aliases
+    "meta": 1.0,  # issuer, speaker and post, countries and events, the date: names and aliases
 }
+TEXT_FIELDS = tuple(FIELD_WEIGHTS)
+# How much BM25 normalises each field by its length (b: 0 none, 1 fully). Imported
+# titles are long or short by the speaker's post, not by what the speech is about.
+FIELD_B = {"title": 0.75, "summary": 0.75, "body": 0.75, "meta": 0.75}
 
-# Field prefixes people type (title:korea) and the index fields they mean.
-FIELD_ALIASES = {
-    "title": "title",
-    "summary": "summary",
-    "body": "body",
-    "text": "body",
-    "issuer": "meta",
-    "speaker": "meta",
-    "country": "meta",
-    "countries": "meta",
-    "event": "meta",
-    "events": "meta",
-}
+# Positions of the lines of a multi-line field (meta) lie this far apart, so
+# neither phrases nor proximity join the end of one name to the next.
+LINE_GAP = 100
+
+# Stop words and single letters or digits: "small words". They are not indexed
+# as terms (their postings would each be as long as the corpus) but kept, one
+# byte a position, in a per-document column of their field, so that a quoted
+# phrase still matches them exactly ("as a matter of", "Côte d'Ivoire").
+SMALL_WORDS = (*sorted(STOP), *"abcdefghijklmnopqrstuvwxyz0123456789")
+SMALL_CODES = {word: code for code, word in enumerate(SMALL_WORDS, 1)}
+assert len(SMALL_WORDS) < 256
 
 
 def fold(text: str) -> str:
@@ -55,24 +67,83 @@ def stem(word: str) -> str:
     return porter_stem(word)
 
 
-class ArchiveTokenizer(Tokenizer):
-    """Tokenize, lower-case, fold accents, drop stop words and stem, in one pass.
+_TOKEN = re.compile(TOKEN_PATTERN)
+_WORDS: dict[str, str | int] = {}  # surface word -> its term, or its small-word code
 
-    Equivalent to RegexTokenizer | LowercaseFilter | CharsetFilter |
-    StopFilter | StemFilter, but without five generator layers per token and
-    with one cache from surface word to indexed term: indexing a corpus of
-    32 million words meets only a few hundred thousand distinct words.
+
+def word_info(word: str) -> str | int:
+    """Return a surface word's indexed term (folded, stemmed) or its small-word code."""
+    info = _WORDS.get(word)
+    if info is None:
+        folded = fold(word)
+        info = SMALL_CODES.get(folded) or stem(folded)
+        if len(_WORDS) > 1_000_000:
+            _WORDS.clear()
+        _WORDS[word] = info
+    return info
+
+
+def is_searchable(word: str) -> bool:
+    """Whether a word counts outside quotes: not a stop word, not a single letter."""
+    folded = fold(word)
+    return len(folded) > 1 and folded not in STOP
+
+
+def query_terms(text: str) -> list[str]:
+    """Terms of text typed outside quotes: stop words and single letters are dropped."""
+    return [stem(fold(word)) for word in _TOKEN.findall(text) if is_searchable(word)]
+
+
+def phrase_words(text: str) -> list[str | int]:
+    """Every word of a quoted phrase: an indexed term, or a small word's code."""
+    return [word_info(word) for word in _TOKEN.findall(text)]
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A field's text as the index holds it."""
+
+    terms: dict[str, list[int]]  # term -> its positions
+    small: bytes  # per position: the code of the small word there, or 0
+
+
+@lru_cache(maxsize=16)
+def analyse(text: str, line_gap: bool = False) -> Analysed:
+    """Split ``text`` into positioned terms and small words.
+
+    Cached, so that the postings and the small-word column of one field
+    value share one pass over the text.
+    """
+    terms: dict[str, list[int]] = defaultdict(list)
+    small = bytearray()
+    for line in text.split("\n") if line_gap else (text,):
+        if small:
+            small.extend(bytes(LINE_GAP))
+        base = len(small)
+        words = _TOKEN.findall(line)
+        small.extend(bytes(len(words)))
+        for position, word in enumerate(words, base):
+            info = _WORDS.get(word) or word_info(word)
+            if info.__class__ is int:
+                small[position] = info
+            else:
+                terms[info].append(position)
+    return Analysed(dict(terms), bytes(small))
+
+
+class ArchiveTokenizer(Tokenizer):
+    """Tokenize, fold accents and stem; small words come out marked ``stopped``.
+
+    Only Whoosh's own helpers call this: the index is written from
+    ``analyse()`` by ``ArrayPositions`` and ``ArchiveText``, and queries are
+    analysed by ``search.backends.whoosh.query``.
     """
 
-    def __init__(self, stemming: bool = True) -> None:
-        self.stemming = stemming
+    def __init__(self, line_gap: bool = False) -> None:
+        self.line_gap = line_gap
 
     def __eq__(self, other):
-        return type(other) is type(self) and other.stemming == self.stemming
-
-    def has_morph(self) -> bool:
-        """Tell Whoosh to keep unstemmed words for spelling suggestions."""
-        return self.stemming
+        return type(other) is type(self) and other.line_gap == self.line_gap
 
     def __call__(
         self,
@@ -85,84 +156,107 @@ class ArchiveTokenizer(Tokenizer):
         start_char=0,
         tokenize=True,
         mode="",
-        no_morph=False,
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        stemming = self.stemming and not no_morph
-        if not tokenize:
-            token.original = token.text = _term(value, stemming) or fold(value)
-            token.boost, token.stopped = 1.0, False
-            if positions:
-                token.pos = start_pos
-            if chars:
-                token.startchar, token.endchar = start_char, start_char + len(value)
-            yield token
-            return
-        position = start_pos
-        if chars:
-            matches = ((m.group(), m.start(), m.end()) for m in _TOKEN.finditer(value))
-        else:  # the common case: findall runs in C and makes no match objects
-            matches = ((word, 0, 0) for word in _TOKEN.findall(value))
-        cache, missing = _TERMS, _MISSING
-        for word, start, end in matches:
-            term = cache.get((word, stemming), missing)
-            if term is missing:
-                term = _term(word, stemming)
-            if term is None:
-                if removestops:
-                    continue
-                token.stopped, token.text = True, fold(word)
-            else:
-                token.stopped, token.text = False, term
-            token.boost = 1.0
+        words = (
+            [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(value)]
+            if tokenize
+            else [(value, 0, len(value))]
+        )
+        for position, (word, start, end) in enumerate(words, start_pos):
+            stopped = not is_searchable(word)
+            if stopped and removestops:
+                continue
+            token.text, token.stopped, token.boost = stem(fold(word)), stopped, 1.0
             if keeporiginal:
                 token.original = word
             if positions:
                 token.pos = position
-                position += 1
             if chars:
                 token.startchar, token.endchar = start_char + start, start_char + end
             yield token
 
 
-_TOKEN = re.compile(TOKEN_PATTERN)
-_TERMS: dict[tuple[str, bool], str | None] = {}
-_MISSING = object()
+class ArrayPositions(formats.Positions):
+    """Each posting's positions as a little-endian array that numpy reads as it is.
+
+    Whoosh's own format pickles position deltas, which only Python can
+    decode one posting at a time; here numpy decodes a whole block of
+    postings in one call (phrases and proximity, scoring.py). Positions are
+    uint16 while they fit, which they do in any text under 65,536 words;
+    past that a posting is uint32 with one byte of padding, so an odd
+    length tells the wider kind. No field boost is baked into the stored
+    weight: weights are applied once, at scoring.
+    """
+
+    def __init__(self, line_gap: bool = False, **options) -> None:
+        super().__init__(field_boost=1.0, **options)
+        self.line_gap = line_gap
+        self.version = INDEX_FORMAT  # pickled with the schema: tells an outdated index
+
+    def word_values(self, value, analyzer, **kwargs):
+        for term, poslist in analyse(value, self.line_gap).terms.items():
+            yield term, len(poslist), float(len(poslist)), self.encode(poslist)
+
+    def encode(self, poslist) -> bytes:
+        wide = poslist[-1] > 0xFFFF
+        packed = array("I" if wide else "H", poslist)
+        if sys.byteorder == "big":
+            packed.byteswap()
+        return packed.tobytes() + (b"\0" if wide else b"")
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        return decode_positions(valuestring).tolist()
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return len(valuestring) // 4 if len(valuestring) % 2 else len(valuestring) // 2
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return float(self.decode_frequency(valuestring))
+
+    def combine(self, vs) -> bytes:
+        return self.encode(sorted({p for v in vs for p in self.decode_positions(v)}))
 
 
-def _term(word: str, stemming: bool) -> str | None:
-    """Return the indexed term for a surface word, or None for a stop word."""
-    key = (word, stemming)
-    try:
-        return _TERMS[key]
-    except KeyError:
-        pass
-    folded = fold(word)
-    term = None if len(folded) < 2 or folded in STOP else stem(folded) if stemming else folded
-    if len(_TERMS) > 1_000_000:
-        _TERMS.clear()
-    _TERMS[key] = term
-    return term
+def decode_positions(value: bytes) -> np.ndarray:
+    """One posting's positions (ArrayPositions)."""
+    if len(value) % 2:
+        return np.frombuffer(value, "<u4", count=len(value) // 4).astype(np.int64)
+    return np.frombuffer(value, "<u2").astype(np.int64)
 
 
-def text_analyzer(stemming: bool = True) -> Analyzer:
-    return ArchiveTokenizer(stemming)
+class ArchiveText(fields.TEXT):
+    """A text field: its terms with positions, and a column of its small words."""
+
+    def __init__(self, line_gap: bool = False) -> None:
+        super().__init__(analyzer=ArchiveTokenizer(line_gap))
+        self.format = ArrayPositions(line_gap=line_gap)
+        self.column_type = columns.VarBytesColumn()
+        self.line_gap = line_gap
+
+    def to_column_value(self, value) -> bytes:
+        return analyse(value, self.line_gap).small
+
+
+def is_current(schema: fields.Schema) -> bool:
+    """Whether an index with ``schema`` stores what this code reads."""
+    text_format = schema["body"].format if "body" in schema else None
+    return getattr(text_format, "version", None) == INDEX_FORMAT
 
 
 def build_schema() -> fields.Schema:
-    analyzer = text_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
         version=fields.ID(sortable=True),
         slug=fields.STORED(),
         # Texts are not stored: snippets read them through the TEXT_LOADER option.
-        title=fields.TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["title"]),
-        summary=fields.TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["summary"]),
-        # No separate spelling word list: it cost a third of indexing time.
-        # Suggestions come from the stemmed body terms (see the backend).
-        body=fields.TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["body"]),
-        meta=fields.TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["meta"]),
+        # No spelling word list either (it cost a third of indexing time):
+        # suggestions come from the stemmed body terms (see suggestions.py).
+        title=ArchiveText(),
+        summary=ArchiveText(),
+        body=ArchiveText(),
+        meta=ArchiveText(line_gap=True),
         source_id=fields.ID(stored=True),
         date_start=fields.ID(),  # yyyymmdd, for the date arrays
         date_end=fields.ID(),

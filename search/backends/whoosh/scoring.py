@@ -1,27 +1,40 @@
-"""Evaluate a Whoosh query with numpy: one match mask and one BM25F score per document.
+"""Evaluate a compiled query with numpy: one match mask and one BM25F score per document.
 
 Whoosh's own matchers walk documents one at a time in Python, and faceting
 needs every match, not just the top 20. Here each term's postings are read a
-block at a time into arrays, combined with boolean algebra, and scored in
-one vectorised BM25F pass (the same formula as ``whoosh.scoring.BM25F``).
-Only phrases ask Whoosh, and only for documents that hold all their words.
+block at a time into arrays and combined with boolean algebra.
+
+Scoring is BM25F as defined by Robertson & Zaragoza, "The Probabilistic
+Relevance Framework: BM25 and Beyond" (2009), §3.5 (after Robertson, Zaragoza
+& Taylor, "Simple BM25 extension to multiple weighted fields", CIKM 2004)::
+
+    tf~(t, d) = sum over fields f of  w_f * tf(t, f, d) / ((1 - b_f) + b_f * len(f, d) / avglen(f))
+    score(t, d) = idf(t) * tf~ * (k1 + 1) / (k1 + tf~)
+
+so a term's frequencies in every field are weighted and summed *before* one
+saturation, with one idf per term. A document's idf statistic is the largest
+document frequency of the term over the fields, as in Lucene's
+``CombinedFieldQuery``. A field-restricted word (``title:x``) sums over that
+field only; a phrase is scored as one pseudo-term whose frequency is the
+number of times the phrase occurs and whose idf is the sum of its words'
+idfs (as Lucene scores phrases), so words, phrases and fields share one scale.
+Field weights (and each field's b) live in ``schema.FIELD_WEIGHTS`` and
+``schema.FIELD_B`` and are applied here, once.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
-from whoosh import query
 from whoosh.reading import TermNotFound
 
-from search.backends.whoosh.schema import FIELD_BOOSTS
+from search.backends.whoosh import query as q
+from search.backends.whoosh.schema import FIELD_B, FIELD_WEIGHTS, TEXT_FIELDS, decode_positions
 
 K1 = 1.2
-B = 0.75
 
 
 class OutOfTime(Exception):
@@ -30,94 +43,192 @@ class OutOfTime(Exception):
 
 @dataclass
 class Leaf:
-    """One index segment's reader, its offset, and cached field lengths."""
+    """One index segment's reader and the global number of its first document."""
 
     reader: object
     offset: int
     size: int
-    lengths: Mapping[str, np.ndarray]
+
+
+@dataclass
+class Collection:
+    """One searcher generation: its segments and the length statistics BM25F needs."""
+
+    reader: object
+    leaves: list[Leaf]
+    live: np.ndarray  # bool per document: not deleted
+    lengths: dict[str, np.ndarray]  # field -> length of each document's field
+
+    def __post_init__(self) -> None:
+        self._columns: dict[str, list] = {}
+        self._offsets = np.array([leaf.offset for leaf in self.leaves], dtype=np.int64)
+        self.size = len(self.live)
+        self.doc_count = max(1, int(np.count_nonzero(self.live)))
+        # BM25's length normalisation per field and document: (1 - b) + b * len / avglen.
+        self.norms = {}
+        for name in TEXT_FIELDS:
+            lengths = self.lengths[name]
+            average = max(float(lengths[self.live].mean()) if self.live.any() else 0.0, 1e-6)
+            b = FIELD_B[name]
+            self.norms[name] = ((1 - b) + b * lengths / average).astype(np.float32)
+
+    def small_words(self, fieldname: str, docnum: int) -> bytes:
+        """The small-word column of one document's field (schema.ArchiveText)."""
+        readers = self._columns.get(fieldname)
+        if readers is None:
+            readers = self._columns[fieldname] = [
+                leaf.reader.column_reader(fieldname, translate=False) for leaf in self.leaves
+            ]
+        leaf = int(np.searchsorted(self._offsets, docnum, side="right")) - 1
+        return readers[leaf][docnum - self.leaves[leaf].offset] or b""
 
 
 def field_lengths(reader, size: int) -> dict[str, np.ndarray]:
-    """Length of each scored field of each document of one segment (cached per segment)."""
+    """Length of each text field of each document of one segment."""
     lengths = {}
-    for field in FIELD_BOOSTS:
-        lengths[field] = np.fromiter(
-            (reader.doc_field_length(docnum, field, 0) for docnum in range(size)),
+    for name in TEXT_FIELDS:
+        # whoosh3 answers None, not the default, for an empty field: hence ``or 0``.
+        lengths[name] = np.fromiter(
+            (reader.doc_field_length(docnum, name, 0) or 0 for docnum in range(size)),
             dtype=np.float32,
             count=size,
         )
     return lengths
 
 
-def postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Return (docnums, term frequencies) of a term in one segment."""
-    try:
-        matcher = reader.postings(fieldname, text)
-    except TermNotFound:
-        return np.empty(0, np.int64), np.empty(0, np.float32)
-    raw = getattr(matcher, "child", matcher)
-    if hasattr(raw, "_read_ids") and hasattr(raw, "_next_block"):
-        # Read whole blocks rather than one posting at a time.
-        ids_parts, weight_parts = [], []
+@dataclass
+class Postings:
+    """One term's postings in one field, in global document numbers."""
+
+    docs: np.ndarray
+    tf: np.ndarray
+    values: list[bytes] = field(default_factory=list)  # encoded positions, aligned with docs
+
+    def positions(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return (document, position) of every occurrence in the ``wanted`` documents."""
+        chosen = np.flatnonzero(wanted[self.docs])
+        if not len(chosen) or not self.values:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        values = self.values
+        encoded = [values[i] for i in chosen.tolist()]
+        sizes = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        docs = self.docs[chosen]
+        if not (sizes & 1).any():  # all uint16; odd sizes are uint32 (ArrayPositions)
+            positions = np.frombuffer(b"".join(encoded), "<u2").astype(np.int64)
+            return np.repeat(docs, sizes >> 1), positions
+        decoded = [decode_positions(value) for value in encoded]
+        counts = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
+        return np.repeat(docs, counts), np.concatenate(decoded)
+
+
+EMPTY = Postings(np.empty(0, np.int64), np.empty(0, np.float32))
+
+
+def read_postings(leaves: list[Leaf], fieldname: str, text: str, positions: bool) -> Postings:
+    """Read a term's postings from every segment, whole blocks at a time."""
+    doc_parts, tf_parts, values = [], [], []
+    for leaf in leaves:
+        try:
+            matcher = leaf.reader.postings(fieldname, text)
+        except TermNotFound:
+            continue
+        raw = getattr(matcher, "child", matcher)
+        if not (hasattr(raw, "_read_ids") and hasattr(raw, "_next_block")):
+            items = [(m.id(), m.weight(), m.value()) for m in _walk(matcher)]
+            doc_parts.append(
+                np.fromiter((i for i, _, _ in items), np.int64, len(items)) + leaf.offset
+            )
+            tf_parts.append(np.fromiter((w for _, w, _ in items), np.float32, len(items)))
+            if positions:
+                values.extend(v for _, _, v in items)
+            continue
         while raw.is_active():
             if raw._ids is None:
                 raw._read_ids()
             if raw._weights is None:
                 raw._read_weights()
             start = raw._i
-            ids_parts.append(np.asarray(raw._ids[start:], dtype=np.int64))
-            weight_parts.append(np.asarray(raw._weights[start:], dtype=np.float32))
+            doc_parts.append(np.asarray(raw._ids[start:], dtype=np.int64) + leaf.offset)
+            tf_parts.append(np.asarray(raw._weights[start:], dtype=np.float32))
+            if positions:
+                if raw._values is None:
+                    raw._read_values()
+                values.extend(raw._values[start:])
             raw._next_block()
-        if not ids_parts:
-            return np.empty(0, np.int64), np.empty(0, np.float32)
-        return np.concatenate(ids_parts), np.concatenate(weight_parts)
-    items = [(matcher.id(), matcher.weight()) for _ in _walk(matcher)]
-    ids = np.fromiter((i for i, _ in items), dtype=np.int64, count=len(items))
-    weights = np.fromiter((w for _, w in items), dtype=np.float32, count=len(items))
-    return ids, weights
+    if not doc_parts:
+        return EMPTY
+    return Postings(np.concatenate(doc_parts), np.concatenate(tf_parts), values)
 
 
 def _walk(matcher):
     while matcher.is_active():
-        yield
+        yield matcher
         matcher.next()
 
 
-class Evaluator:
-    """Evaluate one query over a searcher generation's segments."""
+def saturate(tf: np.ndarray) -> np.ndarray:
+    return tf * (K1 + 1) / (tf + K1)
 
-    def __init__(self, searcher, leaves: list[Leaf], live: np.ndarray, deadline: float):
-        self.searcher = searcher
-        self.leaves = leaves
-        self.live = live
-        self.size = len(live)
+
+class Evaluator:
+    """Evaluate one query over a searcher generation; postings are read once per query."""
+
+    def __init__(self, collection: Collection, deadline: float) -> None:
+        self.collection = collection
+        self.size = collection.size
         self.deadline = deadline
         self.timed_out = False
-        reader = searcher.reader()
-        self.doc_count = max(1, reader.doc_count())
-        self.avg_length = {
-            field: max(reader.field_length(field) / self.doc_count, 1e-6) for field in FIELD_BOOSTS
-        }
+        self._postings: dict[tuple[str, str], Postings] = {}
+        self._idf: dict[str, float] = {}
 
-    def run(self, q: query.Query) -> tuple[np.ndarray, np.ndarray]:
-        mask, scores = self._eval(q)
-        return mask & self.live, scores
+    def run(self, query: q.Query) -> tuple[np.ndarray, np.ndarray]:
+        mask, scores = self._eval(query)
+        return mask & self.collection.live, scores
 
-    def _check_time(self) -> None:
+    def check_time(self) -> None:
         if time.monotonic() > self.deadline:
             self.timed_out = True
             raise OutOfTime
 
+    def postings(self, fieldname: str, text: str) -> Postings:
+        key = (fieldname, text)
+        found = self._postings.get(key)
+        if found is None:
+            self.check_time()
+            found = read_postings(
+                self.collection.leaves, fieldname, text, positions=fieldname in FIELD_WEIGHTS
+            )
+            self._postings[key] = found
+        return found
+
+    def idf(self, text: str) -> float:
+        """One idf per term, whatever the fields searched (see the module docstring)."""
+        value = self._idf.get(text)
+        if value is None:
+            reader, n = self.collection.reader, self.collection.doc_count
+            df = min(n, max(reader.doc_frequency(name, text) for name in TEXT_FIELDS))
+            value = self._idf[text] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return value
+
     def _empty(self) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(self.size, bool), np.zeros(self.size, np.float32)
 
-    def _eval(self, q: query.Query) -> tuple[np.ndarray, np.ndarray]:
-        if isinstance(q, query.Term):
-            return self._term(q.fieldname, q.text, q.boost)
-        if isinstance(q, query.Or):
+    def _eval(self, query: q.Query) -> tuple[np.ndarray, np.ndarray]:
+        if isinstance(query, q.Term):
+            return self._term(query)
+        if isinstance(query, q.Phrase):
+            return self._phrase(query)
+        if isinstance(query, q.Facet):
+            mask = np.zeros(self.size, bool)
+            for value in query.values:
+                mask[self.postings(query.name, value).docs] = True
+            return mask, np.zeros(self.size, np.float32)
+        if isinstance(query, q.Exclude):
+            child, _ = self._eval(query.child)
+            return ~child, np.zeros(self.size, np.float32)
+        if isinstance(query, q.Any):
             mask, scores = self._empty()
-            for child in q.subqueries:
+            for child in query.children:
                 try:
                     child_mask, child_scores = self._eval(child)
                 except OutOfTime:
@@ -125,70 +236,122 @@ class Evaluator:
                 mask |= child_mask
                 scores += child_scores
             return mask, scores
-        if isinstance(q, query.And):
-            mask, scores = np.ones(self.size, bool), np.zeros(self.size, np.float32)
-            for child in q.subqueries:
-                child_mask, child_scores = self._eval(child)
-                mask &= child_mask
-                scores += child_scores
-            return mask, scores * mask
-        if isinstance(q, query.Not):
-            child_mask, _ = self._eval(q.query)
-            return ~child_mask, np.zeros(self.size, np.float32)
-        if isinstance(q, query.AndNot):
-            mask, scores = self._eval(q.a)
-            negative, _ = self._eval(q.b)
-            mask &= ~negative
-            return mask, scores * mask
-        if isinstance(q, query.AndMaybe):
-            mask, scores = self._eval(q.a)
-            _, optional = self._eval(q.b)
-            return mask, scores + optional * mask
-        if isinstance(q, query.Require):
-            mask, scores = self._eval(q.a)
-            required, _ = self._eval(q.b)
-            mask &= required
-            return mask, scores * mask
-        if isinstance(q, query.Phrase):
-            return self._phrase(q)
-        return self._fallback(q)
+        mask, scores = np.ones(self.size, bool), np.zeros(self.size, np.float32)
+        for child in query.children:  # All
+            child_mask, child_scores = self._eval(child)
+            mask &= child_mask
+            scores += child_scores
+        return mask, scores * mask
 
-    def _term(self, fieldname: str, text, boost: float) -> tuple[np.ndarray, np.ndarray]:
-        self._check_time()
-        mask, scores = self._empty()
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
-        scored = fieldname in FIELD_BOOSTS
-        df = self.searcher.reader().doc_frequency(fieldname, text) if scored else 0
-        idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5)) if scored else 0.0
-        field_boost = FIELD_BOOSTS.get(fieldname, 0.0) * boost
-        for leaf in self.leaves:
-            ids, tf = postings(leaf.reader, fieldname, text)
-            if not len(ids):
-                continue
-            mask[ids + leaf.offset] = True
-            if scored:
-                length = leaf.lengths[fieldname][ids]
-                norm = K1 * ((1 - B) + B * length / self.avg_length[fieldname])
-                scores[ids + leaf.offset] += field_boost * idf * (tf * (K1 + 1)) / (tf + norm)
-        return mask, scores
+    def _bm25f(self, frequencies: dict[str, tuple[np.ndarray, np.ndarray]], idf: float):
+        """Match mask and scores from (documents, frequency) per field."""
+        mask, combined = self._empty()
+        for name, (docs, tf) in frequencies.items():
+            if len(docs):
+                mask[docs] = True
+                combined[docs] += FIELD_WEIGHTS[name] * tf / self.collection.norms[name][docs]
+        return mask, (idf * saturate(combined)).astype(np.float32)
 
-    def _phrase(self, q: query.Phrase) -> tuple[np.ndarray, np.ndarray]:
-        words = [query.Term(q.fieldname, word) for word in q.words]
-        candidates, scores = self._eval(query.And(words))
-        if len(q.words) < 2 or not candidates.any():
-            return candidates, scores
-        self._check_time()
-        # Positions are checked by Whoosh, only where every word occurs.
-        verified = np.zeros(self.size, bool)
-        allowed = set(np.flatnonzero(candidates).tolist())
-        docnums = [d for d in self.searcher.docs_for_query(q) if d in allowed]
-        verified[np.asarray(docnums, dtype=np.int64)] = True
-        return verified, scores * verified
+    def _term(self, term: q.Term) -> tuple[np.ndarray, np.ndarray]:
+        frequencies = {}
+        for name in term.fields:
+            postings = self.postings(name, term.text)
+            frequencies[name] = (postings.docs, postings.tf)
+        return self._bm25f(frequencies, self.idf(term.text))
 
-    def _fallback(self, q: query.Query) -> tuple[np.ndarray, np.ndarray]:
-        self._check_time()
-        mask = np.zeros(self.size, bool)
-        docnums = np.fromiter(self.searcher.docs_for_query(q), dtype=np.int64)
-        mask[docnums] = True
-        return mask, np.zeros(self.size, np.float32)
+    def _phrase(
+        self, phrase: q.Phrase, within: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        frequencies = {name: self.phrase_frequency(phrase, name, within) for name in phrase.fields}
+        idf = sum(self.idf(text) for text in dict.fromkeys(phrase.terms))
+        return self._bm25f(frequencies, idf)
+
+    def phrase_scores(self, phrase: q.Phrase, within: np.ndarray) -> np.ndarray:
+        """BM25F scores of a phrase, counted only in the documents ``within``."""
+        return self._phrase(phrase, within)[1]
+
+    def phrase_frequency(
+        self, phrase: q.Phrase, fieldname: str, within: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, occurrences) of the phrase's words in order within one field.
+
+        Each occurrence is keyed by (document, position of the phrase's first
+        word). Terms go first, rarest first: the occurrences of one are kept
+        while every other has the same key, and only the positions of
+        documents still in the running are decoded. Small words are then
+        checked in their field's column at their offsets.
+        """
+        anchors = [(i, w) for i, w in enumerate(phrase.words) if isinstance(w, str)]
+        checks = [(i, w) for i, w in enumerate(phrase.words) if isinstance(w, int)]
+        if anchors:
+            keys = self._anchored(anchors, fieldname, within)
+        else:
+            keys, checks = self._small_only(phrase.words, fieldname, within), []
+        if checks and len(keys):
+            keys = self._check_small(keys, checks, fieldname)
+        if not len(keys):
+            return np.empty(0, np.int64), np.empty(0, np.float32)
+        docs, counts = np.unique(keys >> 32, return_counts=True)
+        return docs, counts.astype(np.float32)
+
+    def _anchored(
+        self, anchors: list[tuple[int, str]], fieldname: str, within: np.ndarray | None
+    ) -> np.ndarray:
+        postings = [(offset, self.postings(fieldname, text)) for offset, text in anchors]
+        alive = np.ones(self.size, bool) if within is None else within.copy()
+        for _, p in postings:
+            present = np.zeros(self.size, bool)
+            present[p.docs] = True
+            alive &= present
+        keys = np.empty(0, np.int64)
+        if not alive.any():
+            return keys
+        for n, (offset, p) in enumerate(sorted(postings, key=lambda item: len(item[1].docs))):
+            self.check_time()
+            docs, positions = p.positions(alive)
+            starts = positions - offset
+            valid = starts >= 0
+            found = (docs[valid] << 32) | starts[valid]
+            keys = found if n == 0 else keys[np.isin(keys, found, assume_unique=True)]
+            if not len(keys):
+                return keys
+            alive = np.zeros(self.size, bool)
+            alive[keys >> 32] = True
+        return np.sort(keys)
+
+    def _check_small(self, keys: np.ndarray, checks: list[tuple[int, int]], fieldname: str):
+        """Keep the occurrences (sorted keys) whose small words stand at their offsets."""
+        self.check_time()
+        docs = keys >> 32
+        distinct, first = np.unique(docs, return_index=True)
+        columns = [self.collection.small_words(fieldname, int(d)) for d in distinct]
+        lengths = np.fromiter(map(len, columns), np.int64, len(columns))
+        base = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        joined = np.frombuffer(b"".join(columns), np.uint8)
+        which = np.repeat(np.arange(len(distinct)), np.diff(np.append(first, len(keys))))
+        starts = keys & 0xFFFFFFFF
+        keep = np.ones(len(keys), bool)
+        for offset, code in checks:
+            at = starts + offset
+            inside = at < lengths[which]
+            values = np.zeros(len(keys), np.uint8)
+            values[inside] = joined[(base[which] + at)[inside]]
+            keep &= values == code
+        return keys[keep]
+
+    def _small_only(
+        self, words: tuple[int, ...], fieldname: str, within: np.ndarray | None
+    ) -> np.ndarray:
+        """Occurrences of a phrase of small words only: every document's column is scanned."""
+        pattern = bytes(words)
+        keys = []
+        scanned = self.collection.live if within is None else self.collection.live & within
+        for n, doc in enumerate(np.flatnonzero(scanned).tolist()):
+            if n % 512 == 0:
+                self.check_time()
+            column = self.collection.small_words(fieldname, doc)
+            at = column.find(pattern)
+            while at >= 0:
+                keys.append((doc << 32) | at)
+                at = column.find(pattern, at + 1)
+        return np.asarray(keys, dtype=np.int64)

@@ -17,14 +17,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=500, help="Statements per read.")
         parser.add_argument(
-            "--if-missing", action="store_true", help="Only build if there is no index yet."
+            "--if-missing",
+            action="store_true",
+            help="Only build if there is no index yet, or it is in an outdated format.",
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
 
     def handle(self, batch_size, if_missing, no_progress, **options):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
-        if if_missing and get_backend().stored_versions():
+        backend = get_backend()
+        if if_missing and not backend.is_outdated() and backend.stored_versions():
             self.stdout.write("The search index exists; not rebuilt.")
             return
         total = Statement.objects.published().count()

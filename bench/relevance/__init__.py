@@ -1,0 +1,1 @@
+"""The relevance benchmark: information needs, graded judgments, and the measures over them."""

@@ -1,0 +1,108 @@
+"""A term-proximity bonus for the best candidates of a query of several words.
+
+After Büttcher, Clarke & Lushman, "Term proximity scoring for ad-hoc
+retrieval on very large text collections" (SIGIR 2006): walking through the
+occurrences of the query's terms in a document in order, each pair of
+neighbouring occurrences of *different* terms, d positions apart, adds 1 / d²
+to that pair's accumulator. The bonus is::
+
+    sum over pairs (s, t) of  max(idf(s), idf(t)) * acc * (k1 + 1) / (acc + K)
+
+with K = k1 * ((1 - b) + b * len / avglen) of the body, BM25's own length
+normalisation. Büttcher et al. weight a pair by the product of both terms'
+idfs; here the rarer term's idf weighs the pair, so that a name with a
+common word in it ("Kim Jong *Un*", where "UN" stands in every title of the
+UN corpus) still counts as written together. A name or phrase written out
+scores more than its words scattered over a speech, and the saturation keeps
+a single ritual mention from counting as much as a speech that keeps coming
+back to it. Positions count every word, stop words included; fields never
+neighbour each other. Only the ``DEPTH`` best documents by BM25F are re-scored.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from search.backends.whoosh import query as q
+from search.backends.whoosh import scoring
+from search.backends.whoosh.schema import TEXT_FIELDS
+
+DEPTH = 200  # documents re-scored
+WEIGHT = 0.2  # the bonus's weight next to BM25F; tuned on bench/relevance (README, "Ranking")
+MAX_TERMS = 12
+SEQUENCE_WEIGHT = 0.5  # the same for the words typed, found in that order; tuned too
+FIELDS = TEXT_FIELDS  # fields whose word order counts
+_FIELD_SPAN = 1 << 24  # positions of field i are offset by i * _FIELD_SPAN
+
+
+def proximity_terms(query: q.Query | None) -> dict[str, tuple[str, ...]]:
+    """Distinct searchable terms the query asks for, with the fields each is sought in."""
+    terms: dict[str, tuple[str, ...]] = {}
+    for leaf in q.positive_leaves(query):
+        if isinstance(leaf, q.Term):
+            if not leaf.expanded:
+                terms.setdefault(leaf.text, leaf.fields)
+        else:
+            for text in leaf.terms:
+                terms.setdefault(text, leaf.fields)
+    return dict(list(terms.items())[:MAX_TERMS])
+
+
+def rescore(
+    evaluator: scoring.Evaluator,
+    query: q.Query | None,
+    sequence: q.Phrase | None,
+    matched: np.ndarray,
+    scores: np.ndarray,
+    weight: float = WEIGHT,
+    sequence_weight: float = SEQUENCE_WEIGHT,
+) -> np.ndarray:
+    """Return ``scores`` with the proximity bonuses added to the best matched documents."""
+    terms = proximity_terms(query)
+    candidates = np.flatnonzero(matched)
+    if len(terms) < 2 or not len(candidates):
+        return scores
+    if len(candidates) > DEPTH:  # the best by BM25F, ties broken by document order
+        candidates = candidates[np.lexsort((candidates, -scores[candidates]))[:DEPTH]]
+    top = np.sort(candidates)
+    wanted = np.zeros(evaluator.size, bool)
+    wanted[top] = True
+    rescored = scores.copy()
+    if weight > 0:
+        rescored[top] += (weight * _pairs(evaluator, terms, top, wanted)).astype(np.float32)
+    if sequence is not None and sequence_weight > 0:
+        rescored += (sequence_weight * evaluator.phrase_scores(sequence, wanted)).astype(np.float32)
+    return rescored
+
+
+def _pairs(evaluator: scoring.Evaluator, terms, top: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The pair bonus (see the module docstring) of each document of ``top``."""
+    docs, positions, which = [], [], []
+    for index, (text, fields) in enumerate(terms.items()):
+        for name in fields:
+            if name not in FIELDS:
+                continue
+            found_docs, found_positions = evaluator.postings(name, text).positions(wanted)
+            docs.append(found_docs)
+            positions.append(found_positions + TEXT_FIELDS.index(name) * _FIELD_SPAN)
+            which.append(np.full(len(found_docs), index, np.int64))
+    evaluator.check_time()
+    doc, position, term = np.concatenate(docs), np.concatenate(positions), np.concatenate(which)
+    order = np.lexsort((position, doc))
+    doc, position, term = doc[order], position[order], term[order]
+    distance = np.diff(position)
+    neighbours = (doc[1:] == doc[:-1]) & (term[1:] != term[:-1]) & (distance < _FIELD_SPAN)
+    pairs = np.flatnonzero(neighbours)
+    if not len(pairs):
+        return np.zeros(len(top))
+    idf = np.array([evaluator.idf(text) for text in terms], dtype=np.float64)
+    closeness = 1.0 / distance[pairs].astype(np.float64) ** 2
+    rows = np.searchsorted(top, doc[pairs])
+    first = np.minimum(term[pairs], term[pairs + 1])
+    second = np.maximum(term[pairs], term[pairs + 1])
+    count = len(terms)
+    accumulated = np.zeros((len(top), count * count))
+    np.add.at(accumulated, (rows, first * count + second), closeness)
+    pair_weight = np.maximum.outer(idf, idf).ravel()
+    k = scoring.K1 * evaluator.collection.norms["body"][top].astype(np.float64)[:, None]
+    return (pair_weight * accumulated * (scoring.K1 + 1) / (accumulated + k)).sum(axis=1)
