@@ -9,10 +9,12 @@ from django.core.management import CommandError, call_command
 from django.core.management.base import SystemCheckError
 
 from archive.models import Statement
-from search import documents, indexing
+from search import backends, documents, indexing
 from search.backends import get_backend
 from search.backends.base import SearchQuery
-from search.checks import unsafe_index_dir
+from search.backends.whoosh import schema
+from search.backends.whoosh.backend import IndexOutdated
+from search.checks import check_search_backend, unsafe_index_dir
 
 
 def run(*args):
@@ -33,6 +35,25 @@ def test_rebuild_if_missing_leaves_an_existing_index(make_statement):
     make_statement()
     run("rebuild_search_index", "--no-progress")
     assert "not rebuilt" in run("rebuild_search_index", "--if-missing")
+
+
+def test_an_index_in_an_older_format_is_reported_and_rebuilt_if_missing(
+    make_statement, monkeypatch
+):
+    make_statement(title="Written before an upgrade")
+    run("rebuild_search_index", "--no-progress")
+    # The code moves on to a newer index format: the index on disk is outdated.
+    monkeypatch.setattr(schema, "INDEX_FORMAT", schema.INDEX_FORMAT + 1)
+    get_backend().close()
+    backends._backends.clear()
+    backend = get_backend()
+    assert backend.is_outdated()
+    assert [m.id for m in check_search_backend()] == ["search.W001"]
+    with pytest.raises(IndexOutdated, match="rebuild_search_index"):
+        backend.search(SearchQuery(text="upgrade"))
+    assert "Indexed 1 published statements" in run("rebuild_search_index", "--if-missing")
+    assert not backend.is_outdated()
+    assert backend.search(SearchQuery(text="upgrade")).total == 1
 
 
 def test_rebuild_keeps_answering_searches_and_swaps_atomically(make_statement, fresh_search_index):

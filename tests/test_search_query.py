@@ -255,6 +255,14 @@ def test_infix_wildcard_gives_a_notice(corpus):
     )
 
 
+def test_a_wildcard_after_punctuation_searches_the_words_with_a_notice(corpus):
+    results = search("S/RES/2231*")
+    assert "A wildcard ends one word: “S/RES/2231*” was searched as plain words." in (
+        results.notices
+    )
+    assert {corpus[hit.id] for hit in results.hits} == {"sanctions"}
+
+
 def test_range_syntax_is_not_a_range(corpus):
     results = search("date:[now to]")
     assert isinstance(results, SearchResults)

@@ -1,8 +1,7 @@
 """Ranking checks on the demo data: known items come first.
 
-Field weights were tuned against these (and the full-corpus numbers in the
-README): a lighter title weight agreed more with FTS5 on `korea` but lost
-known-item title searches (60/60 -> 40/60 on the full corpus).
+The same checks run on the full corpus in ``make bench`` (bench/known_items.py),
+beside the relevance benchmark the field weights were chosen on (README, "Ranking").
 """
 
 import re

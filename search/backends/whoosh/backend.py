@@ -259,7 +259,7 @@ class WhooshBackend(SearchBackend):
                 )
             arrays, segment_lengths = cached
             segments.append((arrays, offset, facet_arrays.live_mask(reader)))
-            leaves.append(Leaf(reader=reader, offset=offset, size=size))
+            leaves.append(Leaf(reader=reader, offset=offset))
             lengths.append(segment_lengths)
         for key in set(self._segments) - seen:
             del self._segments[key]

@@ -63,7 +63,10 @@ def rescore(
     if len(terms) < 2 or not len(candidates):
         return scores
     if len(candidates) > DEPTH:  # the best by BM25F, ties broken by document order
-        candidates = candidates[np.lexsort((candidates, -scores[candidates]))[:DEPTH]]
+        best = scores[candidates]
+        threshold = -np.partition(-best, DEPTH - 1)[DEPTH - 1]
+        above, tied = candidates[best > threshold], candidates[best == threshold]
+        candidates = np.concatenate([above, tied[: DEPTH - len(above)]])
     top = np.sort(candidates)
     wanted = np.zeros(evaluator.size, bool)
     wanted[top] = True
@@ -88,7 +91,7 @@ def _pairs(evaluator: scoring.Evaluator, terms, top: np.ndarray, wanted: np.ndar
             which.append(np.full(len(found_docs), index, np.int64))
     evaluator.check_time()
     doc, position, term = np.concatenate(docs), np.concatenate(positions), np.concatenate(which)
-    order = np.lexsort((position, doc))
+    order = np.argsort((doc << 32) | position)  # by document, then position
     doc, position, term = doc[order], position[order], term[order]
     distance = np.diff(position)
     neighbours = (doc[1:] == doc[:-1]) & (term[1:] != term[:-1]) & (distance < _FIELD_SPAN)
@@ -101,8 +104,9 @@ def _pairs(evaluator: scoring.Evaluator, terms, top: np.ndarray, wanted: np.ndar
     first = np.minimum(term[pairs], term[pairs + 1])
     second = np.maximum(term[pairs], term[pairs + 1])
     count = len(terms)
-    accumulated = np.zeros((len(top), count * count))
-    np.add.at(accumulated, (rows, first * count + second), closeness)
+    cells = rows * count * count + first * count + second
+    accumulated = np.bincount(cells, weights=closeness, minlength=len(top) * count * count)
+    accumulated = accumulated.reshape(len(top), count * count)
     pair_weight = np.maximum.outer(idf, idf).ravel()
     k = scoring.K1 * evaluator.collection.norms["body"][top].astype(np.float64)[:, None]
     return (pair_weight * accumulated * (scoring.K1 + 1) / (accumulated + k)).sum(axis=1)

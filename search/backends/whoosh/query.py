@@ -223,12 +223,17 @@ class Compiler:
     ) -> Query | None:
         prefix = fold(word.text)
         if len(prefix) < MIN_PREFIX or not prefix.isalnum():
-            notices.append(
-                f"A wildcard needs at least {MIN_PREFIX} letters before it: “{word.text}*” was "
-                "searched as a word."
-            )
-            terms = query_terms(word.text)
-            return Term(terms[0], fields) if len(terms) == 1 else None
+            if len(prefix) < MIN_PREFIX:
+                notices.append(
+                    f"A wildcard needs at least {MIN_PREFIX} letters before it: “{word.text}*” "
+                    "was searched as a word."
+                )
+            else:
+                notices.append(
+                    f"A wildcard ends one word: “{word.text}*” was searched as plain words."
+                )
+            terms = tuple(Term(term, fields) for term in dict.fromkeys(query_terms(word.text)))
+            return All(terms) if len(terms) > 1 else (terms[0] if terms else None)
         found: set[str] = set()
         for name in fields:
             for term in self.reader.expand_prefix(name, prefix):
@@ -269,7 +274,9 @@ class Compiler:
         return found
 
     def _expansions(self, terms: set[str], fields: tuple[str, ...]) -> Query:
-        ranked = sorted(terms, key=lambda t: (-self._df(t, fields), t))[:MAX_EXPANSIONS]
+        ranked = sorted(terms)
+        if len(ranked) > MAX_EXPANSIONS:  # keep the most common
+            ranked = sorted(ranked, key=lambda t: -self._df(t, fields))[:MAX_EXPANSIONS]
         if len(ranked) == 1:
             return Term(ranked[0], fields)
         return Any(tuple(Term(t, fields, expanded=True) for t in ranked))

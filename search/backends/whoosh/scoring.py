@@ -12,13 +12,13 @@ Relevance Framework: BM25 and Beyond" (2009), §3.5 (after Robertson, Zaragoza
     score(t, d) = idf(t) * tf~ * (k1 + 1) / (k1 + tf~)
 
 so a term's frequencies in every field are weighted and summed *before* one
-saturation, with one idf per term. A document's idf statistic is the largest
-document frequency of the term over the fields, as in Lucene's
-``CombinedFieldQuery``. A field-restricted word (``title:x``) sums over that
-field only; a phrase is scored as one pseudo-term whose frequency is the
-number of times the phrase occurs and whose idf is the sum of its words'
-idfs (as Lucene scores phrases), so words, phrases and fields share one scale.
-Field weights (and each field's b) live in ``schema.FIELD_WEIGHTS`` and
+saturation, with one idf per term. The document frequency behind that idf is
+the term's largest over the fields, as in Lucene's ``CombinedFieldQuery``.
+A field-restricted word (``title:x``) sums over that field only; a phrase is
+scored as one pseudo-term whose frequency is the number of times the phrase
+occurs and whose idf is the sum of its words' idfs (as Lucene scores
+phrases), so words, phrases and fields share one scale. Field weights (and
+each field's b) live in ``schema.FIELD_WEIGHTS`` and
 ``schema.FIELD_B`` and are applied here, once.
 """
 
@@ -47,7 +47,6 @@ class Leaf:
 
     reader: object
     offset: int
-    size: int
 
 
 @dataclass
@@ -205,8 +204,13 @@ class Evaluator:
         """One idf per term, whatever the fields searched (see the module docstring)."""
         value = self._idf.get(text)
         if value is None:
-            reader, n = self.collection.reader, self.collection.doc_count
-            df = min(n, max(reader.doc_frequency(name, text) for name in TEXT_FIELDS))
+            n = self.collection.doc_count
+            read = [self._postings.get((name, text)) for name in TEXT_FIELDS]
+            if all(p is not None for p in read):  # postings already read: no lookups
+                df = max(len(p.docs) for p in read)
+            else:
+                df = max(self.collection.reader.doc_frequency(name, text) for name in TEXT_FIELDS)
+            df = min(n, df)
             value = self._idf[text] = math.log(1 + (n - df + 0.5) / (df + 0.5))
         return value
 
@@ -298,6 +302,8 @@ class Evaluator:
         self, anchors: list[tuple[int, str]], fieldname: str, within: np.ndarray | None
     ) -> np.ndarray:
         postings = [(offset, self.postings(fieldname, text)) for offset, text in anchors]
+        if any(not len(p.docs) for _, p in postings):
+            return np.empty(0, np.int64)
         alive = np.ones(self.size, bool) if within is None else within.copy()
         for _, p in postings:
             present = np.zeros(self.size, bool)
