@@ -36,7 +36,8 @@ test: $(STAMP) browser-deps
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
-## make bench: import, index and search the full corpus, next to SQLite FTS5 (ARGS="--limit 500")
+## make bench: import, index and search the full corpus next to SQLite FTS5, speed and
+## relevance (ARGS="--limit 500" for a small run, ARGS="--reuse var/bench-full" to keep the data)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(ARGS)
 
