@@ -32,6 +32,7 @@ _WORD_CHAR = re.compile(r"\w")
 _FIELD = re.compile(r"(\w+):(.*)", re.DOTALL)
 _FUZZY = re.compile(r"(.*\w.*?)~(\d*)", re.DOTALL)
 _OPERATORS = ("AND", "OR", "NOT")
+MAX_DEPTH = 32  # parentheses nested deeper are read as if they were not there
 _STOPS = ' \t\n()"'
 
 
@@ -107,87 +108,108 @@ def tokenize(text: str) -> list[Token]:
 
 def _chunk(chunk: str, start: int, attached: bool) -> list[Token]:
     """Tokens of a run of text without spaces, parentheses or quotes."""
-    if chunk[0] in "-+":
-        rest = chunk[1:]
-        sign = [Token("minus", start=start)] if chunk[0] == "-" else []
-        if rest:
-            return sign + _chunk(rest, start + 1, attached)
-        return sign if attached else []  # "-(" and '-"' negate; a lone "-" is nothing
+    tokens = []
+    while chunk[:1] in ("-", "+"):  # signs: "-word", "--word", "+word"
+        if chunk[0] == "-":
+            tokens.append(Token("minus", start=start))
+        chunk, start = chunk[1:], start + 1
+    if not chunk:  # "-(" and '-"' negate what follows; a lone "-" is nothing
+        return tokens if attached else []
     if chunk in _OPERATORS:
-        return [Token(chunk.lower(), start=start)]
+        return [*tokens, Token(chunk.lower(), start=start)]
     match = _FIELD.fullmatch(chunk)
     if match and match.group(1).lower() in FIELDS:
         field = Token("field", FIELDS[match.group(1).lower()], start)
         rest = match.group(2)
         if rest:
-            return [field, Token("word", rest, start + len(match.group(1)) + 1)]
-        return [field] if attached else []  # "title:" followed by a space applies to nothing
-    return [Token("word", chunk, start)]
+            return [*tokens, field, Token("word", rest, start + len(match.group(1)) + 1)]
+        # "title:" followed by a space applies to nothing
+        return [*tokens, field] if attached else tokens
+    return [*tokens, Token("word", chunk, start)]
 
 
 class _Parser:
-    """Recursive descent over the tokens; never raises on any token sequence."""
+    """Recursive descent over the tokens; never raises on any token sequence.
+
+    Precedence, loosest first, as in Whoosh and Lucene's classic parser:
+    words side by side (all must match), then ``OR``, then ``AND``, then
+    ``NOT``/``-``. So ``korea OR korean -japan`` is (korea OR korean) AND NOT
+    japan, and ``a AND b OR c`` is (a AND b) OR c.
+    """
 
     def __init__(self, tokens: list[Token], notices: list[str]) -> None:
         self.tokens = tokens
         self.i = 0
+        self.depth = 0
         self.notices = notices
 
-    def peek(self) -> Token | None:
-        return self.tokens[self.i] if self.i < len(self.tokens) else None
+    def peek(self) -> str | None:
+        return self.tokens[self.i].kind if self.i < len(self.tokens) else None
 
     def parse(self) -> Node | None:
         parts = []
         while self.peek() is not None:
-            node = self.or_expr(None)
+            node = self.sequence(None)
             if node is not None:
                 parts.append(node)
-            if self.peek() is not None and self.peek().kind == "close":
+            if self.peek() == "close":
                 self.i += 1  # a stray ")" (clean() balances them, but be safe)
         return _and(parts)
 
-    def or_expr(self, field: str | None) -> Node | None:
-        alternatives = [self.and_expr(field)]
-        while (token := self.peek()) is not None and token.kind == "or":
+    def sequence(self, field: str | None) -> Node | None:
+        parts = []
+        while self.peek() not in (None, "close"):
+            before = self.i
+            node = self.alternatives(field)
+            if node is not None:
+                parts.append(node)
+            if self.i == before:  # nothing could start here: skip the token
+                self.i += 1
+        return _and(parts)
+
+    def alternatives(self, field: str | None) -> Node | None:
+        found = [self.conjunction(field)]
+        while self.peek() == "or":
             self.i += 1
-            alternatives.append(self.and_expr(field))
-        kept = tuple(a for a in alternatives if a is not None)
+            found.append(self.conjunction(field))
+        kept = tuple(node for node in found if node is not None)
         if len(kept) > 1:
             return Or(kept)
         return kept[0] if kept else None
 
-    def and_expr(self, field: str | None) -> Node | None:
-        parts = []
-        while (token := self.peek()) is not None and token.kind not in ("or", "close"):
-            if token.kind == "and":
-                self.i += 1
-                continue
-            node = self.unary(field)
-            if node is not None:
-                parts.append(node)
-        return _and(parts)
+    def conjunction(self, field: str | None) -> Node | None:
+        found = [self.unary(field)]
+        while self.peek() == "and":
+            self.i += 1
+            found.append(self.unary(field))
+        return _and([node for node in found if node is not None])
 
     def unary(self, field: str | None) -> Node | None:
-        token = self.peek()
-        if token is not None and token.kind in ("not", "minus"):
+        negations = 0
+        while self.peek() in ("not", "minus"):
             self.i += 1
-            child = self.unary(field)
-            return Not(child) if child is not None else None
-        return self.primary(field)
+            negations += 1
+        node = self.primary(field)
+        return Not(node) if node is not None and negations % 2 else node
 
     def primary(self, field: str | None) -> Node | None:
-        token = self.peek()
-        if token is None or token.kind in ("and", "or", "close"):
+        kind = self.peek()
+        if kind in (None, "and", "or", "close"):
             return None
+        token = self.tokens[self.i]
         self.i += 1
-        if token.kind == "open":
-            node = self.or_expr(field)
-            if self.peek() is not None and self.peek().kind == "close":
+        if kind == "open":
+            if self.depth >= MAX_DEPTH:  # hostile nesting: read the group's words in place
+                return None
+            self.depth += 1
+            node = self.sequence(field)
+            self.depth -= 1
+            if self.peek() == "close":
                 self.i += 1
             return node
-        if token.kind == "field":
+        if kind == "field":
             return self.unary(token.text)
-        if token.kind == "phrase":
+        if kind == "phrase":
             return Phrase(token.text, field)
         return self.word(token, field)
 

@@ -70,6 +70,11 @@ def test_or_matches_either_word(corpus):
     assert found(corpus, "sanctions OR summit") == {"sanctions", "korea_title"}
 
 
+def test_or_binds_tighter_than_words_side_by_side(corpus):
+    assert found(corpus, "sanctions OR summit leaders") == {"korea_title"}
+    assert found(corpus, "sanctions AND resolution OR summit") == {"sanctions", "korea_title"}
+
+
 def test_not_excludes_a_word(corpus):
     assert found(corpus, "military NOT peace") == {"apart"}
 
