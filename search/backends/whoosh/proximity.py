@@ -31,7 +31,6 @@ DEPTH = 200  # documents re-scored
 WEIGHT = 0.2  # the bonus's weight next to BM25F; tuned on bench/relevance (README, "Ranking")
 MAX_TERMS = 12
 SEQUENCE_WEIGHT = 0.5  # the same for the words typed, found in that order; tuned too
-FIELDS = TEXT_FIELDS  # fields whose word order counts
 _FIELD_SPAN = 1 << 24  # positions of field i are offset by i * _FIELD_SPAN
 
 
@@ -83,8 +82,6 @@ def _pairs(evaluator: scoring.Evaluator, terms, top: np.ndarray, wanted: np.ndar
     docs, positions, which = [], [], []
     for index, (text, fields) in enumerate(terms.items()):
         for name in fields:
-            if name not in FIELDS:
-                continue
             found_docs, found_positions = evaluator.postings(name, text).positions(wanted)
             docs.append(found_docs)
             positions.append(found_positions + TEXT_FIELDS.index(name) * _FIELD_SPAN)

@@ -259,19 +259,8 @@ class Compiler:
         term = terms[0]
         found = {term}
         for name in fields:
-            found.update(self.near(name, term))
+            found.update(one_edit_away(self.reader, name, term, FUZZY_PREFIX))
         return self._expansions(found, fields)
-
-    def near(self, fieldname: str, term: str) -> set[str]:
-        """Indexed terms of a field one edit from ``term``, a transposition being one edit."""
-        try:
-            found = set(self.reader.terms_within(fieldname, term, 1, prefix=FUZZY_PREFIX))
-        except Exception:  # an empty field has no word list yet
-            found = set()
-        for swapped in transpositions(term):
-            if self.reader.doc_frequency(fieldname, swapped):
-                found.add(swapped)
-        return found
 
     def _expansions(self, terms: set[str], fields: tuple[str, ...]) -> Query:
         ranked = sorted(terms)
@@ -280,6 +269,22 @@ class Compiler:
         if len(ranked) == 1:
             return Term(ranked[0], fields)
         return Any(tuple(Term(t, fields, expanded=True) for t in ranked))
+
+
+def one_edit_away(reader, fieldname: str, term: str, prefix: int) -> set[str]:
+    """Indexed terms of a field one edit from ``term``, a transposition being one edit.
+
+    The first ``prefix`` letters stay as typed (Whoosh's Levenshtein automaton);
+    swapped neighbours are looked up directly, any two of them.
+    """
+    try:
+        found = set(reader.terms_within(fieldname, term, 1, prefix=prefix))
+    except Exception:  # an empty field has no word list yet
+        found = set()
+    for swapped in transpositions(term):
+        if reader.doc_frequency(fieldname, swapped):
+            found.add(swapped)
+    return found
 
 
 def transpositions(word: str) -> list[str]:

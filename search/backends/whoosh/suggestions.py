@@ -15,7 +15,7 @@ from collections.abc import Callable
 from whoosh import query
 
 from search import highlighting
-from search.backends.whoosh.query import transpositions
+from search.backends.whoosh.query import one_edit_away
 from search.backends.whoosh.schema import STOP, fold, stem
 
 SPELLING_FIELD = "body"
@@ -36,8 +36,7 @@ def suggest(
             continue
         stemmed = stem(folded)
         # One edit first: far cheaper, and usually what a typo is.
-        close = set(reader.terms_within(SPELLING_FIELD, stemmed, 1, prefix=1))
-        close.update(t for t in transpositions(stemmed) if reader.doc_frequency(SPELLING_FIELD, t))
+        close = one_edit_away(reader, SPELLING_FIELD, stemmed, prefix=1)
         if not close and len(stemmed) > 4:
             close = set(reader.terms_within(SPELLING_FIELD, stemmed, 2, prefix=2))
         # A typo in a suffix leaves the word unstemmed ("denucleariztion"):
@@ -46,7 +45,6 @@ def suggest(
             if reader.doc_frequency(SPELLING_FIELD, folded[:end]):
                 close.add(folded[:end])
                 break
-        close -= STOP
         ranked = sorted(close, key=lambda t: (-reader.doc_frequency(SPELLING_FIELD, t), t))
         for term in ranked[:3]:
             surface = _surface_form(searcher, term, text_loader)
