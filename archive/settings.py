@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.security_headers.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "search.unavailable.IndexUnavailableMiddleware",
 ]
 
 if not DEBUG:
@@ -174,4 +175,14 @@ SEARCH_BACKEND = {
     "TEXT_LOADER": "search.documents.load_texts",
     "LOCK_TIMEOUT": float(os.environ.get("SEARCH_LOCK_TIMEOUT", "30")),
     "TIME_BUDGET": float(os.environ.get("SEARCH_TIME_BUDGET", "2.0")),
+    "PROCS": int(os.environ.get("SEARCH_INDEX_PROCS", str(min(4, os.cpu_count() or 1)))),
+}
+
+# How the index follows the database: see search/indexing.py for each knob.
+SEARCH_INDEXING = {
+    "LOCK_WAIT": float(os.environ.get("SEARCH_LOCK_WAIT", "2")),
+    "CHECK_INTERVAL": float(os.environ.get("SEARCH_CHECK_INTERVAL", "1")),
+    "GRACE": float(os.environ.get("SEARCH_LOG_GRACE", "600")),
+    "KEEP_DAYS": float(os.environ.get("SEARCH_LOG_KEEP_DAYS", "14")),
+    "REBUILD_ABOVE": int(os.environ.get("SEARCH_REBUILD_ABOVE", "2000")),
 }

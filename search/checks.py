@@ -2,7 +2,8 @@
 
 Whoosh stores its schema with pickle, so whoever can write the index
 directory can make this process run code: refuse a directory that is group-
-or world-writable or owned by another user.
+or world-writable or owned by another user. A directory this process cannot
+write is refused too: every index update would fail.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def check_search_backend(app_configs=None, **kwargs) -> list[checks.CheckMessage
             )
         ]
     path = config.get("PATH")
-    errors = unsafe_index_dir(Path(path)) if path else []
+    errors = [*unsafe_index_dir(Path(path)), *unwritable_index_dir(Path(path))] if path else []
     if not errors and _outdated():
         errors.append(
             checks.Warning(
@@ -45,6 +46,22 @@ def _outdated() -> bool:
         return get_backend().is_outdated()
     except Exception:  # an unreadable index is reported when it is used
         return False
+
+
+def unwritable_index_dir(root: Path) -> list[checks.CheckMessage]:
+    """An error if this process could not create or update the index in ``root``."""
+    existing = next((p for p in (root, *root.parents) if p.exists()), None)
+    live = (root / "current").resolve() if (root / "current").is_dir() else None
+    return [
+        checks.Error(
+            f"The search index directory {path} is not writable by this process "
+            f"(uid {os.geteuid()}): index updates would fail.",
+            hint="Give the directory to the user that runs the site, or set SEARCH_INDEX_DIR.",
+            id="search.E004",
+        )
+        for path in filter(None, (existing, live))
+        if not os.access(path, os.W_OK | os.X_OK)
+    ]
 
 
 def unsafe_index_dir(root: Path) -> list[checks.CheckMessage]:

@@ -16,8 +16,8 @@ from django.utils import feedgenerator
 from django.utils.timezone import now
 
 from archive.models import Statement
-from search.backends import get_backend
 from search.backends.base import SearchQuery, SearchResults, Sort
+from search.indexing import current_backend
 from search.presenters import statement_fields
 
 EXPORT_CAP = 10_000
@@ -43,7 +43,7 @@ COLUMNS = [
 
 def all_hits(query: SearchQuery, cap: int | None = None) -> SearchResults:
     """Every hit up to ``cap`` (the export cap) in the query's order, no facets or snippets."""
-    return get_backend().search(
+    return current_backend().search(
         replace(query, page=1, page_size=cap or EXPORT_CAP, with_facets=False, with_snippets=False)
     )
 
@@ -72,9 +72,8 @@ def cap_note(results: SearchResults, query_text: str) -> str:
     )
 
 
-def csv_lines(query: SearchQuery, query_text: str, absolute) -> Iterator[str]:
+def csv_lines(results: SearchResults, query_text: str, absolute) -> Iterator[str]:
     """CSV text: a '#' line stating the count and the cap, a header, then one row each."""
-    results = all_hits(query)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
 
@@ -92,9 +91,8 @@ def csv_lines(query: SearchQuery, query_text: str, absolute) -> Iterator[str]:
         yield flush()
 
 
-def jsonl_lines(query: SearchQuery, query_text: str, absolute) -> Iterator[str]:
+def jsonl_lines(results: SearchResults, query_text: str, absolute) -> Iterator[str]:
     """JSON Lines: a first {"export": …} line with the count and the cap, then one per row."""
-    results = all_hits(query)
     meta = {
         "export": {
             "note": cap_note(results, query_text),

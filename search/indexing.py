@@ -1,30 +1,124 @@
-"""Keep the search index equal to the published statements.
+"""Keep the search index equal to the published statements, whatever fails.
 
-The only module that talks to both the ORM and the search backend. Writers
-call ``schedule(pks)``; after the transaction commits, ``sync`` re-reads
-those statements and indexes the published ones and removes the rest — one
-idempotent path for create, edit, publish, withdraw, delete and rollback.
-A failure to update the index is logged and never undoes the database
-write; ``check_search_index --fix`` repairs it.
+The only module that talks to both the ORM and the search backend.
+
+Writers call ``schedule(pks)``. It appends the statements to the change log
+(``search.models.IndexChange``) in the writer's own transaction, and after
+the commit, ``sync`` brings the index up to date at once: the fast path.
+The log is what makes the index converge when the fast path does not run or
+fails: the process was killed after its commit, the index was locked for
+longer than a request may wait, the update raised, or the index lives on
+another server. Searching processes catch up before answering (checked at
+most once a second, ``current_backend``), ``sync_search_index --follow``
+catches up in the background, and an import catches up when it ends.
+
+Documents are always read after the index's write lock is taken, so the
+last writer to get the lock writes the newest version (versions win, not
+arrival order). A failure to update the index never undoes the database
+write: the change stays in the log until an index applies it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
 
 from search import documents
 from search.backends import get_backend
+from search.backends.base import (
+    Document,
+    IndexBehind,
+    IndexBusy,
+    IndexUnavailable,
+    LogPosition,
+    Pending,
+    SearchBackend,
+)
+from search.models import IndexChange
 
 log = logging.getLogger(__name__)
 
+SYNC_CHUNK = 500  # log rows applied per index commit when catching up in full
+REQUEST_CHUNK = 100  # log rows a request applies besides its own statements
 _PENDING = "_search_pending_sync"
-SYNC_CHUNK = 500  # statements per index commit when catching up after an import
-REBUILD_THRESHOLD = 2000  # an import changing more than this rebuilds the index instead
-_deferred = threading.local()
+_local = threading.local()
+
+
+def option(name: str) -> float:
+    """An indexing setting (``settings.SEARCH_INDEXING``), or its default."""
+    defaults = {
+        # How long a request waits for the index lock before leaving its
+        # update to the change log.
+        "LOCK_WAIT": 2.0,
+        # How often a searching process looks for changes it has not applied.
+        "CHECK_INTERVAL": 1.0,
+        # After how long a log position taken by an uncommitted transaction is
+        # taken to be a rollback; must exceed the longest writing transaction.
+        "GRACE": 600.0,
+        # Days the change log is kept; an index further behind rebuilds.
+        "KEEP_DAYS": 14.0,
+        # A backlog larger than this is applied by one rebuild instead.
+        "REBUILD_ABOVE": 2000,
+    }
+    return float(getattr(settings, "SEARCH_INDEXING", {}).get(name, defaults[name]))
+
+
+class ChangeLog:
+    """The change log as the backends see it (``search.backends.base.ChangeFeed``)."""
+
+    def snapshot(self) -> LogPosition:
+        grace = option("GRACE")
+        settled = (
+            IndexChange.objects.filter(
+                changed_at__lt=timezone.now() - dt.timedelta(seconds=grace)
+            ).aggregate(high=Max("position"))["high"]
+            or 0
+        )
+        recent = IndexChange.objects.filter(position__gt=settled)
+        return LogPosition(settled).advance(
+            recent.values_list("position", flat=True), time.time(), grace
+        )
+
+    def pending(self, since: LogPosition, limit: int | None = None) -> Pending:
+        rows = IndexChange.objects.filter(
+            Q(position__gt=since.high) | Q(position__in=list(since.gaps))
+        ).values_list("position", "statement_id")
+        rows = list(rows[: limit + 1] if limit is not None else rows)
+        more = limit is not None and len(rows) > limit
+        rows = rows[:limit] if more else rows
+        if any(pk is None for _, pk in rows):
+            raise IndexBehind(
+                f"The search index is at change {since.high}, and the change log was pruned "
+                "past it: the index must be rebuilt."
+            )
+        return Pending(
+            ids=frozenset(str(pk) for _, pk in rows),
+            position=since.advance([p for p, _ in rows], time.time(), option("GRACE")),
+            more=more,
+        )
+
+    def load(self, ids: Collection[str]) -> Iterator[Document]:
+        return documents.iter_documents(pks=[int(i) for i in ids])
+
+    def backlog(self, since: LogPosition) -> int:
+        """How many log rows an index at ``since`` has not applied."""
+        return IndexChange.objects.filter(
+            Q(position__gt=since.high) | Q(position__in=list(since.gaps))
+        ).count()
+
+
+change_log = ChangeLog()
+
+
+# Writing ----------------------------------------------------------------------
 
 
 class PendingSync:
@@ -41,13 +135,13 @@ class PendingSync:
 
 
 def schedule(pks: Iterable[int]) -> None:
-    """Sync these statements with the index once the current transaction commits."""
+    """Log these statements in the current transaction; sync them once it commits."""
     pks = {int(pk) for pk in pks if pk is not None}
     if not pks:
         return
-    if getattr(_deferred, "pks", None) is not None:
-        _deferred.pks |= pks
-        return
+    IndexChange.objects.record(pks)
+    if getattr(_local, "deferred", False):
+        return  # a bulk import catches up once, at its end
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         sync(pks)
@@ -67,45 +161,31 @@ def schedule(pks: Iterable[int]) -> None:
     pending.pks |= pks
 
 
-def defer() -> None:
-    """Collect scheduled statements instead of syncing them (during a bulk import)."""
-    _deferred.pks = set()
-
-
-def flush_deferred() -> None:
-    """Index what a bulk import changed: in chunks, or by one rebuild if it was a lot.
-
-    Committing the index once per import batch makes Whoosh merge segments
-    again and again; one rebuild (on every core) is several times faster.
-    """
-    pks, _deferred.pks = getattr(_deferred, "pks", None), None
-    if not pks:
-        return
-    if len(pks) > REBUILD_THRESHOLD:
-        try:
-            rebuild()
-        except Exception:
-            log.exception("Rebuilding the search index after an import failed.")
-        return
-    ordered = sorted(pks)
-    for start in range(0, len(ordered), SYNC_CHUNK):
-        sync(ordered[start : start + SYNC_CHUNK])
-
-
 def sync(pks: Iterable[int]) -> bool:
-    """Index the published statements among ``pks``; remove the others. Return success."""
+    """The fast path: index these statements (and a little of the log) now. Return success.
+
+    Waits for the index lock at most ``LOCK_WAIT`` seconds; on a timeout or
+    any failure the change stays in the log, and the next catch-up applies it.
+    """
     pks = set(pks)
     try:
-        docs = list(documents.iter_documents(pks=pks))
-        backend = get_backend()
-        backend.index(docs)
-        gone = pks - {int(doc.id) for doc in docs}
-        if gone:
-            backend.remove(str(pk) for pk in gone)
+        get_backend().catch_up(
+            change_log, also=[str(pk) for pk in pks], limit=REQUEST_CHUNK, wait=option("LOCK_WAIT")
+        )
+    except IndexBusy as exc:
+        log.warning(
+            "The search index is busy (%s); %d statement(s) will be indexed from the change log.",
+            exc,
+            len(pks),
+        )
+        return False
+    except IndexUnavailable as exc:
+        log.warning("%s The change log keeps %d statement(s) for it.", exc, len(pks))
+        return False
     except Exception:
         log.exception(
-            "Could not update the search index for %d statement(s) (e.g. %s); "
-            "the database is unchanged. Run `manage.py check_search_index --fix`.",
+            "Could not update the search index for %d statement(s) (e.g. %s). The database "
+            "change was kept, and the change log holds it: the next catch-up applies it.",
             len(pks),
             sorted(pks)[:10],
         )
@@ -113,8 +193,54 @@ def sync(pks: Iterable[int]) -> bool:
     return True
 
 
+def defer() -> None:
+    """Only log changes, without syncing each one (during a bulk import)."""
+    _local.deferred = True
+
+
+def flush_deferred() -> None:
+    """At the end of an import: apply the whole log, by one rebuild if it is long.
+
+    A killed earlier import left its changes in the log, so this repairs it
+    too, even when this run changed nothing.
+    """
+    _local.deferred = False
+    try:
+        catch_up(rebuild_above=int(option("REBUILD_ABOVE")))
+    except Exception:
+        log.exception(
+            "Could not bring the search index up to date after the import; the change log "
+            "keeps the changes: run `manage.py sync_search_index`."
+        )
+
+
+def catch_up(rebuild_above: int | None = None, wait: float | None = None) -> int:
+    """Apply every change the index has not applied; rebuild if it must. Return rows applied.
+
+    Rebuilds when there is no index, when it is further behind than the
+    pruned log, or when the backlog is longer than ``rebuild_above``.
+    """
+    backend = get_backend()
+    position = backend.position()
+    if position is None:
+        log.warning("There is no search index: building it.")
+        return rebuild()
+    try:
+        if rebuild_above is not None and change_log.backlog(position) > rebuild_above:
+            return rebuild()
+        applied = 0
+        while True:
+            pending = backend.catch_up(change_log, limit=SYNC_CHUNK, wait=wait)
+            applied += len(pending.ids)
+            if not pending.more:
+                return applied
+    except IndexBehind as exc:
+        log.warning("%s Rebuilding it.", exc)
+        return rebuild()
+
+
 def rebuild(batch_size: int = 500, progress: Callable[[int], None] | None = None) -> int:
-    """Build a fresh index of every published statement and swap it in."""
+    """Build a fresh index of every published statement, apply what changed meanwhile, swap."""
 
     def counted():
         for doc in documents.iter_documents(batch_size=batch_size):
@@ -122,7 +248,67 @@ def rebuild(batch_size: int = 500, progress: Callable[[int], None] | None = None
             if progress:
                 progress(1)
 
-    return get_backend().rebuild(counted())
+    return get_backend().rebuild(counted(), feed=change_log)
+
+
+def prune_log(days: float | None = None) -> int:
+    """Drop change-log rows older than ``days`` (default ``KEEP_DAYS``); return how many."""
+    days = option("KEEP_DAYS") if days is None else days
+    return IndexChange.objects.prune(timezone.now() - dt.timedelta(days=days))
+
+
+# Reading ----------------------------------------------------------------------
+
+
+class _Checks:
+    """When this process last looked at the change log, and last pruned it."""
+
+    lock = threading.Lock()
+    checked = float("-inf")
+    pruned = float("-inf")
+    warned = float("-inf")
+
+
+PRUNE_EVERY = 3600.0  # seconds between prunes by a searching process
+WARN_EVERY = 60.0  # seconds between repeated warnings of an index that needs a rebuild
+
+
+def current_backend() -> SearchBackend:
+    """The backend, first brought up to date with the change log (at most once a second).
+
+    This is how a second server sees the first one's writes, and how a
+    change whose fast path never ran reaches the index without a command. A
+    request applies at most a small batch and never waits for the lock: if
+    another process holds it, that process is applying the same log.
+    """
+    backend = get_backend()
+    now = time.monotonic()
+    if now - _Checks.checked < option("CHECK_INTERVAL") or not _Checks.lock.acquire(False):
+        return backend
+    try:
+        _Checks.checked = now
+        position = backend.position()
+        if position is not None:
+            owed = change_log.pending(position, 1)
+            if owed.ids or owed.position != position:
+                backend.catch_up(change_log, limit=REQUEST_CHUNK, wait=0)
+        if now - _Checks.pruned >= PRUNE_EVERY:
+            _Checks.pruned = now
+            prune_log()
+    except IndexBusy:
+        pass  # another process is writing: it applies the log too
+    except IndexBehind as exc:
+        if now - _Checks.warned >= WARN_EVERY:
+            _Checks.warned = now
+            log.error("%s Run `manage.py sync_search_index`.", exc)
+    except Exception:
+        log.exception("Could not bring the search index up to date with the change log.")
+    finally:
+        _Checks.lock.release()
+    return backend
+
+
+# Checking ---------------------------------------------------------------------
 
 
 def drift() -> tuple[set[str], set[str], set[str]]:
@@ -136,8 +322,9 @@ def drift() -> tuple[set[str], set[str], set[str]]:
 
 
 def repair(missing: set[str], stale: set[str], ghosts: set[str]) -> None:
+    """Re-read and rewrite the documents ``drift`` found wrong, and apply the log."""
     backend = get_backend()
-    for start in range(0, len(ids := sorted(missing | stale, key=int)), 500):
-        backend.index(documents.iter_documents(pks=[int(i) for i in ids[start : start + 500]]))
-    if ghosts:
-        backend.remove(ghosts)
+    ids = sorted(missing | stale | ghosts, key=int)
+    for start in range(0, len(ids), SYNC_CHUNK):
+        backend.catch_up(change_log, also=ids[start : start + SYNC_CHUNK], limit=SYNC_CHUNK)
+    catch_up()

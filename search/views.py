@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET
 
 from archive.models import Statement
 from search import exports, facet_links
-from search.backends import get_backend
 from search.backends.base import FACETS
 from search.filters import parse_parameters
+from search.indexing import current_backend
 from search.presenters import facet_labels, load_statements, results_json, statement_json
 
 # How many values of each facet the page receives; long ones fold behind "show more".
@@ -27,7 +27,7 @@ def search_page(request):
     """The public search page: results, facets, chips, paging; all state in the URL."""
     parsed = parse_parameters(request.GET)
     query = replace(parsed.query, facet_limit=PAGE_FACET_LIMIT)
-    results = get_backend().search(query)
+    results = current_backend().search(query)
     labels = facet_labels(results)
     params = request.GET
     rows = load_statements(results)
@@ -79,11 +79,12 @@ def search_export(request, fmt):
     if fmt not in ("csv", "jsonl"):
         raise Http404("Exports are CSV or JSON Lines.")
     query, absolute = _export_parameters(request)
+    results = exports.all_hits(query)  # before streaming starts, so a failure is a status
     if fmt == "csv":
-        lines, content_type = exports.csv_lines(query, query.text, absolute), "text/csv"
+        lines, content_type = exports.csv_lines(results, query.text, absolute), "text/csv"
     else:
         lines, content_type = (
-            exports.jsonl_lines(query, query.text, absolute),
+            exports.jsonl_lines(results, query.text, absolute),
             "application/x-ndjson",
         )
     response = StreamingHttpResponse(lines, content_type=f"{content_type}; charset=utf-8")
@@ -95,7 +96,7 @@ def search_export(request, fmt):
 def api_search(request):
     """Search published statements: hits, total, facet counts, suggestion, notices."""
     parsed = parse_parameters(request.GET)
-    results = get_backend().search(parsed.query)
+    results = current_backend().search(parsed.query)
     return JsonResponse(results_json(parsed.query, results, parsed.notices, request))
 
 

@@ -94,8 +94,13 @@ def fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_search_index(settings, tmp_path):
-    """Give every test its own index: a database rollback does not roll back Whoosh."""
+    """Give every test its own index: a database rollback does not roll back Whoosh.
+
+    The index starts empty, as the test database does (an index is never
+    created by a write or a search: ``rebuild_search_index`` creates it).
+    """
     settings.SEARCH_BACKEND = {**settings.SEARCH_BACKEND, "PATH": tmp_path / "search-index"}
+    backends.get_backend().rebuild([])
     yield settings.SEARCH_BACKEND["PATH"]
     for key, backend in list(backends._backends.items()):
         backend.close()

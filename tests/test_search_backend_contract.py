@@ -1,11 +1,12 @@
 """The contract every search backend must keep, run against each backend."""
 
 import datetime as dt
+import time
 
 import pytest
 from django.utils.module_loading import import_string
 
-from search.backends.base import Document, SearchQuery, Sort
+from search.backends.base import Document, LogPosition, Pending, SearchQuery, Sort
 
 BACKENDS = ["search.backends.whoosh.WhooshBackend"]
 
@@ -70,12 +71,17 @@ def backend(request, tmp_path):
 
     original_rebuild = instance.rebuild
 
-    def rebuild(documents):
-        documents = list(documents)
-        texts.update({d.id: (d.summary, d.body) for d in documents})
-        return original_rebuild(documents)
+    def rebuild(documents, feed=None):
+        def remembered():
+            for d in documents:
+                texts[d.id] = (d.summary, d.body)
+                yield d
+
+        return original_rebuild(remembered(), feed=feed)
 
     instance.index, instance.rebuild = index, rebuild
+    assert not instance.exists() and instance.position() is None
+    instance.rebuild([])
     instance.index(CORPUS)
     yield instance
     instance.close()
@@ -371,3 +377,96 @@ def test_the_issue_date_is_searchable_as_people_write_it(backend):
     backend.rebuild([day, doc(21, "Statement", "Talks resume.", year=1999)])
     assert ids(backend.search(SearchQuery(text="talks July 2024"))) == ["20"]
     assert ids(backend.search(SearchQuery(text="talks 1999"))) == ["21"]
+
+
+class MemoryFeed:
+    """A change log in memory: (position, id) rows, and the current document of each id."""
+
+    def __init__(self, docs=()):
+        self.rows: list[tuple[int, str]] = []
+        self.docs = {d.id: d for d in docs}
+        self.loads: list[set[str]] = []
+
+    def change(self, *docs, removed=(), position=None):
+        for d in docs:
+            self.docs[d.id] = d
+        for i in removed:
+            self.docs.pop(i, None)
+        for i in [*(d.id for d in docs), *removed]:
+            nxt = position or (self.rows[-1][0] + 1 if self.rows else 1)
+            self.rows.append((nxt, i))
+            position = None
+        self.rows.sort()
+
+    def snapshot(self):
+        return LogPosition().advance([p for p, _ in self.rows], time.time(), 600)
+
+    def pending(self, since, limit=None):
+        rows = [(p, i) for p, i in self.rows if p > since.high or p in since.gaps]
+        more = limit is not None and len(rows) > limit
+        rows = rows[:limit] if more else rows
+        position = since.advance([p for p, _ in rows], time.time(), 600)
+        return Pending(frozenset(i for _, i in rows), position, more)
+
+    def load(self, ids):
+        self.loads.append(set(ids))
+        return [self.docs[i] for i in sorted(ids) if i in self.docs]
+
+
+def test_catch_up_applies_the_log_and_stores_its_position(backend):
+    feed = MemoryFeed(CORPUS)
+    assert backend.position() == LogPosition()
+    new = doc(5, "Late arrival", "A statement about fisheries.")
+    feed.change(new, removed=["2"])
+    applied = backend.catch_up(feed)
+    assert applied.ids == {"5", "2"}
+    assert backend.position().high == 2
+    assert set(backend.stored_versions()) == {"1", "3", "4", "5"}
+    assert backend.search(SearchQuery(text="fisheries")).total == 1
+    feed.loads.clear()
+    assert backend.catch_up(feed).ids == frozenset()
+    assert feed.loads == []  # nothing owed: nothing read
+
+
+def test_catch_up_rewrites_only_documents_whose_version_changed(backend):
+    feed = MemoryFeed(CORPUS)
+    feed.change(CORPUS[0])  # logged, but the document is what the index holds
+    renamed = doc(3, "Exercise condemned", "The military exercises threaten peace.", version="v2")
+    backend.catch_up(feed, also=["1"])
+    feed.change(renamed)
+    backend.catch_up(feed)
+    assert backend.stored_versions() == {"1": "v1", "2": "v1", "3": "v2", "4": "v1"}
+    assert backend.search(SearchQuery(text="condemned")).total == 1
+
+
+def test_a_late_commit_below_the_position_is_applied_once_it_appears(backend):
+    feed = MemoryFeed(CORPUS)
+    feed.change(doc(6, "Sixth", "Whaling."), position=2)  # position 1 is still uncommitted
+    backend.catch_up(feed)
+    assert backend.position().high == 2 and set(backend.position().gaps) == {1}
+    feed.change(doc(7, "Seventh", "Sealing."), position=1)
+    assert backend.catch_up(feed).ids == {"7"}
+    assert backend.search(SearchQuery(text="sealing")).total == 1
+    assert backend.position() == LogPosition(2)
+
+
+def test_catch_up_in_batches_says_when_more_is_owed(backend):
+    feed = MemoryFeed(CORPUS)
+    feed.change(*(doc(n, f"Number {n}", "Counting.") for n in range(10, 15)))
+    first = backend.catch_up(feed, limit=3)
+    assert first.more and len(first.ids) == 3
+    second = backend.catch_up(feed, limit=3)
+    assert not second.more and len(second.ids) == 2
+    assert backend.search(SearchQuery(text="counting")).total == 5
+
+
+def test_a_rebuild_with_a_feed_applies_what_changed_while_it_read(backend):
+    feed = MemoryFeed(CORPUS)
+
+    def documents_with_changes_meanwhile():
+        yield from CORPUS[:3]
+        feed.change(doc(8, "Meanwhile", "Written during the rebuild."), removed=["1"])
+
+    backend.rebuild(documents_with_changes_meanwhile(), feed=feed)
+    assert set(backend.stored_versions()) == {"2", "3", "8"}
+    assert backend.position().high == feed.rows[-1][0]

@@ -95,19 +95,22 @@ def test_rebuild_while_another_runs_is_refused(make_statement):
         call_command("rebuild_search_index", "--no-progress", stdout=StringIO())
 
 
-def test_writes_during_a_rebuild_are_replayed_into_the_new_index(make_statement):
+def test_changes_logged_during_a_rebuild_are_applied_before_the_swap(make_statement):
     first = make_statement(title="Existing statement")
     backend = get_backend()
     late = {}
 
     def documents_with_a_write_in_the_middle():
         yield from documents.iter_documents()
-        # Another process saves while the rebuild is still writing.
+        # Another process saves (and logs) while the rebuild is still writing.
         late["statement"] = make_statement(title="Saved during the rebuild")
-        backend.index(documents.iter_documents(pks=[late["statement"].pk]))
+        first.title = "Existing statement, renamed meanwhile"
+        first.save()
 
-    backend.rebuild(documents_with_a_write_in_the_middle())
+    backend.rebuild(documents_with_a_write_in_the_middle(), feed=indexing.change_log)
     assert set(backend.stored_versions()) == {str(first.pk), str(late["statement"].pk)}
+    assert indexing.drift() == (set(), set(), set())
+    assert backend.position() == indexing.change_log.pending(backend.position()).position
 
 
 def test_group_or_world_writable_index_directory_is_refused(tmp_path):

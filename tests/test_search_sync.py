@@ -1,8 +1,10 @@
 """The index follows every write path, after commit, and never lies."""
 
 import datetime as dt
+import errno
 import json
 import logging
+import time
 from io import StringIO
 
 import pytest
@@ -14,6 +16,7 @@ from archive.signals import statements_bulk_changed
 from search import indexing
 from search.backends import get_backend
 from search.backends.base import SearchQuery
+from search.models import IndexChange
 
 
 def found(text="", **filters):
@@ -145,10 +148,17 @@ def test_loaddata_leaves_everything_searchable(db, capture):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_bulk_import_indexes_in_batches(tmp_path, monkeypatch):
+def test_bulk_import_catches_up_once_at_its_end_in_chunks(tmp_path, monkeypatch):
+    backend = get_backend()
     calls = []
-    original = indexing.sync
-    monkeypatch.setattr(indexing, "sync", lambda pks: calls.append(len(pks)) or original(pks))
+    original = backend.catch_up
+
+    def counted(*args, **kwargs):
+        pending = original(*args, **kwargs)
+        calls.append(len(pending.ids))
+        return pending
+
+    monkeypatch.setattr(backend, "catch_up", counted)
     monkeypatch.setattr(indexing, "SYNC_CHUNK", 2)
     lines = [
         json.dumps(
@@ -171,16 +181,17 @@ def test_bulk_import_indexes_in_batches(tmp_path, monkeypatch):
     call_command(
         "import_statements", str(path), "--batch-size", "2", "--no-progress", stdout=StringIO()
     )
-    assert calls == [2, 2, 1]
+    assert calls == [2, 2, 1]  # no index write per batch: the log is applied at the end
     assert len(found("reunification")) == 5
+    assert IndexChange.objects.count() == 5
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_large_import_rebuilds_the_index_once(tmp_path, monkeypatch):
+def test_a_large_import_rebuilds_the_index_once(tmp_path, monkeypatch, settings):
     rebuilds = []
     original = indexing.rebuild
     monkeypatch.setattr(indexing, "rebuild", lambda: rebuilds.append(1) or original())
-    monkeypatch.setattr(indexing, "REBUILD_THRESHOLD", 3)
+    settings.SEARCH_INDEXING = {**settings.SEARCH_INDEXING, "REBUILD_ABOVE": 3}
     lines = [
         json.dumps(
             {
@@ -210,21 +221,27 @@ def test_explicit_bulk_signal_is_scheduled(capture, make_statement):
     assert found("quietly") == {str(statement.pk)}
 
 
-def test_index_failure_is_logged_and_keeps_the_database_write(
+def test_index_failure_is_logged_keeps_the_database_write_and_heals_by_itself(
     capture, make_statement, monkeypatch, caplog
 ):
-    def broken(docs):
-        raise OSError("disk full")
+    """An index update that raised is applied from the change log by the next search."""
 
-    monkeypatch.setattr(get_backend(), "index", broken)
+    def broken(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(get_backend(), "catch_up", broken)
     with caplog.at_level(logging.ERROR, logger="search.indexing"), capture():
         statement = make_statement(title="Saved despite the index")
     assert Statement.objects.filter(pk=statement.pk).exists()
-    assert "check_search_index --fix" in caplog.text
+    assert "The database change was kept" in caplog.text
     monkeypatch.undo()
-    missing, stale, ghosts = indexing.drift()
-    assert missing == {str(statement.pk)}
-    indexing.repair(missing, stale, ghosts)
+    assert indexing.drift()[0] == {str(statement.pk)}
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        if indexing.current_backend().search(SearchQuery(text="despite")).total:
+            break
+        time.sleep(0.1)
+    assert found("despite") == {str(statement.pk)}
     assert indexing.drift() == (set(), set(), set())
 
 

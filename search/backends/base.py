@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar, Protocol
 
 # Facets a search can filter on and count, in the order pages show them.
 FACETS: tuple[str, ...] = ("issuer", "country", "kind", "event", "language", "decade", "year")
@@ -23,6 +24,14 @@ MAX_PAGE_SIZE = 100
 
 class IndexBusy(RuntimeError):
     """The index is locked by another writer or rebuild for longer than allowed."""
+
+
+class IndexUnavailable(RuntimeError):
+    """There is no index, or it cannot be read: searches must say so, never show nothing."""
+
+
+class IndexBehind(RuntimeError):
+    """The index is further behind than the change log reaches back: rebuild it."""
 
 
 class Sort(StrEnum):
@@ -95,6 +104,66 @@ class SearchResults:
     notices: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class LogPosition:
+    """How far an index has applied the change log.
+
+    Every position up to ``high`` is applied, except ``gaps``: positions
+    another transaction had taken but not yet committed when the index
+    passed them (PostgreSQL hands out positions in start order, and commits
+    in any order). A gap is looked for again until it is ``grace`` seconds old;
+    after that it is taken to be a rollback.
+    """
+
+    high: int = 0
+    gaps: Mapping[int, float] = field(default_factory=dict)  # position -> first missed (epoch s)
+
+    MAX_GAPS: ClassVar[int] = 5000
+
+    def advance(self, seen: Iterable[int], now: float, grace: float) -> LogPosition:
+        """The position after applying the log rows ``seen`` (all rows after this one, in order)."""
+        high, gaps = self.high, dict(self.gaps)
+        for position in sorted(seen):
+            if position > high:
+                start = max(high + 1, position - self.MAX_GAPS)
+                gaps.update(dict.fromkeys(range(start, position), now))
+                high = position
+            else:
+                gaps.pop(position, None)
+        live = {p: t for p, t in gaps.items() if now - t < grace}
+        newest = sorted(live, reverse=True)[: self.MAX_GAPS]
+        return LogPosition(high, {p: live[p] for p in sorted(newest)})
+
+    def to_json(self) -> dict:
+        return {"high": self.high, "gaps": [[p, t] for p, t in sorted(self.gaps.items())]}
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> LogPosition:
+        return cls(int(data["high"]), {int(p): float(t) for p, t in data.get("gaps", ())})
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What an index owes: statement ids to re-read, and its position once they are applied."""
+
+    ids: frozenset[str]
+    position: LogPosition
+    more: bool = False  # the batch was cut at its limit: more rows follow
+
+
+class ChangeFeed(Protocol):
+    """The archive's side of catching up: the change log and the current documents."""
+
+    def snapshot(self) -> LogPosition:
+        """The log's position now: what a full read of the database starting now includes."""
+
+    def pending(self, since: LogPosition, limit: int | None = None) -> Pending:
+        """Rows after ``since`` (at most ``limit``); raise IndexBehind if they were pruned."""
+
+    def load(self, ids: Collection[str]) -> Iterable[Document]:
+        """The current documents of those ids that are published; the rest are removed."""
+
+
 class SearchBackend(abc.ABC):
     """Store documents and answer queries; one instance per process."""
 
@@ -114,8 +183,38 @@ class SearchBackend(abc.ABC):
         """Return a page of hits, the total, facet counts and a suggestion."""
 
     @abc.abstractmethod
-    def rebuild(self, documents: Iterable[Document]) -> int:
-        """Build a fresh index from ``documents`` and swap it in atomically."""
+    def rebuild(self, documents: Iterable[Document], feed: ChangeFeed | None = None) -> int:
+        """Build a fresh index from ``documents`` and swap it in atomically.
+
+        With a ``feed``, the log position is taken before ``documents`` is
+        read, and what changed while the build ran is applied before the swap.
+        """
+
+    @abc.abstractmethod
+    def exists(self) -> bool:
+        """Whether there is an index to search (a missing one is never created by reading)."""
+
+    @abc.abstractmethod
+    def position(self) -> LogPosition | None:
+        """How far the index has applied the change log; None if there is no index."""
+
+    @abc.abstractmethod
+    def catch_up(
+        self,
+        feed: ChangeFeed,
+        also: Collection[str] = (),
+        limit: int | None = None,
+        wait: float | None = None,
+    ) -> Pending:
+        """Apply the log rows after the stored position, and the ids ``also``, in one commit.
+
+        The documents are read after the index's write lock is taken, and a
+        document whose stored version is the current one is not rewritten:
+        a writer that waited for the lock can never put back an older
+        version. The new position is stored with the same commit. ``wait``
+        bounds the wait for the lock (IndexBusy); None waits as long as the
+        backend's lock timeout. Return what was applied.
+        """
 
     @abc.abstractmethod
     def stored_versions(self) -> dict[str, str]:

@@ -1,15 +1,24 @@
 """Template tags that bring search into other apps' pages (archive never imports search)."""
 
+import logging
+
 from django import template
 
 from archive.models import Statement
-from search.backends import get_backend
+from search.backends.base import IndexUnavailable
+from search.indexing import current_backend
+
+log = logging.getLogger(__name__)
 
 register = template.Library()
 
 
 @register.inclusion_tag("search/_more_like_this.html")
 def more_like_this(statement: Statement, limit: int = 5) -> dict:
-    """Published statements whose words are most like this one's."""
-    ids = [int(i) for i in get_backend().more_like_this(str(statement.pk), limit=limit)]
+    """Published statements whose words are most like this one's (none without an index)."""
+    try:
+        ids = [int(i) for i in current_backend().more_like_this(str(statement.pk), limit=limit)]
+    except IndexUnavailable as exc:
+        log.error("No similar statements on %s: %s", statement.get_absolute_url(), exc)
+        ids = []
     return {"similar": Statement.objects.published().for_display().in_order(ids)}

@@ -8,6 +8,7 @@ enough hits to fill the page; snippets only for the hits shown.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import threading
@@ -23,16 +24,20 @@ from whoosh.searching import Searcher
 from search import highlighting, query_syntax, query_text
 from search.backends.base import (
     FACETS,
+    ChangeFeed,
     Document,
     FacetValue,
     Hit,
+    IndexUnavailable,
+    LogPosition,
+    Pending,
     SearchBackend,
     SearchQuery,
     SearchResults,
     Sort,
 )
 from search.backends.whoosh import facets as facet_arrays
-from search.backends.whoosh import proximity
+from search.backends.whoosh import proximity, workers
 from search.backends.whoosh import query as compiled_query
 from search.backends.whoosh.query import Compiler
 from search.backends.whoosh.schema import (
@@ -46,11 +51,7 @@ from search.backends.whoosh.schema import (
     stem,
 )
 from search.backends.whoosh.scoring import Collection, Evaluator, Leaf, OutOfTime, field_lengths
-from search.backends.whoosh.storage import (
-    IndexStore,
-    document_from_json,
-    document_to_json,
-)
+from search.backends.whoosh.storage import IndexStore
 from search.backends.whoosh.suggestions import suggest
 
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
@@ -68,11 +69,13 @@ MONTHS = (
     "November",
     "December",
 )
+CATCH_UP_CHUNK = 500  # log rows applied per commit when a rebuild catches up
 MORE_LIKE_TERMS = 15  # key terms of a statement that "more like this" searches for
 _WORD = re.compile(r"\w")
+log = logging.getLogger(__name__)
 
 
-class IndexOutdated(RuntimeError):
+class IndexOutdated(IndexUnavailable):
     """The live index was written by an older version of this code: rebuild it."""
 
 
@@ -129,12 +132,13 @@ class WhooshBackend(SearchBackend):
         return fields
 
     def _live_index(self) -> index.Index:
-        """Open the live index, creating an empty one if there is none (lock held)."""
+        """Open the live index; there must be one (writes never create an empty archive)."""
         path = self.store.current()
         if path is None:
-            path = self.store.new_generation()
-            index.create_in(path, self.schema)
-            self.store.swap(path)
+            raise IndexUnavailable(
+                f"There is no search index in {self.store.root}: "
+                "run `manage.py rebuild_search_index`."
+            )
         return index.open_dir(path)
 
     def _apply(self, ix: index.Index, op: str, payload: list) -> None:
@@ -155,8 +159,6 @@ class WhooshBackend(SearchBackend):
         docs = list(documents)
         if docs:
             with self.store.write_lock():
-                if self.store.journal_active():
-                    self.store.journal_append("index", [document_to_json(d) for d in docs])
                 self._apply(self._live_index(), "index", docs)
         return len(docs)
 
@@ -164,19 +166,67 @@ class WhooshBackend(SearchBackend):
         ids = list(ids)
         if ids:
             with self.store.write_lock():
-                if self.store.journal_active():
-                    self.store.journal_append("remove", ids)
                 self._apply(self._live_index(), "remove", ids)
 
-    def rebuild(self, documents: Iterable[Document]) -> int:
+    def exists(self) -> bool:
+        path = self.store.current()
+        return path is not None and index.exists_in(path)
+
+    def position(self) -> LogPosition | None:
+        path = self.store.current()
+        commit = self.store.latest_commit(path) if path is not None else None
+        return None if commit is None else self.store.read_position(path, commit)
+
+    def catch_up(
+        self,
+        feed: ChangeFeed,
+        also: Iterable[str] = (),
+        limit: int | None = None,
+        wait: float | None = None,
+    ) -> Pending:
+        with self.store.write_lock(wait):
+            return self._catch_up(self._live_index(), feed, also, limit)
+
+    def _catch_up(
+        self, ix: index.Index, feed: ChangeFeed, also: Iterable[str], limit: int | None
+    ) -> Pending:
+        """Apply what ``ix`` owes, read now, in one commit with its new position (lock held)."""
+        generation_dir = Path(ix.storage.folder)
+        before = self.store.read_position(generation_dir, ix.latest_generation())
+        pending = feed.pending(before, limit)
+        ids = set(pending.ids) | {str(i) for i in also}
+        if not ids and pending.position == before:
+            return pending
+        current = {doc.id: doc for doc in feed.load(ids)}
+        with ix.searcher() as searcher:
+            stored = _versions(searcher, ids)
+        changed = [doc for doc in current.values() if stored.get(doc.id) != doc.version]
+        gone = [doc_id for doc_id in stored if doc_id not in current]
+        if not changed and not gone and pending.position == before:
+            return pending
+        writer = ix.writer(limitmb=self.writer_mb)
+        try:
+            for doc in changed:
+                writer.update_document(**self._fields(doc))
+            for doc_id in gone:
+                writer.delete_by_term("id", doc_id)
+            self.store.write_position(generation_dir, writer.generation, pending.position)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return Pending(frozenset(ids), pending.position, pending.more)
+
+    def rebuild(self, documents: Iterable[Document], feed: ChangeFeed | None = None) -> int:
         with self.store.rebuild_lock():
-            with self.store.write_lock():
-                self.store.journal_open()
+            # Whatever a killed rebuild left behind goes first.
+            self.store.prune(keep={p for p in (self.store.current(),) if p})
+            start = feed.snapshot() if feed is not None else LogPosition()
             generation = self.store.new_generation()
             try:
                 ix = index.create_in(generation, self.schema)
                 if self.procs > 1:
-                    writer = ix.writer(procs=self.procs, limitmb=self.writer_mb, multisegment=True)
+                    writer = workers.parallel_writer(ix, self.procs, self.writer_mb)
                 else:
                     writer = ix.writer(limitmb=self.writer_mb)
                 count = 0
@@ -184,21 +234,18 @@ class WhooshBackend(SearchBackend):
                     for doc in documents:
                         writer.add_document(**self._fields(doc))
                         count += 1
+                    self.store.write_position(generation, writer.generation, start)
                 except BaseException:
                     writer.cancel()
                     raise
                 writer.commit()
                 with self.store.write_lock():
-                    for op, payload in self.store.journal_read():
-                        docs = (
-                            [document_from_json(d) for d in payload] if op == "index" else payload
-                        )
-                        self._apply(ix, op, docs)
+                    if feed is not None:
+                        # What changed while the build read the database.
+                        while self._catch_up(ix, feed, (), CATCH_UP_CHUNK).more:
+                            pass
                     previous = self.store.swap(generation)
-                    self.store.journal_close()
             except BaseException:
-                with self.store.write_lock():
-                    self.store.journal_close()
                 self.store.prune(keep={p for p in (self.store.current(),) if p})
                 raise
             self.store.prune(keep={generation, *([previous] if previous else [])})
@@ -207,41 +254,69 @@ class WhooshBackend(SearchBackend):
     # Reading -----------------------------------------------------------------
 
     def _state(self) -> tuple[Searcher, facet_arrays.FacetArrays, Collection]:
-        """Return this process's searcher, facet arrays and statistics, fresh."""
+        """Return this process's searcher, facet arrays and statistics, fresh.
+
+        A new searcher is opened before the old one is closed: if opening
+        fails (a damaged or half-written file), the old one keeps answering
+        and the next request tries again. With no searcher to fall back on,
+        the index is unavailable, and the caller says so.
+        """
         path = self.store.current()
         if path is None:
-            with self.store.write_lock():
-                self._live_index()
-            path = self.store.current()
-        if self._searcher is None or path != self._searcher_path:
             if self._searcher is not None:
-                self._searcher.close()
-            ix = index.open_dir(path)
-            if not is_current(ix.schema):
-                raise IndexOutdated(
-                    f"The search index in {path} was written by an older version of the archive: "
-                    "run `manage.py rebuild_search_index`."
-                )
-            self._searcher = ix.searcher()
-            self._searcher_path = path
-            self._facets = None
-        elif not self._searcher.up_to_date():
+                self.close()
+            raise IndexUnavailable(
+                f"There is no search index in {self.store.root}: "
+                "run `manage.py rebuild_search_index`."
+            )
+        fresh = self._searcher is not None and path == self._searcher_path
+        if fresh:
             # Not Searcher.refresh(): it reuses segment readers whose deletions
-            # are stale, and fails on an empty index. Opening is cheap; the
-            # facet arrays of unchanged segments are cached anyway.
-            self._searcher.close()
-            self._searcher = index.open_dir(path).searcher()
-            self._facets = None
-        if self._facets is None:
-            self._facets, self._collection = self._build_arrays(self._searcher)
+            # are stale. Opening is cheap; the facet arrays of unchanged
+            # segments are cached anyway.
+            try:
+                fresh = self._searcher.up_to_date()
+            except Exception:
+                fresh = False
+        if not fresh:
+            try:
+                ix = index.open_dir(path)
+                if not is_current(ix.schema):
+                    raise IndexOutdated(
+                        f"The search index in {path} was written by an older version of the "
+                        "archive: run `manage.py rebuild_search_index`."
+                    )
+                searcher = ix.searcher()
+                facets, collection = self._build_arrays(searcher, path)
+            except IndexOutdated:
+                raise
+            except Exception as exc:
+                if self._searcher is None:
+                    raise IndexUnavailable(
+                        f"The search index in {path} cannot be read ({exc!r}): "
+                        "run `manage.py rebuild_search_index`."
+                    ) from exc
+                log.exception(
+                    "Could not open the search index in %s; still answering from the last "
+                    "good one.",
+                    path,
+                )
+            else:
+                old = self._searcher
+                self._searcher, self._searcher_path = searcher, path
+                self._facets, self._collection = facets, collection
+                if old is not None:
+                    old.close()
         return self._searcher, self._facets, self._collection
 
     def is_outdated(self) -> bool:
         """Whether the live index exists but must be rebuilt to be read by this code."""
         path = self.store.current()
-        return path is not None and not is_current(index.open_dir(path).schema)
+        return self.exists() and not is_current(index.open_dir(path).schema)
 
-    def _build_arrays(self, searcher: Searcher) -> tuple[facet_arrays.FacetArrays, Collection]:
+    def _build_arrays(
+        self, searcher: Searcher, path: Path
+    ) -> tuple[facet_arrays.FacetArrays, Collection]:
         """Facet arrays and field lengths per segment, cached by segment id."""
         segments, leaves, lengths, seen = [], [], [], set()
         for reader, offset in searcher.reader().leaf_readers():
@@ -249,7 +324,7 @@ class WhooshBackend(SearchBackend):
             size = reader.doc_count_all()
             if segment is None or size == 0:
                 continue  # an empty index has an empty reader and no segment
-            key = (str(self._searcher_path), segment.segment_id())
+            key = (str(path), segment.segment_id())
             seen.add(key)
             cached = self._segments.get(key)
             if cached is None:
@@ -287,15 +362,7 @@ class WhooshBackend(SearchBackend):
     def stored_versions(self) -> dict[str, str]:
         with self._lock:
             searcher, _, _ = self._state()
-            versions: dict[str, str] = {}
-            for reader, _ in searcher.reader().leaf_readers():
-                if reader.doc_count_all() == 0:
-                    continue
-                ids = reader.column_reader("id")
-                stamps = reader.column_reader("version")
-                for docnum in reader.all_doc_ids():
-                    versions[ids[docnum]] = stamps[docnum]
-            return versions
+            return _versions(searcher)
 
     def more_like_this(self, id: str, limit: int = 5) -> list[str]:
         """Statements sharing the most distinctive words of this one's text (tf-idf key terms)."""
@@ -467,6 +534,31 @@ class WhooshBackend(SearchBackend):
             else:  # a phrase of small words only is marked word by word
                 terms.update(leaf.terms or (SMALL_WORDS[code - 1] for code in leaf.words))
         return terms
+
+
+def _versions(searcher: Searcher, only: set[str] | None = None) -> dict[str, str]:
+    """id -> version of the live documents (of those in ``only``, if given)."""
+    versions: dict[str, str] = {}
+    for reader, _ in searcher.reader().leaf_readers():
+        if reader.doc_count_all() == 0:
+            continue
+        ids = reader.column_reader("id")
+        stamps = reader.column_reader("version")
+        if only is None:
+            docnums = reader.all_doc_ids()
+        else:
+            docnums = [d for i in only if (d := _docnum(reader, i)) is not None]
+        for docnum in docnums:
+            versions[ids[docnum]] = stamps[docnum]
+    return versions
+
+
+def _docnum(reader, doc_id: str) -> int | None:
+    """The live document number of ``doc_id`` in one segment's reader, if it is there."""
+    for docnum in reader.postings("id", doc_id).all_ids() if ("id", doc_id) in reader else ():
+        if not reader.is_deleted(docnum):
+            return docnum
+    return None
 
 
 def _date_words(doc: Document) -> str:

@@ -4,35 +4,42 @@ Layout under the index root::
 
     current -> gen-20261128T101500-ab12   symlink to the live index
     gen-…/                                one complete Whoosh index each
+    gen-…/position-<N>.json               the change-log position of its commit N
     write.lock                            held by every writer, and by a swap
     rebuild.lock                          held while a rebuild runs
-    rebuild.journal                       writes made while a rebuild runs
 
 Every writer takes ``write.lock`` (with a timeout), so there is one writer
 at a time across processes. A rebuild writes a new generation beside the
-live one; writes made meanwhile go to the live index *and* the journal, and
-the rebuild replays the journal into the new generation before it swaps
-``current`` atomically under the same lock. No write is lost.
+live one, then applies what the change log recorded meanwhile and swaps
+``current`` atomically under the same lock. Locks are ``flock``s, released
+by the kernel when their holder dies; the holder's PID is written in the
+lock file for the message of whoever waits.
+
+A commit's log position is written to ``position-<N>.json`` *before* Whoosh
+writes table of contents N (atomically, by rename): a committed generation
+always has its position, and a position file without its commit is ignored.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from search.backends.base import Document, IndexBusy
+from search.backends.base import IndexBusy, LogPosition
 
 CURRENT = "current"
-JOURNAL = "rebuild.journal"
+POSITION = re.compile(r"position-(\d+)\.json")
+TOC = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
+KEEP_POSITIONS = 3  # position files kept per generation, newest first
 
 
 class IndexLocked(IndexBusy):
@@ -77,13 +84,53 @@ class IndexStore:
         for path in self.root.glob("gen-*"):
             if path not in keep and path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
+        for path in self.root.glob(".current-*"):  # a swap killed between its two steps
+            path.unlink(missing_ok=True)
+
+    # Log positions ---------------------------------------------------------
+
+    def write_position(self, generation_dir: Path, commit: int, position: LogPosition) -> None:
+        """Record ``position`` for Whoosh commit ``commit``, before that commit is made."""
+        path = generation_dir / f"position-{commit}.json"
+        temporary = generation_dir / f".position-{uuid.uuid4().hex[:8]}"
+        temporary.write_text(json.dumps(position.to_json()), encoding="utf-8")
+        os.replace(temporary, path)
+        numbers = sorted(self._position_numbers(generation_dir), reverse=True)
+        for old in numbers[KEEP_POSITIONS:]:
+            (generation_dir / f"position-{old}.json").unlink(missing_ok=True)
+
+    @staticmethod
+    def latest_commit(generation_dir: Path) -> int | None:
+        """The number of the newest Whoosh commit in a generation (None: not an index)."""
+        numbers = [
+            int(m.group(1)) for p in generation_dir.iterdir() if (m := TOC.fullmatch(p.name))
+        ]
+        return max(numbers, default=None)
+
+    def read_position(self, generation_dir: Path, commit: int) -> LogPosition:
+        """The position of commit ``commit``, or of the newest commit before it that has one."""
+        for number in sorted(self._position_numbers(generation_dir), reverse=True):
+            if number > commit:
+                continue  # written by a commit that never completed
+            try:
+                data = json.loads((generation_dir / f"position-{number}.json").read_text("utf-8"))
+            except (FileNotFoundError, ValueError):
+                continue
+            return LogPosition.from_json(data)
+        return LogPosition()
+
+    @staticmethod
+    def _position_numbers(generation_dir: Path) -> list[int]:
+        names = (POSITION.fullmatch(p.name) for p in generation_dir.glob("position-*.json"))
+        return [int(m.group(1)) for m in names if m]
 
     # Locks -----------------------------------------------------------------
 
     @contextlib.contextmanager
     def _flock(self, name: str, timeout: float | None) -> Iterator[None]:
         self.ensure_root()
-        fd = os.open(self.root / name, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(self.root / name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        held = False
         try:
             deadline = None if timeout is None else time.monotonic() + timeout
             while True:
@@ -94,59 +141,25 @@ class IndexStore:
                     if exc.errno not in (errno.EAGAIN, errno.EACCES):
                         raise
                     if deadline is not None and time.monotonic() >= deadline:
+                        holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
                         raise IndexLocked(
-                            f"{name} in {self.root} was held for over {timeout:.0f} s"
+                            f"{name} in {self.root} was held for over {timeout:g} s"
+                            + (f" by process {holder}" if holder else "")
                         ) from None
                     time.sleep(0.02)
+            held = True
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
             yield
         finally:
+            if held:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, 0)
             os.close(fd)  # closing releases the lock
 
-    def write_lock(self) -> contextlib.AbstractContextManager[None]:
-        return self._flock("write.lock", self.lock_timeout)
+    def write_lock(self, wait: float | None = None) -> contextlib.AbstractContextManager[None]:
+        """One writer at a time; wait at most ``wait`` seconds (default: the lock timeout)."""
+        return self._flock("write.lock", self.lock_timeout if wait is None else wait)
 
     def rebuild_lock(self) -> contextlib.AbstractContextManager[None]:
         return self._flock("rebuild.lock", 0)
-
-    # Journal ----------------------------------------------------------------
-    # Only touched with write.lock held, so appends and replay never interleave.
-
-    def journal_open(self) -> None:
-        (self.root / JOURNAL).write_text("", encoding="utf-8")
-
-    def journal_active(self) -> bool:
-        return (self.root / JOURNAL).exists()
-
-    def journal_append(self, op: str, payload: list) -> None:
-        with (self.root / JOURNAL).open("a", encoding="utf-8") as journal:
-            journal.write(json.dumps({"op": op, "payload": payload}, default=str) + "\n")
-
-    def journal_read(self) -> Iterator[tuple[str, list]]:
-        path = self.root / JOURNAL
-        if not path.exists():
-            return
-        with path.open(encoding="utf-8") as journal:
-            for line in journal:
-                entry = json.loads(line)
-                yield entry["op"], entry["payload"]
-
-    def journal_close(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            (self.root / JOURNAL).unlink()
-
-
-def document_to_json(document: Document) -> dict:
-    data = {k: getattr(document, k) for k in document.__dataclass_fields__}
-    data["facets"] = {k: list(v) for k, v in document.facets.items()}
-    for key in ("date", "date_start", "date_end"):
-        value = data[key]
-        data[key] = value.isoformat() if value else None
-    return data
-
-
-def document_from_json(data: dict) -> Document:
-    for key in ("date", "date_start", "date_end"):
-        if data.get(key):
-            data[key] = dt.date.fromisoformat(data[key])
-    data["facets"] = {k: tuple(v) for k, v in data.get("facets", {}).items()}
-    return Document(**data)

@@ -3,6 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
+from search.backends import get_backend
+from search.management.index_errors import index_errors
 
 
 class Command(BaseCommand):
@@ -12,6 +14,18 @@ class Command(BaseCommand):
         parser.add_argument("--fix", action="store_true", help="Repair the drift found.")
 
     def handle(self, fix, **options):
+        with index_errors("check the search index"):
+            self._check(fix)
+
+    def _check(self, fix):
+        position = get_backend().position()
+        if position is not None:
+            owed = indexing.change_log.backlog(position)
+            if owed:
+                self.stdout.write(
+                    f"{owed} change(s) in the change log are not applied yet "
+                    "(the next search or `sync_search_index` applies them)."
+                )
         missing, stale, ghosts = indexing.drift()
         for label, ids in (("missing", missing), ("stale", stale), ("ghost", ghosts)):
             if ids:

@@ -8,7 +8,8 @@ from tqdm import tqdm
 from archive.models import Statement
 from search import indexing
 from search.backends import get_backend
-from search.backends.base import IndexBusy
+from search.backends.base import IndexBehind, IndexBusy
+from search.management.index_errors import index_errors
 
 
 class Command(BaseCommand):
@@ -19,15 +20,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-missing",
             action="store_true",
-            help="Only build if there is no index yet, or it is in an outdated format.",
+            help="Only build if there is no index yet, it is in an outdated format, or it is "
+            "further behind than the change log reaches back.",
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
 
     def handle(self, batch_size, if_missing, no_progress, **options):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
-        backend = get_backend()
-        if if_missing and not backend.is_outdated() and backend.stored_versions():
+        if if_missing and self._usable():
             self.stdout.write("The search index exists; not rebuilt.")
             return
         total = Statement.objects.published().count()
@@ -40,9 +41,12 @@ class Command(BaseCommand):
         )
         started = time.perf_counter()
         try:
-            count = indexing.rebuild(batch_size=batch_size, progress=bar.update)
-        except IndexBusy as exc:
-            raise CommandError(f"Another rebuild is running ({exc}).") from exc
+            with index_errors("rebuild the search index"):
+                count = indexing.rebuild(batch_size=batch_size, progress=bar.update)
+        except CommandError as exc:
+            if isinstance(exc.__cause__, IndexBusy):
+                raise CommandError(f"Another rebuild is running ({exc.__cause__}).") from exc
+            raise
         finally:
             bar.close()
         seconds = time.perf_counter() - started
@@ -50,3 +54,16 @@ class Command(BaseCommand):
             f"Indexed {count} published statements in {seconds:.1f} s "
             f"({count / seconds if seconds else 0:.0f} statements/s)."
         )
+
+    @staticmethod
+    def _usable() -> bool:
+        """Whether the index exists, in this code's format, within reach of the change log."""
+        backend = get_backend()
+        position = backend.position()
+        if position is None or backend.is_outdated():
+            return False
+        try:
+            indexing.change_log.pending(position, 1)
+        except IndexBehind:
+            return False
+        return True

@@ -1,0 +1,62 @@
+"""Whoosh's multi-process writer, with sub-processes that die with their parent.
+
+Whoosh's ``SubWriterTask`` waits on a job queue forever: when a rebuild is
+killed, its workers live on (reparented to PID 1, hundreds of MB each) and,
+having inherited the parent's file descriptors, keep holding its locks.
+Here each worker asks Linux to send it SIGKILL when its parent dies
+(``PR_SET_PDEATHSIG``), and exits at once if the parent is already gone.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import signal
+import sys
+
+from whoosh.index import Index
+from whoosh.multiproc import MpWriter, SubWriterTask
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this process when ``parent_pid`` exits (Linux; elsewhere a no-op)."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+
+
+class MortalTask(SubWriterTask):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.parent_pid = os.getpid()
+
+    def run(self) -> None:
+        die_with_parent(self.parent_pid)
+        super().run()
+
+
+class MortalMpWriter(MpWriter):
+    """``MpWriter`` whose sub-writers cannot outlive the process that started them."""
+
+    def _new_task(self) -> MortalTask:
+        task = MortalTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
+
+
+def parallel_writer(ix: Index, procs: int, limitmb: int) -> MpWriter:
+    """A writer that indexes on ``procs`` processes, one segment each."""
+    return MortalMpWriter(ix, procs=procs, limitmb=limitmb, multisegment=True)
