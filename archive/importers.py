@@ -251,21 +251,18 @@ class StatementImporter:
         """Write a batch in one transaction; on a database error, retry record by record."""
         try:
             with transaction.atomic():
-                changed = self._write_records(list(batch.values()))
+                self._write_records(list(batch.values()))
         except IntegrityError:
             self._forget_cache()
-            changed = []
             for record in batch.values():
                 try:
                     with transaction.atomic():
-                        changed += self._write_records([record])
+                        self._write_records([record])
                 except IntegrityError as exc:
                     self._forget_cache()
                     self.report.errors.append((record.line, f"database refused it ({exc})"))
         self.progress(len(batch))
         reset_queries()  # with DEBUG on, Django keeps every query: memory must stay bounded
-        if changed:
-            statements_bulk_changed.send(sender=Statement, pks=changed)
 
     def _forget_cache(self) -> None:
         """Drop cached rows that a rolled-back transaction may not have kept."""
@@ -318,10 +315,13 @@ class StatementImporter:
             [through(statement_id=s.pk, event_id=e.pk) for s, e in event_links],
             ignore_conflicts=True,
         )
+        changed = [s.pk for s in created] + [s.pk for s in to_update]
+        if changed:  # in the batch's transaction: listeners' writes commit with it
+            statements_bulk_changed.send(sender=Statement, pks=changed)
         self.report.created += counts[0]
         self.report.updated += counts[1]
         self.report.unchanged += counts[2]
-        return [s.pk for s in created] + [s.pk for s in to_update]
+        return changed
 
     def _values(self, record: CorpusRecord, issuer: IssuingBody) -> dict:
         return {

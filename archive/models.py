@@ -9,7 +9,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models.deletion import ProtectedError
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
@@ -57,7 +57,23 @@ class GuardedDeleteQuerySet(models.QuerySet):
         return super().delete()
 
 
-class GuardedDeleteModel(models.Model):
+class AtomicSaveModel(models.Model):
+    """A record whose save runs in a transaction, even in autocommit mode.
+
+    Signal receivers write with the row (the search app's change log): a
+    crash can then never keep the row and lose what they wrote, or the reverse.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            super().save(*args, **kwargs)
+
+
+class GuardedDeleteModel(AtomicSaveModel):
     """An authority record that refuses deletion while statements use it."""
 
     class Meta:
@@ -300,7 +316,7 @@ class StatementQuerySet(models.QuerySet):
         return self.order_by(models.F("issued_on").desc(nulls_last=True), "-pk")
 
 
-class Statement(models.Model):
+class Statement(AtomicSaveModel):
     """A text issued by a body: the archive's unit of record."""
 
     title = models.CharField(max_length=500)

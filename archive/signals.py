@@ -1,8 +1,9 @@
 """Signals the archive sends for changes that bypass model signals.
 
 Bulk imports write with ``bulk_create``/``bulk_update``, which fire no
-``post_save``. They send ``statements_bulk_changed`` after each committed
-batch so that listeners (the search index) can catch up. The archive
+``post_save``. They send ``statements_bulk_changed`` inside each batch's
+transaction, so that what listeners write (the search change log) commits
+or rolls back with the batch. The archive
 never imports ``search``: the search app connects to this signal.
 """
 

@@ -12,7 +12,7 @@ from archive.models import Country, Event, IssuingBody, Statement, Status
 from search import backends
 
 # The JSON API tests' small corpus lives beside its helpers.
-pytest_plugins = ["tests.api_support"]
+pytest_plugins = ["tests.api_support", "tests.process_support"]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from archive.importers import RecordError, StatementImporter, open_lines, parse_record
 from archive.models import Country, Event, IssuingBody, Statement
@@ -128,15 +129,16 @@ def test_limit_reads_only_the_first_records(tmp_path):
 
 
 @pytest.mark.django_db
-def test_records_are_written_in_batches_with_one_signal_each(tmp_path):
+def test_records_are_written_in_batches_with_one_signal_each_inside_its_transaction(tmp_path):
     batches = []
 
     def receiver(sender, pks, **kwargs):
+        assert transaction.get_connection().in_atomic_block  # listeners write with the batch
         batches.append(len(pks))
 
     statements_bulk_changed.connect(receiver)
     try:
-        lines = [(n + 1, json.dumps(record(id=f"r-{n}"))) for n in range(7)]
+        lines = [(n + 1, json.dumps(record(id=f"r-{n}", date=str(2000 + n)))) for n in range(7)]
         report = StatementImporter(batch_size=3).run(lines)
     finally:
         statements_bulk_changed.disconnect(receiver)

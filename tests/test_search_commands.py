@@ -1,20 +1,26 @@
 """rebuild_search_index, check_search_index and the index directory check."""
 
+import datetime as dt
+import errno
 import os
+import shutil
 import threading
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.core.management.base import SystemCheckError
+from django.utils import timezone
 
 from archive.models import Statement
 from search import backends, documents, indexing
 from search.backends import get_backend
-from search.backends.base import SearchQuery
+from search.backends.base import IndexBehind, LogPosition, SearchQuery
 from search.backends.whoosh import schema
 from search.backends.whoosh.backend import IndexOutdated
-from search.checks import check_search_backend, unsafe_index_dir
+from search.checks import check_search_backend, unsafe_index_dir, unwritable_index_dir
+from search.models import IndexChange
 
 
 def run(*args):
@@ -160,3 +166,83 @@ def test_searches_keep_answering_during_a_rebuild(settings, body):
     worker.join()
     assert failures == []
     assert totals and set(totals) == {30}
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied", "/srv/index/write.lock"), "permission"),
+        (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+        (EOFError(), "cut short"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("rebuild_search_index", "--no-progress"),
+        ("check_search_index", "--fix"),
+        ("sync_search_index",),
+    ],
+)
+def test_index_failures_end_a_command_in_one_clear_line(
+    make_statement, monkeypatch, command, error, message
+):
+    make_statement()
+    backend = get_backend()
+
+    def broken(*args, **kwargs):
+        raise error
+
+    for name in ("rebuild", "catch_up", "stored_versions", "position"):
+        monkeypatch.setattr(backend, name, broken)
+    with pytest.raises(CommandError, match=message) as failure:
+        call_command(*command, stdout=StringIO(), stderr=StringIO())
+    assert "\n" not in str(failure.value)
+    assert str(failure.value).startswith("Could not")
+
+
+def test_an_index_directory_this_process_cannot_write_is_reported(settings, tmp_path, monkeypatch):
+    root = tmp_path / "index"
+    root.mkdir(mode=0o700)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != root and real_access(p, mode))
+    errors = unwritable_index_dir(root)
+    assert [e.id for e in errors] == ["search.E004"]
+    monkeypatch.setattr(os, "access", real_access)
+    assert unwritable_index_dir(root) == []
+
+
+def test_sync_search_index_applies_the_log_and_prunes_it(make_statement, settings):
+    statement = make_statement(title="Logged but never synced")  # no commit callbacks here
+    assert str(statement.pk) not in get_backend().stored_versions()
+    out = run("sync_search_index")
+    assert "up to date (1 change(s) applied" in out
+    assert str(statement.pk) in get_backend().stored_versions()
+    IndexChange.objects.update(changed_at=timezone.now() - dt.timedelta(days=30))
+    make_statement(title="A newer change")
+    run("sync_search_index")
+    assert IndexChange.objects.count() == 2  # the pruned-through marker and the newer change
+    assert IndexChange.objects.horizon() > 0
+
+
+def test_an_index_behind_the_pruned_log_is_rebuilt(make_statement, caplog):
+    first = make_statement(title="Before the prune")
+    backend = get_backend()
+    assert backend.position() == LogPosition()
+    make_statement(title="Also before the prune")
+    IndexChange.objects.update(changed_at=timezone.now() - dt.timedelta(days=30))
+    indexing.prune_log()
+    with pytest.raises(IndexBehind):
+        indexing.change_log.pending(backend.position())
+    assert "not rebuilt" not in run("rebuild_search_index", "--if-missing", "--no-progress")
+    assert str(first.pk) in backend.stored_versions()
+    assert backend.position().high >= IndexChange.objects.horizon()
+    assert "not rebuilt" in run("rebuild_search_index", "--if-missing", "--no-progress")
+
+
+def test_rebuild_if_missing_builds_a_missing_index(make_statement, fresh_search_index):
+    make_statement(title="Indexed by the first build")
+    shutil.rmtree(fresh_search_index)
+    assert "Indexed 1 published statements" in run(
+        "rebuild_search_index", "--if-missing", "--no-progress"
+    )

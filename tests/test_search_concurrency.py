@@ -1,15 +1,11 @@
 """Several processes save statements while another rebuilds: no drift, no lost write.
 
-The processes share a SQLite file and an index directory of their own, so
-the test exercises cross-process locking exactly as gunicorn workers and a
-cron'd rebuild would.
+The processes share a scratch database (SQLite, or PostgreSQL when the suite
+runs on it) and an index directory of their own, so the test exercises
+cross-process locking exactly as gunicorn workers and a cron'd rebuild would.
 """
 
-import os
-import subprocess
-import sys
-
-from django.conf import settings
+from tests.process_support import finish
 
 WRITERS = 3
 SAVES = 12
@@ -37,55 +33,24 @@ IssuingBody.objects.create(name="Concurrency body", slug="concurrency-body")
 """
 
 
-def manage(env, *args, script=None):
-    command = [sys.executable, "manage.py", *args]
-    if script is not None:
-        command += ["--no-imports", "-c", script]
-    return subprocess.Popen(
-        command,
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def finish(process, timeout=180):
-    out, err = process.communicate(timeout=timeout)
-    assert process.returncode == 0, out + err
-    return out
-
-
-def test_concurrent_saves_and_rebuild_leave_no_drift(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        SEARCH_INDEX_DIR=str(tmp_path / "index"),
-        DJANGO_SETTINGS_MODULE="archive.settings",
-    )
-    finish(manage(env, "migrate", "-v0"))
-    finish(manage(env, "shell", script=SETUP))
+def test_concurrent_saves_and_rebuild_leave_no_drift(scratch):
+    scratch.run(script=SETUP)
     writers = [
-        manage(env, "shell", script=WRITER.format(saves=SAVES).replace("{WRITER}", str(n)))
+        scratch.manage(script=WRITER.format(saves=SAVES).replace("{WRITER}", str(n)))
         for n in range(WRITERS)
     ]
-    rebuilds = [manage(env, "rebuild_search_index", "--no-progress", "--batch-size", "5")]
+    rebuilds = [scratch.manage("rebuild_search_index", "--no-progress", "--batch-size", "5")]
     for process in writers:
         finish(process)
-    rebuilds.append(manage(env, "rebuild_search_index", "--no-progress"))
+    rebuilds.append(scratch.manage("rebuild_search_index", "--no-progress"))
     for process in rebuilds:
         finish(process)
 
-    report = finish(manage(env, "check_search_index"))
+    report = scratch.run("check_search_index")
     assert "No drift" in report
-    count = finish(
-        manage(
-            env,
-            "shell",
-            script="from archive.models import Statement; "
-            "print(Statement.objects.count(), Statement.objects.published().count())",
-        )
+    count = scratch.run(
+        script="from archive.models import Statement; "
+        "print(Statement.objects.count(), Statement.objects.published().count())",
     )
     total, published = map(int, count.split())
     assert total == WRITERS * SAVES

@@ -15,7 +15,7 @@ from archive.models import Country, Event, IssuingBody, Statement, Status
 from archive.signals import statements_bulk_changed
 from search import indexing
 from search.backends import get_backend
-from search.backends.base import SearchQuery
+from search.backends.base import LogPosition, SearchQuery
 from search.models import IndexChange
 
 
@@ -270,3 +270,67 @@ def test_event_rename_keeps_slug_facet(capture, make_statement):
         statement = make_statement()
         statement.events.add(event)
     assert found(event=["summit"]) == {str(statement.pk)}
+
+
+def logged():
+    return list(IndexChange.objects.values_list("statement_id", flat=True))
+
+
+def test_every_write_path_appends_to_the_change_log_in_its_transaction(
+    make_statement, event, country
+):
+    statement = make_statement(title="Logged")
+    assert logged() == [statement.pk]
+    statement.status = Status.WITHDRAWN
+    statement.save()
+    statement.events.add(event)
+    statement.countries_mentioned.add(country)
+    event.name = "Freedom Edge, renamed"
+    event.save()
+    assert logged() == [statement.pk] * 5
+    pk = statement.pk
+    statement.delete()
+    assert logged() == [pk] * 6
+
+
+def test_a_rolled_back_change_leaves_nothing_in_the_change_log(body):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Statement.objects.create(title="Never", body="x", issuer=body, status="published")
+        raise RuntimeError
+    assert logged() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_autocommit_save_writes_its_log_row_in_the_same_transaction(body, monkeypatch):
+    """A crash between the row and its log row is impossible: they commit together."""
+    seen = []
+    original = IndexChange.objects.record
+
+    def record(pks):
+        seen.append(transaction.get_connection().in_atomic_block)
+        return original(pks)
+
+    monkeypatch.setattr(IndexChange.objects, "record", record)
+    statement = Statement.objects.create(title="Autocommit", body="x", issuer=body)
+    body.name = "Renamed in autocommit"
+    body.save()
+    statement.delete()
+    assert seen == [True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("seen", "expected"),
+    [
+        ([1, 2, 3], LogPosition(3)),
+        ([1, 4], LogPosition(4, {2: 100.0, 3: 100.0})),
+    ],
+)
+def test_a_log_position_advances_over_what_it_saw_and_remembers_gaps(seen, expected):
+    assert LogPosition().advance(seen, now=100.0, grace=600) == expected
+
+
+def test_a_gap_is_filled_when_its_row_commits_and_forgotten_after_the_grace():
+    position = LogPosition().advance([1, 4], now=100.0, grace=600)
+    assert position.advance([3], now=200.0, grace=600) == LogPosition(4, {2: 100.0})
+    assert position.advance([], now=701.0, grace=600) == LogPosition(4)
+    assert LogPosition.from_json(position.to_json()) == position
