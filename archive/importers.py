@@ -311,11 +311,25 @@ class StatementImporter:
             Statement.objects.bulk_update(to_update, [*IMPORTED_FIELDS, "updated_at"])
             Statement.history.bulk_history_create(to_update, default_change_reason="import")
         through = Statement.events.through
-        through.objects.bulk_create(
-            [through(statement_id=s.pk, event_id=e.pk) for s, e in event_links],
-            ignore_conflicts=True,
+        linked = set(
+            through.objects.filter(statement_id__in=[s.pk for s, _ in event_links]).values_list(
+                "statement_id", "event_id"
+            )
         )
-        changed = [s.pk for s in created] + [s.pk for s in to_update]
+        new_links = [(s, e) for s, e in event_links if (s.pk, e.pk) not in linked]
+        through.objects.bulk_create(
+            [through(statement_id=s.pk, event_id=e.pk) for s, e in new_links]
+        )
+        # A statement that only gained an event link changed too: its document names the event.
+        changed = list(
+            dict.fromkeys(
+                [
+                    *(s.pk for s in created),
+                    *(s.pk for s in to_update),
+                    *(s.pk for s, _ in new_links),
+                ]
+            )
+        )
         if changed:  # in the batch's transaction: listeners' writes commit with it
             statements_bulk_changed.send(sender=Statement, pks=changed)
         self.report.created += counts[0]

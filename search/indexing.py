@@ -24,24 +24,22 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Max, Q
+from django.db import models, transaction
 from django.utils import timezone
 
 from search import documents
 from search.backends import get_backend
 from search.backends.base import (
-    Document,
     IndexBehind,
     IndexBusy,
     IndexUnavailable,
     LogPosition,
-    Pending,
     SearchBackend,
 )
+from search.changelog import ChangeLog, authority_key, statements_of
 from search.models import IndexChange
 
 log = logging.getLogger(__name__)
@@ -71,79 +69,43 @@ def option(name: str) -> float:
     return float(getattr(settings, "SEARCH_INDEXING", {}).get(name, defaults[name]))
 
 
-class ChangeLog:
-    """The change log as the backends see it (``search.backends.base.ChangeFeed``)."""
-
-    def snapshot(self) -> LogPosition:
-        grace = option("GRACE")
-        settled = (
-            IndexChange.objects.filter(
-                changed_at__lt=timezone.now() - dt.timedelta(seconds=grace)
-            ).aggregate(high=Max("position"))["high"]
-            or 0
-        )
-        recent = IndexChange.objects.filter(position__gt=settled)
-        return LogPosition(settled).advance(
-            recent.values_list("position", flat=True), time.time(), grace
-        )
-
-    def pending(self, since: LogPosition, limit: int | None = None) -> Pending:
-        rows = IndexChange.objects.filter(
-            Q(position__gt=since.high) | Q(position__in=list(since.gaps))
-        ).values_list("position", "statement_id")
-        rows = list(rows[: limit + 1] if limit is not None else rows)
-        more = limit is not None and len(rows) > limit
-        rows = rows[:limit] if more else rows
-        if any(pk is None for _, pk in rows):
-            raise IndexBehind(
-                f"The search index is at change {since.high}, and the change log was pruned "
-                "past it: the index must be rebuilt."
-            )
-        return Pending(
-            ids=frozenset(str(pk) for _, pk in rows),
-            position=since.advance([p for p, _ in rows], time.time(), option("GRACE")),
-            more=more,
-        )
-
-    def load(self, ids: Collection[str]) -> Iterator[Document]:
-        return documents.iter_documents(pks=[int(i) for i in ids])
-
-    def backlog(self, since: LogPosition) -> int:
-        """How many log rows an index at ``since`` has not applied."""
-        return IndexChange.objects.filter(
-            Q(position__gt=since.high) | Q(position__in=list(since.gaps))
-        ).count()
-
-
-change_log = ChangeLog()
+def feed() -> ChangeLog:
+    """The change log, as the backend reads it."""
+    return ChangeLog(grace=option("GRACE"))
 
 
 # Writing ----------------------------------------------------------------------
 
 
 class PendingSync:
-    """The statements one transaction changed, synced once when it commits."""
+    """The statements (and renamed records) one transaction changed, synced once it commits."""
 
     def __init__(self) -> None:
         self.pks: set[int] = set()
+        self.authorities: list[models.Model] = []
         self.done = False
 
     def __call__(self) -> None:
         self.done = True
-        if self.pks:
-            sync(self.pks)
+        pks = set(self.pks)
+        for record in self.authorities:  # their statements as they are now, after the commit
+            pks.update(statements_of(record).values_list("pk", flat=True))
+        sync(pks)
 
 
-def schedule(pks: Iterable[int]) -> None:
-    """Log these statements in the current transaction; sync them once it commits."""
+def schedule(pks: Iterable[int] = (), authority: models.Model | None = None) -> None:
+    """Log these statements (or a renamed authority record's) in the current transaction;
+    sync them once it commits."""
     pks = {int(pk) for pk in pks if pk is not None}
-    if not pks:
+    if not pks and authority is None:
         return
-    IndexChange.objects.record(pks)
+    IndexChange.objects.record(pks, authority_key(authority) if authority else "")
     if getattr(_local, "deferred", False):
         return  # a bulk import catches up once, at its end
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
+        if authority is not None:
+            pks.update(statements_of(authority).values_list("pk", flat=True))
         sync(pks)
         return
     pending = getattr(connection, _PENDING, None)
@@ -159,6 +121,8 @@ def schedule(pks: Iterable[int]) -> None:
         setattr(connection, _PENDING, pending)
         transaction.on_commit(pending)
     pending.pks |= pks
+    if authority is not None:
+        pending.authorities.append(authority)
 
 
 def sync(pks: Iterable[int]) -> bool:
@@ -170,7 +134,7 @@ def sync(pks: Iterable[int]) -> bool:
     pks = set(pks)
     try:
         get_backend().catch_up(
-            change_log, also=[str(pk) for pk in pks], limit=REQUEST_CHUNK, wait=option("LOCK_WAIT")
+            feed(), also=[str(pk) for pk in pks], limit=REQUEST_CHUNK, wait=option("LOCK_WAIT")
         )
     except IndexBusy as exc:
         log.warning(
@@ -202,9 +166,14 @@ def flush_deferred() -> None:
     """At the end of an import: apply the whole log, by one rebuild if it is long.
 
     A killed earlier import left its changes in the log, so this repairs it
-    too, even when this run changed nothing.
+    too, even when this run changed nothing. An import inside a transaction
+    is applied when that transaction commits: never rows that may roll back.
     """
     _local.deferred = False
+    transaction.on_commit(_apply_import)
+
+
+def _apply_import() -> None:
     try:
         catch_up(rebuild_above=int(option("REBUILD_ABOVE")))
     except Exception:
@@ -221,16 +190,16 @@ def catch_up(rebuild_above: int | None = None, wait: float | None = None) -> int
     pruned log, or when the backlog is longer than ``rebuild_above``.
     """
     backend = get_backend()
-    position = backend.position()
-    if position is None:
+    if not backend.exists():
         log.warning("There is no search index: building it.")
         return rebuild()
+    position = backend.position() or LogPosition()
     try:
-        if rebuild_above is not None and change_log.backlog(position) > rebuild_above:
+        if rebuild_above is not None and feed().backlog(position) > rebuild_above:
             return rebuild()
         applied = 0
         while True:
-            pending = backend.catch_up(change_log, limit=SYNC_CHUNK, wait=wait)
+            pending = backend.catch_up(feed(), limit=SYNC_CHUNK, wait=wait)
             applied += len(pending.ids)
             if not pending.more:
                 return applied
@@ -248,7 +217,7 @@ def rebuild(batch_size: int = 500, progress: Callable[[int], None] | None = None
             if progress:
                 progress(1)
 
-    return get_backend().rebuild(counted(), feed=change_log)
+    return get_backend().rebuild(counted(), feed=feed())
 
 
 def prune_log(days: float | None = None) -> int:
@@ -288,10 +257,12 @@ def current_backend() -> SearchBackend:
     try:
         _Checks.checked = now
         position = backend.position()
-        if position is not None:
-            owed = change_log.pending(position, 1)
+        # Inside a transaction the log may hold rows that will roll back: never apply those.
+        if position is not None and not transaction.get_connection().in_atomic_block:
+            log_now = feed()
+            owed = log_now.pending(position, 1)
             if owed.ids or owed.position != position:
-                backend.catch_up(change_log, limit=REQUEST_CHUNK, wait=0)
+                backend.catch_up(log_now, limit=REQUEST_CHUNK, wait=0)
         if now - _Checks.pruned >= PRUNE_EVERY:
             _Checks.pruned = now
             prune_log()
@@ -326,5 +297,5 @@ def repair(missing: set[str], stale: set[str], ghosts: set[str]) -> None:
     backend = get_backend()
     ids = sorted(missing | stale | ghosts, key=int)
     for start in range(0, len(ids), SYNC_CHUNK):
-        backend.catch_up(change_log, also=ids[start : start + SYNC_CHUNK], limit=SYNC_CHUNK)
+        backend.catch_up(feed(), also=ids[start : start + SYNC_CHUNK], limit=SYNC_CHUNK)
     catch_up()

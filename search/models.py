@@ -14,19 +14,22 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import models, transaction
-from django.utils import timezone
+from django.db.models.functions import Now
 
 
 class IndexChangeQuerySet(models.QuerySet):
-    def record(self, pks: Iterable[int]) -> None:
-        """Append one row per statement, in the caller's transaction."""
-        now = timezone.now()
-        self.bulk_create([IndexChange(statement_id=pk, changed_at=now) for pk in sorted(pks)])
+    def record(self, pks: Iterable[int] = (), authority: str = "") -> None:
+        """Append one row per statement (and one for an authority record), in the caller's
+        transaction."""
+        rows = [IndexChange(statement_id=pk) for pk in sorted(pks)]
+        if authority:
+            rows.append(IndexChange(authority=authority))
+        self.bulk_create(rows)
 
     def horizon(self) -> int:
         """The position the log was pruned through (0: never pruned)."""
-        marker = self.filter(statement_id__isnull=True).order_by("-position").first()
-        return marker.position if marker else 0
+        marker = self.filter(statement_id__isnull=True, authority="").order_by("-position")
+        return marker.values_list("position", flat=True).first() or 0
 
     def prune(self, older_than: dt.datetime) -> int:
         """Drop rows changed before ``older_than``; the newest of them stays as the marker.
@@ -44,18 +47,24 @@ class IndexChangeQuerySet(models.QuerySet):
             if last is None:
                 return 0
             deleted, _ = self.filter(position__lt=last).delete()
-            self.filter(position=last).update(statement_id=None)
+            self.filter(position=last).update(statement_id=None, authority="")
         return deleted
 
 
 class IndexChange(models.Model):
-    """One statement whose search document may have changed, at one log position."""
+    """One statement, or one authority record's statements, whose documents may have changed.
+
+    A row with neither marks the position the log was pruned through.
+    """
 
     position = models.BigAutoField(primary_key=True)
-    # No foreign key: the row must outlive a deleted statement. Null marks
-    # the row the log was pruned through.
+    # No foreign key: the row must outlive a deleted statement.
     statement_id = models.BigIntegerField(null=True)
-    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # "country:5", "body:3", "event:7": a renamed record, turned into its
+    # statements when the row is applied (search.changelog).
+    authority = models.CharField(max_length=40, blank=True, default="")
+    # The database's clock, so that servers with different clocks agree.
+    changed_at = models.DateTimeField(db_default=Now(), db_index=True)
 
     objects = IndexChangeQuerySet.as_manager()
 
@@ -63,4 +72,4 @@ class IndexChange(models.Model):
         ordering = ["position"]
 
     def __str__(self) -> str:
-        return f"{self.position}: statement {self.statement_id}"
+        return f"{self.position}: {self.authority or f'statement {self.statement_id}'}"

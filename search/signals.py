@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -66,12 +65,5 @@ def authority_renamed(sender, instance, raw=False, **kwargs):
     fields = INDEXED_FIELDS[sender]
     old = sender.objects.filter(pk=instance.pk).values(*fields).first()
     if old and any(old[f] != getattr(instance, f) for f in fields):
-        schedule(_affected_statements(instance).values_list("pk", flat=True))
-
-
-def _affected_statements(instance):
-    if isinstance(instance, Country):
-        return Statement.objects.filter(
-            Q(issuer__country=instance) | Q(countries_mentioned=instance)
-        ).distinct()
-    return instance.statements_in_use()
+        # Logged as the record, and turned into its statements when applied.
+        schedule(authority=instance)

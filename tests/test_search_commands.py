@@ -113,10 +113,10 @@ def test_changes_logged_during_a_rebuild_are_applied_before_the_swap(make_statem
         first.title = "Existing statement, renamed meanwhile"
         first.save()
 
-    backend.rebuild(documents_with_a_write_in_the_middle(), feed=indexing.change_log)
+    backend.rebuild(documents_with_a_write_in_the_middle(), feed=indexing.feed())
     assert set(backend.stored_versions()) == {str(first.pk), str(late["statement"].pk)}
     assert indexing.drift() == (set(), set(), set())
-    assert backend.position() == indexing.change_log.pending(backend.position()).position
+    assert backend.position() == indexing.feed().pending(backend.position()).position
 
 
 def test_group_or_world_writable_index_directory_is_refused(tmp_path):
@@ -233,7 +233,7 @@ def test_an_index_behind_the_pruned_log_is_rebuilt(make_statement, caplog):
     IndexChange.objects.update(changed_at=timezone.now() - dt.timedelta(days=30))
     indexing.prune_log()
     with pytest.raises(IndexBehind):
-        indexing.change_log.pending(backend.position())
+        indexing.feed().pending(backend.position())
     assert "not rebuilt" not in run("rebuild_search_index", "--if-missing", "--no-progress")
     assert str(first.pk) in backend.stored_versions()
     assert backend.position().high >= IndexChange.objects.horizon()

@@ -9,6 +9,7 @@ stores and searches them (``search.backends.whoosh``).
 from __future__ import annotations
 
 import abc
+import bisect
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -105,6 +106,15 @@ class SearchResults:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Log positions ``first``..``last`` that were not committed when an index passed them."""
+
+    first: int
+    last: int
+    missed_at: float  # when the index first passed them (epoch seconds)
+
+
+@dataclass(frozen=True)
 class LogPosition:
     """How far an index has applied the change log.
 
@@ -112,34 +122,62 @@ class LogPosition:
     another transaction had taken but not yet committed when the index
     passed them (PostgreSQL hands out positions in start order, and commits
     in any order). A gap is looked for again until it is ``grace`` seconds old;
-    after that it is taken to be a rollback.
+    after that it is taken to be a rollback. Gaps are ranges, so one long
+    transaction is one gap however many rows it writes.
     """
 
     high: int = 0
-    gaps: Mapping[int, float] = field(default_factory=dict)  # position -> first missed (epoch s)
+    gaps: tuple[Gap, ...] = ()
 
-    MAX_GAPS: ClassVar[int] = 5000
+    MAX_GAPS: ClassVar[int] = 1000  # more open gaps than this: the index must be rebuilt
 
-    def advance(self, seen: Iterable[int], now: float, grace: float) -> LogPosition:
-        """The position after applying the log rows ``seen`` (all rows after this one, in order)."""
-        high, gaps = self.high, dict(self.gaps)
-        for position in sorted(seen):
-            if position > high:
-                start = max(high + 1, position - self.MAX_GAPS)
-                gaps.update(dict.fromkeys(range(start, position), now))
-                high = position
-            else:
-                gaps.pop(position, None)
-        live = {p: t for p, t in gaps.items() if now - t < grace}
-        newest = sorted(live, reverse=True)[: self.MAX_GAPS]
-        return LogPosition(high, {p: live[p] for p in sorted(newest)})
+    def advance(
+        self, seen: Iterable[int], now: float, grace: float, expire: bool = True
+    ) -> LogPosition:
+        """The position after applying the log rows ``seen``.
+
+        ``seen`` is every row after this position, or, with ``expire`` off,
+        the first part of them (a batch cut at its limit: gaps it did not
+        reach may have committed rows in the part not read yet).
+        """
+        seen = sorted(set(seen))
+        filled = [p for p in seen if p <= self.high]
+        gaps = [piece for gap in self.gaps for piece in _without(gap, filled)]
+        high = self.high
+        for position in seen:
+            if position > high + 1:
+                gaps.append(Gap(high + 1, position - 1, now))
+            high = max(high, position)
+        if expire:
+            gaps = [gap for gap in gaps if now - gap.missed_at < grace]
+        if len(gaps) > self.MAX_GAPS:
+            raise IndexBehind(
+                f"More than {self.MAX_GAPS} ranges of uncommitted changes are open: "
+                "the index must be rebuilt."
+            )
+        return LogPosition(high, tuple(sorted(gaps, key=lambda gap: gap.first)))
 
     def to_json(self) -> dict:
-        return {"high": self.high, "gaps": [[p, t] for p, t in sorted(self.gaps.items())]}
+        return {"high": self.high, "gaps": [[g.first, g.last, g.missed_at] for g in self.gaps]}
 
     @classmethod
     def from_json(cls, data: Mapping) -> LogPosition:
-        return cls(int(data["high"]), {int(p): float(t) for p, t in data.get("gaps", ())})
+        gaps = tuple(Gap(int(a), int(b), float(t)) for a, b, t in data.get("gaps", ()))
+        return cls(int(data["high"]), gaps)
+
+
+def _without(gap: Gap, positions: list[int]) -> list[Gap]:
+    """``gap`` less the sorted ``positions`` that have appeared in it."""
+    pieces, start = [], gap.first
+    for position in positions[bisect.bisect_left(positions, gap.first) :]:
+        if position > gap.last:
+            break
+        if position > start:
+            pieces.append(Gap(start, position - 1, gap.missed_at))
+        start = position + 1
+    if start <= gap.last:
+        pieces.append(Gap(start, gap.last, gap.missed_at))
+    return pieces
 
 
 @dataclass(frozen=True)

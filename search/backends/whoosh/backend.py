@@ -279,6 +279,7 @@ class WhooshBackend(SearchBackend):
             except Exception:
                 fresh = False
         if not fresh:
+            searcher = None
             try:
                 ix = index.open_dir(path)
                 if not is_current(ix.schema):
@@ -291,6 +292,8 @@ class WhooshBackend(SearchBackend):
             except IndexOutdated:
                 raise
             except Exception as exc:
+                if searcher is not None:
+                    searcher.close()
                 if self._searcher is None:
                     raise IndexUnavailable(
                         f"The search index in {path} cannot be read ({exc!r}): "

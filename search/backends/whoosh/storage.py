@@ -39,7 +39,7 @@ from search.backends.base import IndexBusy, LogPosition
 CURRENT = "current"
 POSITION = re.compile(r"position-(\d+)\.json")
 TOC = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
-KEEP_POSITIONS = 3  # position files kept per generation, newest first
+KEEP_POSITIONS = 10  # position files kept per generation, newest first
 
 
 class IndexLocked(IndexBusy):
@@ -101,11 +101,17 @@ class IndexStore:
 
     @staticmethod
     def latest_commit(generation_dir: Path) -> int | None:
-        """The number of the newest Whoosh commit in a generation (None: not an index)."""
-        numbers = [
-            int(m.group(1)) for p in generation_dir.iterdir() if (m := TOC.fullmatch(p.name))
-        ]
-        return max(numbers, default=None)
+        """The number of the newest Whoosh commit in a generation (None: not an index).
+
+        Read without the lock, a listing can miss a table of contents renamed
+        in while it ran: look again before saying there is none.
+        """
+        for _ in range(3):
+            names = [p.name for p in generation_dir.iterdir()]
+            numbers = [int(m.group(1)) for name in names if (m := TOC.fullmatch(name))]
+            if numbers:
+                return max(numbers)
+        return None
 
     def read_position(self, generation_dir: Path, commit: int) -> LogPosition:
         """The position of commit ``commit``, or of the newest commit before it that has one."""

@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def _check(self, fix):
         position = get_backend().position()
         if position is not None:
-            owed = indexing.change_log.backlog(position)
+            owed = indexing.feed().backlog(position)
             if owed:
                 self.stdout.write(
                     f"{owed} change(s) in the change log are not applied yet "

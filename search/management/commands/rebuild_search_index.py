@@ -63,7 +63,7 @@ class Command(BaseCommand):
         if position is None or backend.is_outdated():
             return False
         try:
-            indexing.change_log.pending(position, 1)
+            indexing.feed().pending(position, 1)
         except IndexBehind:
             return False
         return True
