@@ -239,7 +239,7 @@ class _Checks:
 
 
 PRUNE_EVERY = 3600.0  # seconds between prunes by a searching process
-WARN_EVERY = 60.0  # seconds between repeated warnings of an index that needs a rebuild
+WARN_EVERY = 60.0  # seconds between repeated errors of a searching process's catch-up
 
 
 def current_backend() -> SearchBackend:
@@ -273,7 +273,9 @@ def current_backend() -> SearchBackend:
             _Checks.warned = now
             log.error("%s Run `manage.py sync_search_index`.", exc)
     except Exception:
-        log.exception("Could not bring the search index up to date with the change log.")
+        if now - _Checks.warned >= WARN_EVERY:  # the next request tries again, quietly
+            _Checks.warned = now
+            log.exception("Could not bring the search index up to date with the change log.")
     finally:
         _Checks.lock.release()
     return backend
