@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format browser-deps
+.PHONY: run test bench lint format browser-deps deploy-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,13 @@ browser-deps:
 	@[ -f tests/browser/node_modules/axe-core/axe.min.js ] || ! command -v npm >/dev/null || \
 		npm ci --prefix tests/browser --silent --no-audit --no-fund
 
+# The deployment test runs the shipped nginx configuration in front of gunicorn.
+deploy-deps:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || [ "$$(id -u)" != 0 ] || \
+		(apt-get update -q && apt-get install -y -q nginx-light)
+
 ## make test: the whole suite (set DATABASE_URL to run it on PostgreSQL)
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps deploy-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run

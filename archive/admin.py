@@ -11,6 +11,7 @@ from django.db.models import Count, Max, Min, Q
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive import dates
 from archive.models import (
     Country,
     Event,
@@ -118,9 +119,10 @@ class DecadeFilter(admin.SimpleListFilter):
         return [(str(d), f"{d}s") for d in range(end, start - 1, -10)]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            first = int(self.value())
-            return queryset.filter(issued_on__year__gte=first, issued_on__year__lte=first + 9)
+        first = dates.parse_decade(self.value() or "")
+        if first is not None:
+            first, last = dates.decade_years(first)
+            return queryset.filter(issued_on__year__gte=first, issued_on__year__lte=last)
         return queryset
 
 
@@ -129,16 +131,15 @@ class YearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        decade = request.GET.get(DecadeFilter.parameter_name, "")
-        if not decade.isdigit():
+        first = dates.parse_decade(request.GET.get(DecadeFilter.parameter_name, ""))
+        if first is None:
             return []
-        first = int(decade)
-        return [(str(y), str(y)) for y in range(first + 9, first - 1, -1)]
+        first, last = dates.decade_years(first)
+        return [(str(y), str(y)) for y in range(last, first - 1, -1)]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(issued_on__year=int(self.value()))
-        return queryset
+        year = dates.parse_year(self.value() or "")
+        return queryset if year is None else queryset.filter(issued_on__year=year)
 
 
 class StatementRelationInline(admin.TabularInline):

@@ -11,9 +11,11 @@ import re
 
 from archive.dates import Precision
 from archive.models import Statement
+from archive.text import is_web_url
 
 ARCHIVE_NAME = "Diplomatic Statement Archive"
-_BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+_BIBTEX_SPECIAL = re.compile(r"[\\&%$#_{}~^]")
+_BIBTEX_WORDS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
@@ -35,7 +37,7 @@ def chicago(statement: Statement, permalink: str) -> str:
     parts.append(f"{statement.get_kind_display()}, {_date_words(statement)}.")
     if statement.source_outlet:
         parts.append(f"{statement.source_outlet}.")
-    if statement.source_url:
+    if is_web_url(statement.source_url):
         parts.append(f"{statement.source_url}.")
     parts.append(f"{ARCHIVE_NAME}, {permalink}.")
     return " ".join(parts)
@@ -50,7 +52,8 @@ def mla(statement: Statement, permalink: str) -> str:
 
 
 def _bibtex_escape(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(r"\\\1", text)
+    """Text that stays inside its field: a backslash cannot start a command or close a brace."""
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_WORDS.get(m.group(), "\\" + m.group()), text)
 
 
 def bibtex(statement: Statement, permalink: str) -> str:
@@ -87,7 +90,7 @@ def ris(statement: Statement, permalink: str) -> str:
         lines.append(("DA", f"{statement.issued_on.year}/{month}/{day}/"))
     if statement.source_outlet:
         lines.append(("PB", statement.source_outlet))
-    if statement.source_url:
+    if is_web_url(statement.source_url):
         lines.append(("UR", statement.source_url))
     lines.append(("UR", permalink))
     lines.append(("LA", statement.language))

@@ -87,3 +87,25 @@ def parse_partial(text: str) -> tuple[dt.date, str]:
         return dt.date(year, month, day), Precision.DAY
     except ValueError as exc:
         raise ValueError(f"“{text}” is not a real date ({exc})") from None
+
+
+_YEAR = re.compile(r"[0-9]{1,4}")
+
+
+def parse_year(text: str) -> int | None:
+    """A year typed in a URL (ASCII digits, 1 to 9999), or None: never a 500 for "²" or "0"."""
+    text = (text or "").strip()
+    if not _YEAR.fullmatch(text) or not dt.MINYEAR <= int(text) <= dt.MAXYEAR:
+        return None
+    return int(text)
+
+
+def parse_decade(text: str) -> int | None:
+    """The first year of a decade written "1990s" or "1990", or None."""
+    year = parse_year((text or "").strip().removesuffix("s"))
+    return year // 10 * 10 if year is not None else None
+
+
+def decade_years(first: int) -> tuple[int, int]:
+    """The first and last year of the decade starting at ``first``, within the calendar."""
+    return max(first, dt.MINYEAR), min(first + 9, dt.MAXYEAR)

@@ -36,6 +36,7 @@ from archive.models import (
     unique_slug,
 )
 from archive.signals import bulk_import_finished, bulk_import_started, statements_bulk_changed
+from archive.text import is_web_url, xml_safe
 
 LANGUAGES = {code for code, _ in LANGUAGE_CHOICES}
 KINDS = {kind.value for kind in StatementKind}
@@ -132,12 +133,18 @@ def _text(raw: dict, key: str, *, required: bool = False, limit: int | None = No
         value = ""
     if not isinstance(value, str):
         raise RecordError(f"{key} must be text, not {type(value).__name__}")
-    value = value.strip()
+    value = xml_safe(value).strip()
     if required and not value:
         raise RecordError(f"missing {key}")
     if limit and len(value) > limit:
         raise RecordError(f"{key} is longer than {limit} characters")
     return value
+
+
+def _web_url(url: str) -> str:
+    if url and not is_web_url(url):
+        raise RecordError(f"url must be an http or https address, not {url[:40]!r}")
+    return url
 
 
 def parse_record(lineno: int, line: str) -> CorpusRecord:
@@ -190,7 +197,7 @@ def parse_record(lineno: int, line: str) -> CorpusRecord:
         session=int(session.group(1)) if session else None,
         language=language,
         citation=_text(raw, "source"),
-        url=_text(raw, "url", limit=500),
+        url=_web_url(_text(raw, "url", limit=500)),
     )
 
 

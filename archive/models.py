@@ -9,6 +9,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models, router, transaction
 from django.db.models.deletion import ProtectedError
 from django.db.models.signals import pre_delete
@@ -29,6 +30,7 @@ from archive.choices import (
     Status,
 )
 from archive.dates import Precision
+from archive.text import xml_safe
 
 
 def split_aliases(text: str) -> list[str]:
@@ -48,6 +50,10 @@ def unique_slug(model: type[models.Model], text: str, *, exclude_pk=None, max_le
     return slug
 
 
+# Links from data are made live on pages and in citations: only http(s) ones.
+WEB_URL = URLValidator(schemes=["http", "https"], message="Enter an http:// or https:// address.")
+
+
 class GuardedDeleteQuerySet(models.QuerySet):
     """Check every row before deleting, so a refusal leaves the transaction usable."""
 
@@ -57,15 +63,26 @@ class GuardedDeleteQuerySet(models.QuerySet):
         return super().delete()
 
 
-class AtomicSaveModel(models.Model):
-    """A record whose save runs in a transaction, even in autocommit mode.
+class ArchiveRecord(models.Model):
+    """A record of the archive: saved in one transaction, its text fit for every output.
 
-    Signal receivers write with the row (the search app's change log): a
-    crash can then never keep the row and lose what they wrote, or the reverse.
+    The save runs in a transaction even in autocommit mode, so signal
+    receivers write with the row (the search app's change log): a crash can
+    never keep the row and lose what they wrote, or the reverse. Validation
+    strips the characters XML forbids from its text, so that what an
+    archivist pastes cannot break the feeds.
     """
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        for field in self._meta.concrete_fields:
+            if isinstance(field, (models.CharField, models.TextField)):
+                value = getattr(self, field.attname)
+                if isinstance(value, str):
+                    setattr(self, field.attname, xml_safe(value))
+        super().clean_fields(exclude=exclude)
 
     def save(self, *args, **kwargs):
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
@@ -73,11 +90,16 @@ class AtomicSaveModel(models.Model):
             super().save(*args, **kwargs)
 
 
-class GuardedDeleteModel(AtomicSaveModel):
+class GuardedDeleteModel(ArchiveRecord):
     """An authority record that refuses deletion while statements use it."""
 
     class Meta:
         abstract = True
+
+    def only_in_drafts(self) -> bool:
+        """Used by statements, none of them published: not for the public yet."""
+        used = self.statements_in_use()
+        return used.exists() and not used.published().exists()
 
     def delete(self, *args, **kwargs):
         ensure_unused(self)
@@ -163,7 +185,7 @@ class IssuingBody(GuardedDeleteModel):
     )
     aliases = models.TextField(blank=True, help_text="Other names, one per line.")
     description = models.TextField(blank=True)
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[WEB_URL])
 
     objects = SlugQuerySet.as_manager()
     history = HistoricalRecords()
@@ -316,7 +338,7 @@ class StatementQuerySet(models.QuerySet):
         return self.order_by(models.F("issued_on").desc(nulls_last=True), "-pk")
 
 
-class Statement(AtomicSaveModel):
+class Statement(ArchiveRecord):
     """A text issued by a body: the archive's unit of record."""
 
     title = models.CharField(max_length=500)
@@ -347,7 +369,7 @@ class Statement(AtomicSaveModel):
     )
     language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, default="en")
     source_outlet = models.CharField("outlet", max_length=255, blank=True)
-    source_url = models.URLField("source URL", max_length=500, blank=True)
+    source_url = models.URLField("source URL", max_length=500, blank=True, validators=[WEB_URL])
     source_citation = models.TextField("citation", blank=True)
     retrieved_on = models.DateField("retrieved", null=True, blank=True)
     events = models.ManyToManyField(

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "archive.request_limits.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -177,6 +178,10 @@ SEARCH_BACKEND = {
     "TIME_BUDGET": float(os.environ.get("SEARCH_TIME_BUDGET", "2.0")),
     "PROCS": int(os.environ.get("SEARCH_INDEX_PROCS", str(min(4, os.cpu_count() or 1)))),
 }
+
+# The largest request body read at all (the admin's forms; a long speech is ~100 KB).
+REQUEST_BODY_LIMIT = int(os.environ.get("REQUEST_BODY_LIMIT", str(2 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_LIMIT
 
 # How the index follows the database: see search/indexing.py for each knob.
 SEARCH_INDEXING = {

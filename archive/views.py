@@ -8,11 +8,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
 
-from archive import citations
+from archive import citations, dates
 from archive.models import Country, Event, IssuingBody, Statement
 
 PAGE_SIZE = 25
@@ -85,6 +85,8 @@ def statement_detail(request, slug):
 
 def statement_citation(request, slug, style):
     """Download the statement's citation as BibTeX or RIS."""
+    if style not in ("bib", "ris"):
+        raise Http404("Citations are BibTeX (.bib) or RIS (.ris).")
     statement = published_statement(slug)
     permalink = request.build_absolute_uri(statement.get_absolute_url())
     if style == "bib":
@@ -105,6 +107,8 @@ def paginate(request, queryset, size=PAGE_SIZE):
 
 def body_detail(request, slug):
     body = get_object_or_404(IssuingBody.objects.select_related("country", "parent"), slug=slug)
+    if body.only_in_drafts():
+        raise Http404("No published statement of this body yet.")
     statements = (
         Statement.objects.published().filter(Q(issuer=body) | Q(co_issuers=body)).distinct()
     )
@@ -163,6 +167,8 @@ def year_chart(per_year: dict[int, int], width: int = 640, height: int = 120) ->
 def event_detail(request, slug):
     """The event's timeline: statements before, during and after its dates."""
     event = get_object_or_404(Event, slug=slug)
+    if event.only_in_drafts():
+        raise Http404("No published statement refers to this event yet.")
     statements = event.statements.published().for_display().chronological()
     context = {
         "event": event,
@@ -197,19 +203,19 @@ class StatementListView(ListView):
 
     def get_queryset(self):
         qs = Statement.objects.published().for_display().newest_first()
-        self.year = self.request.GET.get("year", "")
-        self.decade = self.request.GET.get("decade", "").removesuffix("s")
-        if self.year.isdigit():
-            qs = qs.filter(issued_on__year=int(self.year))
-        elif self.decade.isdigit():
-            first = int(self.decade) // 10 * 10
-            qs = qs.filter(issued_on__year__gte=first, issued_on__year__lte=first + 9)
+        self.year = dates.parse_year(self.request.GET.get("year", ""))
+        self.decade = dates.parse_decade(self.request.GET.get("decade", ""))
+        if self.year is not None:
+            qs = qs.filter(issued_on__year=self.year)
+        elif self.decade is not None:
+            first, last = dates.decade_years(self.decade)
+            qs = qs.filter(issued_on__year__gte=first, issued_on__year__lte=last)
         return qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["year"] = self.year if self.year.isdigit() else ""
-        context["decade"] = self.decade if self.decade.isdigit() else ""
+        context["year"] = "" if self.year is None else str(self.year)
+        context["decade"] = "" if self.decade is None else str(self.decade)
         return context
 
 

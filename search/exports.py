@@ -16,6 +16,7 @@ from django.utils import feedgenerator
 from django.utils.timezone import now
 
 from archive.models import Statement
+from archive.text import xml_safe
 from search.backends.base import SearchQuery, SearchResults, Sort
 from search.indexing import current_backend
 from search.presenters import statement_fields
@@ -68,8 +69,18 @@ def cap_note(results: SearchResults, query_text: str) -> str:
     shown = min(results.total, EXPORT_CAP)
     return (
         f"Diplomatic statement archive export: {shown} of {results.total} matching statements "
-        f"(exports stop at {EXPORT_CAP:,} rows). Query: {query_text or '(all statements)'}"
+        f"(exports stop at {EXPORT_CAP} rows). Query: {query_text or '(all statements)'}"
     )
+
+
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP's CSV injection rule)."""
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        return "'" + value
+    return value
 
 
 def csv_lines(results: SearchResults, query_text: str, absolute) -> Iterator[str]:
@@ -83,11 +94,13 @@ def csv_lines(results: SearchResults, query_text: str, absolute) -> Iterator[str
         buffer.truncate()
         return text
 
-    yield f"# {cap_note(results, query_text)}\n"
+    # One cell: quoted (and so no longer a "#" comment line) only if the query holds a comma
+    # or a quote, which a raw line would have turned into cells of their own.
+    writer.writer.writerow([f"# {cap_note(results, query_text)}"])
     writer.writeheader()
     yield flush()
     for statement in statements_in_order([hit.id for hit in results.hits]):
-        writer.writerow(row(statement, absolute))
+        writer.writerow({k: spreadsheet_safe(v) for k, v in row(statement, absolute).items()})
         yield flush()
 
 
@@ -106,27 +119,36 @@ def jsonl_lines(results: SearchResults, query_text: str, absolute) -> Iterator[s
         yield json.dumps(row(statement, absolute), ensure_ascii=False) + "\n"
 
 
+class PlainTextAtomFeed(feedgenerator.Atom1Feed):
+    """Atom whose entry summaries are plain text: markup in stored text is never live."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 def atom_feed(query: SearchQuery, query_text: str, feed_url: str, page_url: str, absolute) -> str:
-    """An Atom feed of the newest statements matching a search."""
+    """An Atom feed of the newest statements matching a search; every string XML-safe."""
     results = all_hits(replace(query, sort=Sort.NEWEST), cap=FEED_ENTRIES)
     title = f"Statements matching “{query_text}”" if query_text else "Newest statements"
-    feed = feedgenerator.Atom1Feed(
-        title=f"{title} — Diplomatic statement archive",
-        link=page_url,
-        feed_url=feed_url,
+    feed = PlainTextAtomFeed(
+        title=xml_safe(f"{title} — Diplomatic statement archive"),
+        link=xml_safe(page_url),
+        feed_url=xml_safe(feed_url),
         description="Newest statements matching a search of the diplomatic statement archive.",
         language="en",
     )
     for statement in statements_in_order([hit.id for hit in results.hits]):
         stamp = statement.updated_at or now()
         feed.add_item(
-            title=statement.title,
+            title=xml_safe(statement.title),
             link=absolute(statement.get_absolute_url()),
             unique_id=absolute(statement.get_absolute_url()),
-            description=statement.summary or statement.body[:500],
-            author_name=statement.issuer.name,
+            description=xml_safe(statement.summary or statement.body[:500]),
+            author_name=xml_safe(statement.issuer.name),
             pubdate=stamp,
             updateddate=stamp,
-            categories=[statement.get_kind_display(), statement.date_display],
+            categories=[statement.get_kind_display(), xml_safe(statement.date_display)],
         )
     return feed.writeString("utf-8")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from search.backends.base import FACETS, SearchResults
+from search.backends.base import FACETS, SearchQuery, SearchResults
 
 FACET_TITLES = {
     "issuer": "Issuing body",
@@ -90,6 +90,21 @@ def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> l
         if links:
             groups.append(FacetGroup(name, FACET_TITLES[name], shown, more))
     return groups
+
+
+def validated(params: QueryDict, query: SearchQuery) -> QueryDict:
+    """The parameters with each facet's values as validated (and capped), dates only if valid.
+
+    Every link on the page is built from these: hostile values (999 years,
+    junk) cost nothing and are never echoed back.
+    """
+    data = params.copy()
+    for name in FACETS:
+        data.setlist(name, list(query.filters.get(name, ())))
+    for bound, value in (("from", query.date_from), ("to", query.date_to)):
+        if value is None:
+            data.pop(bound, None)
+    return data
 
 
 def chips(params: QueryDict, labels: dict[str, dict[str, str]]) -> list[Chip]:

@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 
 from archive import dates
 from archive.models import LANGUAGE_CHOICES, Statement, StatementKind
+from archive.text import xml_safe
 from search.backends.base import DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, SearchQuery, Sort
 
 MAX_VALUES = 50  # values of one facet parameter
@@ -66,6 +67,23 @@ class PartialDateField(forms.CharField):
             raise forms.ValidationError(str(exc)) from None
 
 
+class QueryTextField(forms.CharField):
+    """The query text, without the characters XML forbids: a NUL is not worth refusing a search."""
+
+    def to_python(self, value):
+        return xml_safe(super().to_python(value))
+
+
+class QueryTextFilter(django_filters.CharFilter):
+    field_class = QueryTextField
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A page number: 1.5 is refused, not read as 1."""
+
+    field_class = forms.IntegerField
+
+
 class ValueListFilter(django_filters.Filter):
     field_class = ValueListField
 
@@ -78,7 +96,7 @@ SLUG = r"[-a-z0-9_]{1,120}"
 
 
 class SearchFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_text", strip=True)
+    q = QueryTextFilter(method="filter_text", strip=True)
     issuer = ValueListFilter(
         pattern=SLUG, example="dprk-ministry-of-foreign-affairs", method="filter_issuer"
     )
@@ -99,8 +117,8 @@ class SearchFilterSet(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         choices=[(s.value, s.value.title()) for s in Sort], method="filter_nothing"
     )
-    page = django_filters.NumberFilter(method="filter_nothing", min_value=1, max_value=MAX_PAGE)
-    page_size = django_filters.NumberFilter(method="filter_nothing", min_value=1)
+    page = WholeNumberFilter(method="filter_nothing", min_value=1, max_value=MAX_PAGE)
+    page_size = WholeNumberFilter(method="filter_nothing", min_value=1)
 
     class Meta:
         model = Statement
@@ -162,7 +180,8 @@ KNOWN_PARAMETERS = set(SearchFilterSet.base_filters)
 @dataclass(frozen=True)
 class ParsedParameters:
     query: SearchQuery
-    notices: tuple[str, ...]
+    notices: tuple[str, ...]  # everything said about the parameters, for the page and the API
+    invalid: tuple[str, ...] = ()  # of those, the values that were wrong (not just unknown)
 
 
 def parse_parameters(data) -> ParsedParameters:
@@ -170,10 +189,11 @@ def parse_parameters(data) -> ParsedParameters:
     filterset = SearchFilterSet(data=data)
     form = filterset.form
     form.is_valid()
-    notices = [
+    invalid = [
         f"Ignored {name}: {' '.join(str(m) for m in messages)}"
         for name, messages in form.errors.items()
     ]
+    notices = list(invalid)
     unknown = sorted(set(data) - KNOWN_PARAMETERS)
     if unknown:
         notices.append("Unknown parameters ignored: " + ", ".join(u[:30] for u in unknown[:10]))
@@ -187,7 +207,8 @@ def parse_parameters(data) -> ParsedParameters:
     first = dates.span(*date_from)[0] if date_from else None
     last = dates.span(*date_to)[1] if date_to else None
     if first and last and first > last:
-        notices.append("Ignored from/to: the range ends before it starts.")
+        invalid.append("Ignored from/to: the range ends before it starts.")
+        notices.append(invalid[-1])
         first = last = None
     filters = {name: tuple(cleaned.get(name) or ()) for name in FACETS if cleaned.get(name)}
     query = SearchQuery(
@@ -199,4 +220,4 @@ def parse_parameters(data) -> ParsedParameters:
         page=int(cleaned.get("page") or 1),
         page_size=page_size,
     )
-    return ParsedParameters(query=query, notices=tuple(notices))
+    return ParsedParameters(query=query, notices=tuple(notices), invalid=tuple(invalid))

@@ -6,6 +6,8 @@ order (never an unpublished one), and facet values get their labels.
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from archive.models import LANGUAGE_CHOICES, Country, Event, IssuingBody, Statement, StatementKind
 from search.backends.base import FACETS, SearchQuery, SearchResults
 
@@ -19,14 +21,21 @@ def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
     """Labels for every facet value shown, in one query per authority model."""
     wanted = {name: [v.value for v in results.facets.get(name, ())] for name in FACETS}
     labels = {name: dict(STATIC_LABELS.get(name, {})) for name in FACETS}
+    # Only records with a published statement are named: a value typed into the URL
+    # must not reveal a body or an event that only drafts use.
+    published = Statement.objects.published()
     labels["issuer"].update(
-        IssuingBody.objects.filter(slug__in=wanted["issuer"]).values_list("slug", "name")
+        IssuingBody.objects.filter(slug__in=wanted["issuer"])
+        .filter(Q(pk__in=published.values("issuer")) | Q(pk__in=published.values("co_issuers")))
+        .values_list("slug", "name")
     )
     labels["country"].update(
         Country.objects.filter(code__in=wanted["country"]).values_list("code", "name")
     )
     labels["event"].update(
-        Event.objects.filter(slug__in=wanted["event"]).values_list("slug", "name")
+        Event.objects.filter(
+            slug__in=wanted["event"], pk__in=published.values("events")
+        ).values_list("slug", "name")
     )
     return labels
 

@@ -29,7 +29,7 @@ def search_page(request):
     query = replace(parsed.query, facet_limit=PAGE_FACET_LIMIT)
     results = current_backend().search(query)
     labels = facet_labels(results)
-    params = request.GET
+    params = facet_links.validated(request.GET, query)
     rows = load_statements(results)
     pages = max(1, math.ceil(results.total / query.page_size))
     context = {
@@ -55,15 +55,33 @@ def search_page(request):
     return render(request, "search/search.html", context)
 
 
+class InvalidParameters(Exception):
+    """A feed or an export asked with wrong values: refused, never silently widened."""
+
+    def __init__(self, problems: tuple[str, ...]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
 def _export_parameters(request):
     parsed = parse_parameters(request.GET)
+    if parsed.invalid:
+        raise InvalidParameters(parsed.invalid)
     return parsed.query, request.build_absolute_uri
+
+
+def refused(problems: tuple[str, ...]) -> HttpResponse:
+    text = "These parameters are not valid, so nothing was exported:\n" + "\n".join(problems)
+    return HttpResponse(text + "\n", status=400, content_type="text/plain; charset=utf-8")
 
 
 @require_GET
 def search_feed(request):
-    query, absolute = _export_parameters(request)
-    params = request.GET.urlencode()
+    try:
+        query, absolute = _export_parameters(request)
+    except InvalidParameters as exc:
+        return refused(exc.problems)
+    params = facet_links.validated(request.GET, query).urlencode()
     xml = exports.atom_feed(
         query,
         query.text,
@@ -78,7 +96,10 @@ def search_feed(request):
 def search_export(request, fmt):
     if fmt not in ("csv", "jsonl"):
         raise Http404("Exports are CSV or JSON Lines.")
-    query, absolute = _export_parameters(request)
+    try:
+        query, absolute = _export_parameters(request)
+    except InvalidParameters as exc:
+        return refused(exc.problems)
     results = exports.all_hits(query)  # before streaming starts, so a failure is a status
     if fmt == "csv":
         lines, content_type = exports.csv_lines(results, query.text, absolute), "text/csv"

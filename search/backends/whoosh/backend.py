@@ -405,12 +405,19 @@ class WhooshBackend(SearchBackend):
             compiler = Compiler(searcher.reader())
             compiled = compiler.compile(tree, syntax_notices, cleaned.text)
             notices = [*cleaned.notices, *compiled.notices]
-            if compiled.query is None and _WORD.search(cleaned.text):
+            # Text with nothing to search for finds nothing: never every statement.
+            nothing = compiled.query is None and bool(cleaned.text.strip())
+            if nothing and _WORD.search(cleaned.text):
                 notices.append(
                     "The query has no searchable words (they are too short or too common)."
                 )
+            elif nothing:
+                notices.append(
+                    "Nothing to search for: * marks the end of a word of at least 3 letters "
+                    "(nucl*). Leave the box empty to browse every statement."
+                )
 
-            base = arrays.live.copy()
+            base = arrays.live.copy() if not nothing else np.zeros(arrays.size, dtype=bool)
             scores = None
             evaluator = Evaluator(collection, started + self.time_budget)
             if compiled.query is not None:

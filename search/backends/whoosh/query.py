@@ -19,6 +19,7 @@ from search.backends.whoosh.schema import TEXT_FIELDS, fold, phrase_words, query
 MIN_PREFIX = 3
 MAX_EXPANSIONS = 64
 FUZZY_PREFIX = 2  # letters a fuzzy match keeps as typed
+MAX_TYPO_LENGTH = 40  # longer words get no fuzzy expansion and no "did you mean"
 
 # Which index fields a field prefix searches as text.
 TEXT_TARGETS: dict[str | None, tuple[str, ...]] = {
@@ -275,8 +276,11 @@ def one_edit_away(reader, fieldname: str, term: str, prefix: int) -> set[str]:
     """Indexed terms of a field one edit from ``term``, a transposition being one edit.
 
     The first ``prefix`` letters stay as typed (Whoosh's Levenshtein automaton);
-    swapped neighbours are looked up directly, any two of them.
+    swapped neighbours are looked up directly, any two of them. A term longer
+    than ``MAX_TYPO_LENGTH`` is nobody's typo: its automaton alone took seconds.
     """
+    if len(term) > MAX_TYPO_LENGTH:
+        return set()
     try:
         found = set(reader.terms_within(fieldname, term, 1, prefix=prefix))
     except Exception:  # an empty field has no word list yet

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from whoosh import query
 
 from search import highlighting
-from search.backends.whoosh.query import one_edit_away
+from search.backends.whoosh.query import MAX_TYPO_LENGTH, one_edit_away
 from search.backends.whoosh.schema import STOP, fold, stem
 
 SPELLING_FIELD = "body"
@@ -32,7 +32,7 @@ def suggest(
     replacements = []
     for start, word in unknown:
         folded = fold(word)
-        if len(folded) < 3 or folded in STOP or not folded.isalpha():
+        if not 3 <= len(folded) <= MAX_TYPO_LENGTH or folded in STOP or not folded.isalpha():
             continue
         stemmed = stem(folded)
         # One edit first: far cheaper, and usually what a typo is.
