@@ -15,7 +15,14 @@ from archive.text import is_web_url
 
 ARCHIVE_NAME = "Diplomatic Statement Archive"
 _BIBTEX_SPECIAL = re.compile(r"[\\&%$#_{}~^]")
-_BIBTEX_WORDS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+# BibTeX counts braces even after a backslash: they are written as commands, never as braces.
+_BIBTEX_WORDS = {
+    "\\": r"\textbackslash{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+}
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 

@@ -3,7 +3,7 @@
 The public site answers GET (and HEAD) only; only the admin takes forms.
 Without this, a 10 MB multipart POST to a public URL was parsed (by the
 CSRF check) before the view could say 405. Bodies larger than
-``REQUEST_BODY_LIMIT`` bytes are refused everywhere (413), before reading.
+``REQUEST_BODY_LIMIT`` bytes (8 MB) are refused everywhere (413), before reading.
 """
 
 from __future__ import annotations
@@ -31,6 +31,6 @@ class RequestLimitsMiddleware:
                 status=413,
                 content_type="text/plain",
             )
-        if request.method not in SAFE_METHODS and not request.path.startswith("/admin/"):
+        if request.method not in SAFE_METHODS and not request.path_info.startswith("/admin/"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         return self.get_response(request)

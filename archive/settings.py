@@ -179,8 +179,9 @@ SEARCH_BACKEND = {
     "PROCS": int(os.environ.get("SEARCH_INDEX_PROCS", str(min(4, os.cpu_count() or 1)))),
 }
 
-# The largest request body read at all (the admin's forms; a long speech is ~100 KB).
-REQUEST_BODY_LIMIT = int(os.environ.get("REQUEST_BODY_LIMIT", str(2 * 1024 * 1024)))
+# The largest request body read at all: the admin's forms. A long speech is ~100 KB of text,
+# and form encoding makes Korean or Chinese text up to 9 times longer.
+REQUEST_BODY_LIMIT = int(os.environ.get("REQUEST_BODY_LIMIT", str(8 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_LIMIT
 
 # How the index follows the database: see search/indexing.py for each knob.

@@ -123,7 +123,8 @@ def body_detail(request, slug):
     context = {
         "body": body,
         "page_obj": paginate(request, statements.for_display().newest_first()),
-        "children": body.children.all(),
+        "children": [child for child in body.children.all() if not child.only_in_drafts()],
+        "parent": body.parent if body.parent and not body.parent.only_in_drafts() else None,
         "chart": year_chart(per_year),
         "top_events": Event.objects.filter(statements__in=ids)
         .annotate(n=Count("statements", filter=Q(statements__in=ids)))

@@ -69,7 +69,8 @@ def cap_note(results: SearchResults, query_text: str) -> str:
     shown = min(results.total, EXPORT_CAP)
     return (
         f"Diplomatic statement archive export: {shown} of {results.total} matching statements "
-        f"(exports stop at {EXPORT_CAP} rows). Query: {query_text or '(all statements)'}"
+        f"(exports stop at {EXPORT_CAP} rows). "
+        f"Query: {' '.join(query_text.split()) or '(all statements)'}"
     )
 
 

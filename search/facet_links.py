@@ -104,6 +104,9 @@ def validated(params: QueryDict, query: SearchQuery) -> QueryDict:
     for bound, value in (("from", query.date_from), ("to", query.date_to)):
         if value is None:
             data.pop(bound, None)
+    for name, value in (("page", query.page), ("page_size", query.page_size), ("sort", query.sort)):
+        if name in data:
+            data[name] = str(value)
     return data
 
 

@@ -103,7 +103,7 @@ def test_behind_the_shipped_nginx_slow_clients_cannot_stall_search(scratch, tmp_
             assert search(proxy_port, timeout=5) == 200
 
         big = urllib.request.Request(
-            f"http://127.0.0.1:{proxy_port}/admin/login/", data=b"x" * (3 * 1024 * 1024)
+            f"http://127.0.0.1:{proxy_port}/admin/login/", data=b"x" * (9 * 1024 * 1024)
         )
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(big, timeout=10)

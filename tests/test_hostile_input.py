@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -136,8 +137,9 @@ def test_impossible_years_and_decades_are_ignored(client, indexed, params, edito
 
 
 def test_javascript_urls_are_refused_and_never_live(client, make_statement, body):
-    with pytest.raises(ValidationError):
-        make_statement(source_url="javascript:alert(1)").full_clean()
+    for url in ("javascript:alert(1)", "ftp://example.org/speech.txt"):
+        with pytest.raises(ValidationError):
+            make_statement(source_url=url).full_clean()
     statement = make_statement(title="Stored before the rule", source_url="javascript:alert(1)")
     body.website = "javascript:alert(2)"
     body.save()
@@ -178,15 +180,37 @@ def test_an_unknown_citation_style_is_not_found(client, make_statement):
     assert client.get(statement.get_absolute_url() + "cite.bib").status_code == 200
 
 
-def test_bibtex_escapes_backslashes_so_a_title_cannot_add_a_field(make_statement):
-    statement = make_statement(title=r"Peace\} , note = {injected")
+def brace_depth_stays_open(value: str) -> bool:
+    """Whether a BibTeX field's value never closes the field's own brace before its end."""
+    depth = 0
+    for char in value:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@pytest.mark.parametrize(
+    "title", [r"Peace\} , note = {injected", "a}}, note = {x", "\\{{{", "~^ \\end"]
+)
+def test_bibtex_escapes_so_a_title_cannot_close_its_field(make_statement, title):
+    statement = make_statement(title=title, source_outlet=title)
     text = citations.bibtex(statement, "https://archive.example/s/x/")
-    assert "note = {injected" not in text
-    assert r"\textbackslash{}" in text
+    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", text, re.MULTILINE))
+    assert brace_depth_stays_open(fields["title"])
+    assert brace_depth_stays_open(fields["howpublished"])
     assert text.count("note = {") == 1
 
 
 # 9: chips from validated values ----------------------------------------------------
+
+
+def test_export_links_of_a_page_with_invalid_paging_still_work(client, indexed):
+    page = client.get("/search/", {"q": "peace", "sort": "junk", "page": "0", "page_size": "x"})
+    assert page.status_code == 200
+    for fmt in ("csv", "jsonl"):
+        assert client.get(f"/search/export.{fmt}?{page.context['export_query']}").status_code == 200
+    assert client.get(f"/search/feed/?{page.context['export_query']}").status_code == 200
 
 
 def test_chips_are_built_from_validated_capped_values(client, indexed):
@@ -222,6 +246,11 @@ def test_an_event_or_body_only_drafts_use_is_not_public(client, make_statement, 
     draft.events.add(event)
     assert client.get(event.get_absolute_url()).status_code == 404
     assert client.get(body.get_absolute_url()).status_code == 404
+    parent = IssuingBody.objects.get(name="DPRK Ministry of Foreign Affairs")
+    make_statement(issuer=parent)
+    body.parent = parent
+    body.save()
+    assert "Secret bureau" not in client.get(parent.get_absolute_url()).content.decode()
     page = client.get("/search/", {"event": event.slug, "issuer": body.slug})
     assert "Secret summit" not in page.content.decode()
     assert "Secret bureau" not in page.content.decode()
