@@ -6,8 +6,6 @@ order (never an unpublished one), and facet values get their labels.
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from archive.models import LANGUAGE_CHOICES, Country, Event, IssuingBody, Statement, StatementKind
 from search.backends.base import FACETS, SearchQuery, SearchResults
 
@@ -18,25 +16,28 @@ STATIC_LABELS = {
 
 
 def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
-    """Labels for every facet value shown, in one query per authority model."""
-    wanted = {name: [v.value for v in results.facets.get(name, ())] for name in FACETS}
+    """Labels for every facet value shown, in few queries.
+
+    A value the index counted is used by a published statement. A value
+    counted zero was typed into the URL: it is named only if a published
+    statement uses it, so the page never reveals a body or an event that
+    only drafts use.
+    """
     labels = {name: dict(STATIC_LABELS.get(name, {})) for name in FACETS}
-    # Only records with a published statement are named: a value typed into the URL
-    # must not reveal a body or an event that only drafts use.
-    published = Statement.objects.published()
-    labels["issuer"].update(
-        IssuingBody.objects.filter(slug__in=wanted["issuer"])
-        .filter(Q(pk__in=published.values("issuer")) | Q(pk__in=published.values("co_issuers")))
-        .values_list("slug", "name")
-    )
-    labels["country"].update(
-        Country.objects.filter(code__in=wanted["country"]).values_list("code", "name")
-    )
-    labels["event"].update(
-        Event.objects.filter(
-            slug__in=wanted["event"], pk__in=published.values("events")
-        ).values_list("slug", "name")
-    )
+    for name, model, key in (
+        ("issuer", IssuingBody, "slug"),
+        ("country", Country, "code"),
+        ("event", Event, "slug"),
+    ):
+        values = results.facets.get(name, ())
+        counted = [v.value for v in values if v.count]
+        labels[name].update(
+            model.objects.filter(**{f"{key}__in": counted}).values_list(key, "name")
+        )
+        for value in (v.value for v in values if not v.count):
+            record = model.objects.filter(**{key: value}).first()
+            if record is not None and (name == "country" or not record.only_in_drafts()):
+                labels[name][value] = record.name
     return labels
 
 
