@@ -30,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.run import DEFAULT_CORPUS, ROOT, free_port, manage, percentile
+from bench.run import DEFAULT_CORPUS, ROOT, deployed, free_port, manage, percentile
 
 ENDPOINTS = [
     ("/api/search/", 0.5),
@@ -164,15 +164,7 @@ def main() -> None:
         limit = ["--limit", str(args.limit)] if args.limit else []
         manage(env, "import_statements", args.corpus, "--no-progress", *limit)
     manage(env, "rebuild_search_index", "--if-missing", "--no-progress")
-    server_env = {
-        **env,
-        "DEBUG": "0",
-        "SECRET_KEY": "fuzz-only-secret-key-not-for-production-0123456789abcdef",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(workdir / "static"),
-    }
-    manage(server_env, "collectstatic", "--noinput", "-v0")
+    server_env = deployed(env, workdir)
     port = free_port()
     server = serve(server_env, port, workdir / "gunicorn.log")
     rng = random.Random(args.seed)

@@ -169,16 +169,7 @@ def main() -> None:
     report["known_items"] = known_items.run(backend, SearchQuery, Statement, reference)
 
     port = free_port()
-    # Served as deployed: DEBUG off, static files collected for WhiteNoise's manifest.
-    server_env = {
-        **env,
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(workdir / "static"),
-    }
-    manage(server_env, "collectstatic", "--noinput", "-v0")
+    server_env = deployed(env, workdir)
     server = start_server(server_env, port)
     try:
         http_times: dict[int, list[float]] = {i: [] for i in range(len(pages))}
@@ -287,6 +278,20 @@ def fts_rows(documents):
             "date_start": int(doc.date_start.strftime("%Y%m%d")) if doc.date_start else 0,
             "date_end": int(doc.date_end.strftime("%Y%m%d")) if doc.date_end else 0,
         }
+
+
+def deployed(env: dict, workdir: Path) -> dict:
+    """The environment of a server as deployed: DEBUG off, static files collected for WhiteNoise."""
+    server_env = {
+        **env,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(workdir / "static"),
+    }
+    manage(server_env, "collectstatic", "--noinput", "-v0")
+    return server_env
 
 
 def start_server(env, port: int) -> subprocess.Popen:
