@@ -11,11 +11,13 @@ from django.db.models import Count, Max, Min, Q
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from archive import dates
+from archive import country_tags, dates
 from archive.models import (
     Country,
     Event,
     IssuingBody,
+    Person,
+    Post,
     Statement,
     StatementRelation,
     Status,
@@ -68,7 +70,30 @@ class CountryAdmin(StatementCountMixin, RefuseDeleteInUseMixin, SimpleHistoryAdm
     list_filter = ["region", "historic"]
     search_fields = ["name", "code", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["code", "name", "slug", "aliases", "region", "historic"]
+    autocomplete_fields = ["predecessors"]
+    fields = [
+        "code",
+        "name",
+        "slug",
+        "aliases",
+        "adjectives",
+        "region",
+        ("exists_from", "exists_until"),
+        "historic",
+        "predecessors",
+    ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"name", "aliases", "adjectives", "exists_from", "exists_until"} & set(
+            form.changed_data
+        ):
+            self.message_user(
+                request,
+                "The names or years changed: run “manage.py tag_countries” to re-tag the "
+                "statements with them.",
+                messages.INFO,
+            )
 
 
 @admin.register(IssuingBody)
@@ -182,7 +207,14 @@ class StatementAdmin(SimpleHistoryAdmin):
     ]
     search_fields = ["title", "body", "issuer__name", "speaker"]
     date_hierarchy = "issued_on"
-    autocomplete_fields = ["issuer", "co_issuers", "events", "countries_mentioned"]
+    autocomplete_fields = [
+        "issuer",
+        "co_issuers",
+        "events",
+        "countries_mentioned",
+        "countries_not_named",
+        "speaker_person",
+    ]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["issuer"]
     formfield_overrides = URL_AS_HTTPS
@@ -198,12 +230,23 @@ class StatementAdmin(SimpleHistoryAdmin):
                     "issuer",
                     "co_issuers",
                     ("speaker", "speaker_post"),
+                    "speaker_person",
                     ("issued_on", "issued_precision"),
                 ]
             },
         ),
         ("Text", {"fields": ["body", "summary"]}),
-        ("What it refers to", {"fields": ["events", "countries_mentioned"]}),
+        (
+            "What it refers to",
+            {
+                "fields": [
+                    "events",
+                    "countries_mentioned",
+                    "countries_found",
+                    "countries_not_named",
+                ]
+            },
+        ),
         (
             "Source",
             {"fields": ["source_outlet", "source_url", "source_citation", "retrieved_on"]},
@@ -242,8 +285,16 @@ class StatementAdmin(SimpleHistoryAdmin):
             return self.can_set_status(request)
         return True
 
+    @admin.display(description="found in the text")
+    def countries_found(self, obj):
+        """Which countries named were found by the finder; the others were entered by hand."""
+        found = list(obj.countries_extracted.all()) if obj and obj.pk else []
+        if not found:
+            return "None yet: the text is read when the statement is saved."
+        return ", ".join(country.name for country in found)
+
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["created_at", "created_by", "updated_at", "updated_by"]
+        readonly = ["countries_found", "created_at", "created_by", "updated_at", "updated_by"]
         if not self.can_set_status(request):
             readonly.append("status")
         return readonly
@@ -255,6 +306,16 @@ class StatementAdmin(SimpleHistoryAdmin):
                 obj.status = Status.DRAFT
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        """Keep the archivist's corrections to the countries named, then read the text again."""
+        before = {c.pk for c in form.initial.get("countries_mentioned", [])} if change else set()
+        super().save_related(request, form, formsets, change)
+        statement = form.instance
+        if "countries_mentioned" in form.changed_data:
+            after = set(statement.countries_mentioned.values_list("pk", flat=True))
+            country_tags.record_corrections(statement, before, after)
+        country_tags.tag([statement.pk])
 
     def _set_status(self, request, queryset, status, verb):
         changed = 0
@@ -280,3 +341,36 @@ class StatementAdmin(SimpleHistoryAdmin):
         if search_term:
             results |= queryset.filter(Q(source_id__iexact=search_term.strip()))
         return results, may_have_duplicates
+
+
+class PostInline(admin.TabularInline):
+    model = Post
+    extra = 0
+    autocomplete_fields = ["country"]
+    fields = ["title", "country", "start_date", "end_date", "precision"]
+
+
+@admin.register(Person)
+class PersonAdmin(StatementCountMixin, RefuseDeleteInUseMixin, SimpleHistoryAdmin):
+    list_display = ["name", "country", "statement_count"]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "variants", "country__name", "country__code"]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["country"]
+    fields = ["name", "slug", "family_name", "variants", "country"]
+    inlines = [PostInline]
+    actions = ["merge"]
+
+    @admin.action(description="Merge the selected people into one", permissions=["change"])
+    def merge(self, request, queryset):
+        """Join duplicates into the one with the most statements; the history records it."""
+        people = list(queryset.annotate(_n=Count("statements")).order_by("-_n", "pk"))
+        if len(people) < 2:
+            self.message_user(request, "Select at least two people to merge.", messages.WARNING)
+            return
+        kept = people[0].merge(people[1:], user=request.user)
+        self.log_change(request, kept, f"Merged {', '.join(p.name for p in people[1:])} into it.")
+        self.message_user(
+            request, f"Merged {len(people) - 1} record(s) into “{kept}”.", messages.SUCCESS
+        )

@@ -1,11 +1,26 @@
-"""The country authority list: ISO codes (historic ones too), names, regions, aliases.
+"""The country authority list, and which state held a seat the corpus files under today's code.
 
-Used when an import meets a code for the first time, and to build the demo
-fixture. Regions follow the UN geoscheme's continents; aliases are the other
-names people search for.
+``countries.json`` beside this module holds every state the archive knows,
+past and present: code, name, region, years of existence, predecessors, the
+other names and the adjectives that designate it (some limited to years:
+"Congo [1971-1997]", see ``archive.names``). It seeds the database's
+country records (``install``) and the demo fixture; once in the database,
+the records are the archivists' to edit.
+
+The UN General Debate Corpus files each seat under today's ISO code: the
+USSR's speeches are ``RUS``, the Republic of China's ``CHN``. ``SEATS``
+says which state actually spoke, by year.
 """
 
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from pathlib import Path
 from typing import NamedTuple
+
+AUTHORITY_FILE = Path(__file__).with_name("countries.json")
 
 
 class CountryInfo(NamedTuple):
@@ -14,84 +29,121 @@ class CountryInfo(NamedTuple):
     region: str
     historic: bool
     aliases: tuple[str, ...]
+    adjectives: tuple[str, ...] = ()
+    exists_from: dt.date | None = None
+    exists_until: dt.date | None = None
+    predecessors: tuple[str, ...] = ()
 
 
-_AF = "africa"
-_AM = "americas"
-_AS = "asia"
-_EU = "europe"
-_OC = "oceania"
+# (corpus code, first year, last year, the state that held the seat); years inclusive.
+SEATS: tuple[tuple[str, int | None, int | None, str], ...] = (
+    ("RUS", None, 1991, "SUN"),  # the Soviet Union, until it dissolved in December 1991
+    ("CHN", None, 1971, "TWN"),  # the Republic of China: its 1971 speech preceded resolution 2758
+    ("DEU", None, 1990, "FRG"),  # the Federal Republic spoke in September 1990, before unification
+    ("YEM", None, 1989, "YAR"),  # the Yemen Arab Republic, until unification in May 1990
+    ("YUG", 1992, 2002, "FRY"),  # the Federal Republic of Yugoslavia
+    ("YUG", 2003, None, "SCG"),  # the State Union of Serbia and Montenegro
+    ("EGY", 1958, 1960, "UAR"),  # the United Arab Republic of Egypt and Syria
+    ("MYS", None, 1962, "MLY"),  # the Federation of Malaya, before Malaysia (September 1963)
+    ("TZA", None, 1963, "TGY"),  # Tanganyika, before the union with Zanzibar (April 1964)
+    ("BLR", None, 1991, "BYS"),  # the Byelorussian SSR
+    ("UKR", None, 1991, "UKS"),  # the Ukrainian SSR
+)
 
-_REGIONS = {
-    _AF: "AGO BDI BEN BFA BWA CAF CIV CMR COD COG COM CPV DJI DZA EGY ERI ETH GAB GHA GIN GMB "
-    "GNB GNQ KEN LBR LBY LSO MAR MDG MLI MOZ MRT MUS MWI NAM NER NGA RWA SDN SEN SLE SOM SSD "
-    "STP SWZ SYC TCD TGO TUN TZA UGA ZAF ZMB ZWE",
-    _AM: "ARG ATG BHS BLZ BOL BRA BRB CAN CHL COL CRI CUB DMA DOM ECU GRD GTM GUY HND HTI JAM "
-    "KNA LCA MEX NIC PAN PER PRY SLV SUR TTO URY USA VCT VEN",
-    _AS: "AFG ARE ARM AZE BGD BHR BRN BTN CHN CYP GEO IDN IND IRN IRQ ISR JOR JPN KAZ KGZ KHM "
-    "KOR KWT LAO LBN LKA MDV MMR MNG MYS NPL OMN PAK PHL PRK PSE QAT SAU SGP SYR THA TJK TKM "
-    "TLS TUR UZB VNM YEM YMD",
-    _EU: "ALB AND AUT BEL BGR BIH BLR CHE CSK CZE DDR DEU DNK ESP EST EU FIN FRA GBR GRC HRV "
-    "HUN IRL ISL ITA LIE LTU LUX LVA MCO MDA MKD MLT MNE NLD NOR POL PRT ROU RUS SMR SRB SUN "
-    "SVK SVN SWE UKR VAT YUG",
-    _OC: "AUS FJI FSM KIR MHL NRU NZL PLW PNG SLB TON TUV VUT WSM",
-}
-REGION_BY_CODE = {code: region for region, codes in _REGIONS.items() for code in codes.split()}
 
-HISTORIC = {"SUN", "YUG", "CSK", "DDR", "YMD"}
+def seat_holder(code: str, year: int | None) -> str:
+    """The state that spoke for a corpus code in a year: ``seat_holder("RUS", 1951) == "SUN"``."""
+    if year is not None:
+        for seat, first, last, holder in SEATS:
+            if seat == code and (first is None or first <= year) and (last is None or year <= last):
+                return holder
+    return code
 
-# Names for codes whose corpus name is not the usual one, and for historic states.
-NAMES = {
-    "SUN": "Soviet Union",
-    "YUG": "Yugoslavia",
-    "CSK": "Czechoslovakia",
-    "DDR": "German Democratic Republic",
-    "YMD": "Democratic Yemen",
-    "EU": "European Union",
-}
 
-ALIASES = {
-    "PRK": ("DPRK", "North Korea", "Democratic People's Republic of Korea", "Pyongyang"),
-    "KOR": ("ROK", "South Korea", "Republic of Korea", "Seoul"),
-    "USA": ("United States", "United States of America", "US", "U.S.", "Washington"),
-    "GBR": ("United Kingdom", "UK", "Great Britain", "Britain", "London"),
-    "RUS": ("Russia", "Russian Federation", "Moscow"),
-    "SUN": ("USSR", "Union of Soviet Socialist Republics", "Soviet Union"),
-    "CHN": ("China", "People's Republic of China", "PRC", "Beijing"),
-    "JPN": ("Japan", "Tokyo"),
-    "IRN": ("Iran", "Islamic Republic of Iran", "Tehran"),
-    "SYR": ("Syria", "Syrian Arab Republic"),
-    "VNM": ("Viet Nam", "Vietnam"),
-    "LAO": ("Lao People's Democratic Republic", "Laos"),
-    "TUR": ("Turkey", "Türkiye"),
-    "CIV": ("Ivory Coast", "Côte d'Ivoire"),
-    "CZE": ("Czech Republic", "Czechia"),
-    "MKD": ("The former Yugoslav Republic of Macedonia", "Macedonia", "North Macedonia"),
-    "SWZ": ("Swaziland", "Eswatini"),
-    "CPV": ("Cape Verde", "Cabo Verde"),
-    "MMR": ("Burma", "Myanmar"),
-    "COD": ("DR Congo", "DRC", "Zaire", "Democratic Republic of the Congo"),
-    "DDR": ("East Germany", "GDR"),
-    "DEU": ("Germany", "West Germany", "Federal Republic of Germany"),
-    "YMD": ("South Yemen", "People's Democratic Republic of Yemen"),
-    "PSE": ("Palestine", "State of Palestine"),
-    "VAT": ("Holy See", "Vatican"),
-    "EU": ("EU", "European Community"),
-    "TZA": ("United Republic of Tanzania", "Tanzania"),
-    "BOL": ("Plurinational State of Bolivia", "Bolivia"),
-    "VEN": ("Bolivarian Republic of Venezuela", "Venezuela"),
-    "MDA": ("Republic of Moldova", "Moldova"),
-}
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@cache
+def authority() -> dict[str, CountryInfo]:
+    """Every entry of ``countries.json`` by code."""
+    entries = json.loads(AUTHORITY_FILE.read_text(encoding="utf-8"))
+    return {
+        entry["code"]: CountryInfo(
+            code=entry["code"],
+            name=entry["name"],
+            region=entry.get("region", ""),
+            historic=bool(entry.get("historic")),
+            aliases=tuple(entry.get("names", ())),
+            adjectives=tuple(entry.get("adjectives", ())),
+            exists_from=_date(entry.get("exists_from")),
+            exists_until=_date(entry.get("exists_until")),
+            predecessors=tuple(entry.get("predecessors", ())),
+        )
+        for entry in entries
+    }
+
+
+def region_of(code: str) -> str:
+    info = authority().get(code.upper())
+    return info.region if info else ""
 
 
 def country_info(code: str, corpus_name: str = "") -> CountryInfo:
-    """Return the authority entry for ``code``, falling back to the corpus's name."""
+    """Return the authority entry for ``code``, or a bare one named as the corpus names it."""
     code = code.upper()
-    name = NAMES.get(code) or corpus_name or code
-    return CountryInfo(
-        code=code,
-        name=name,
-        region=REGION_BY_CODE.get(code, ""),
-        historic=code in HISTORIC,
-        aliases=tuple(alias for alias in ALIASES.get(code, ()) if alias != name),
+    info = authority().get(code)
+    if info is not None:
+        return info
+    return CountryInfo(code=code, name=corpus_name or code, region="", historic=False, aliases=())
+
+
+def install(codes=None) -> int:
+    """Create the country records the database lacks, with their predecessor links.
+
+    Existing records are left as they are: archivists may have edited them.
+    ``codes`` limits it to some codes; returns how many records were created.
+    """
+    from archive.models import Country
+
+    entries = [info for code, info in authority().items() if codes is None or code in codes]
+    have = set(Country.objects.values_list("code", flat=True))
+    created = []
+    for info in entries:
+        if info.code in have:
+            continue
+        created.append(
+            Country.objects.create(
+                code=info.code,
+                name=info.name,
+                region=info.region,
+                historic=info.historic,
+                aliases="\n".join(info.aliases),
+                adjectives="\n".join(info.adjectives),
+                exists_from=info.exists_from,
+                exists_until=info.exists_until,
+            )
+        )
+    by_code = {c.code: c for c in Country.objects.all()}
+    for country in created:
+        predecessors = [by_code[p] for p in authority()[country.code].predecessors if p in by_code]
+        if predecessors:
+            country.predecessors.add(*predecessors)
+    return len(created)
+
+
+def finder():
+    """A country finder built from the authority file alone, without a database."""
+    from archive.mentions import CountryFinder, CountryNames
+    from archive.names import NameForm, parse_lines
+
+    return CountryFinder(
+        CountryNames(
+            code=info.code,
+            forms=(NameForm(info.name), *parse_lines("\n".join(info.aliases))),
+            adjectives=tuple(parse_lines("\n".join(info.adjectives))),
+            exists_from=info.exists_from.year if info.exists_from else None,
+            exists_until=info.exists_until.year if info.exists_until else None,
+        )
+        for info in authority().values()
     )

@@ -22,8 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, reset_queries, transaction
 from django.utils import timezone
 
-from archive import dates
-from archive.countries import country_info
+from archive import countries, country_tags, dates
 from archive.models import (
     LANGUAGE_CHOICES,
     WEB_URL,
@@ -38,6 +37,7 @@ from archive.models import (
     unique_slug,
 )
 from archive.signals import bulk_import_finished, bulk_import_started, statements_bulk_changed
+from archive.speakers import SpeakerDirectory
 from archive.text import xml_safe
 
 LANGUAGES = {code for code, _ in LANGUAGE_CHOICES}
@@ -53,6 +53,7 @@ IMPORTED_FIELDS = [
     "issuer_id",
     "speaker",
     "speaker_post",
+    "speaker_person_id",
     "issued_on",
     "issued_precision",
     "language",
@@ -217,6 +218,8 @@ class StatementImporter:
         self._countries: dict[str, Country] = {}
         self._bodies: dict[str, IssuingBody] = {}
         self._events: dict[str, Event] = {}
+        self._finder = None
+        self._speakers: SpeakerDirectory | None = None
 
     def run(
         self, lines: Iterable[tuple[int, str | RecordError]], limit: int | None = None
@@ -224,6 +227,10 @@ class StatementImporter:
         """Import every line, at most ``limit`` records; return the counts and errors."""
         bulk_import_started.send(sender=Statement)
         try:
+            with transaction.atomic():
+                countries.install()  # the whole authority, so every name can be found
+            self._finder = Country.objects.finder()
+            self._speakers = SpeakerDirectory()
             return self._run(lines, limit)
         finally:
             bulk_import_finished.send(sender=Statement)
@@ -282,21 +289,29 @@ class StatementImporter:
         self._countries.clear()
         self._bodies.clear()
         self._events.clear()
+        self._speakers = SpeakerDirectory()
 
     def _write_records(self, records: list[CorpusRecord]) -> list[int]:
         existing = {
             s.source_id: s
             for s in Statement.objects.filter(source_id__in=[r.source_id for r in records]).only(
-                "pk", "source_id", "slug", *[f.removesuffix("_id") for f in IMPORTED_FIELDS]
+                "pk",
+                "source_id",
+                "slug",
+                "summary",
+                *[f.removesuffix("_id") for f in IMPORTED_FIELDS],
             )
         }
         now = timezone.now()
         to_create, to_update, event_links, counts = [], [], [], [0, 0, 0]
+        tagged, new_speakers = [], []
         for record in records:
             issuer = self._body(record)
             event = self._event(record)
-            values = self._values(record, issuer)
             statement = existing.get(record.source_id)
+            person = self._person(record, issuer, statement)
+            values = self._values(record, issuer)
+            values["speaker_person_id"] = person.pk if person else None
             if statement is None:
                 statement = Statement(
                     **values,
@@ -318,6 +333,12 @@ class StatementImporter:
                 counts[2] += 1
             if event is not None:
                 event_links.append((statement, event))
+            tagged.append((statement, issuer.country_id))
+            if person is not None and person.pk is None:
+                new_speakers.append((statement, person))
+        self._speakers.save_new()
+        for statement, person in new_speakers:
+            statement.speaker_person_id = person.pk
         created = Statement.objects.bulk_create(to_create)
         Statement.history.bulk_history_create(created, default_change_reason="import")
         if to_update:
@@ -345,10 +366,49 @@ class StatementImporter:
         )
         if changed:  # in the batch's transaction: listeners' writes commit with it
             statements_bulk_changed.send(sender=Statement, pks=changed)
+        country_tags.tag_texts(
+            [
+                (
+                    s.pk,
+                    country_tags.text_of(s.title, s.summary, s.body),
+                    s.issued_on,
+                    issuer_country,
+                )
+                for s, issuer_country in tagged
+            ],
+            self._finder,
+        )
+        renamed = self._speakers.flush()
+        if renamed:  # a new spelling of a speaker's name: their speeches' documents carry it
+            statements_bulk_changed.send(
+                sender=Statement,
+                pks=list(
+                    Statement.objects.filter(speaker_person__in=renamed).values_list(
+                        "pk", flat=True
+                    )
+                ),
+            )
         self.report.created += counts[0]
         self.report.updated += counts[1]
         self.report.unchanged += counts[2]
         return changed
+
+    def _person(self, record: CorpusRecord, issuer: IssuingBody, statement):
+        """The speaker's person record; an archivist's link or merge stays while the name does."""
+        if (
+            statement is not None
+            and statement.speaker == record.speaker
+            and statement.speaker_person_id
+        ):
+            person = self._speakers.person(statement.speaker_person_id)
+        else:
+            year = record.issued_on.year if record.issued_on else None
+            person = self._speakers.person_for(record.speaker, issuer.country_id, year)
+        if person is not None and record.speaker_post:
+            self._speakers.note_post(
+                person, record.speaker_post, issuer.country_id, record.issued_on
+            )
+        return person
 
     def _values(self, record: CorpusRecord, issuer: IssuingBody) -> dict:
         return {
@@ -376,10 +436,10 @@ class StatementImporter:
             text = record.title
         return unique_slug(Statement, text, max_length=100)
 
-    def _country(self, record: CorpusRecord) -> Country:
-        country = self._countries.get(record.country_code)
+    def _country(self, code: str, record: CorpusRecord) -> Country:
+        country = self._countries.get(code)
         if country is None:
-            info = country_info(record.country_code, record.country_name)
+            info = countries.country_info(code, record.country_name)
             country, _ = Country.objects.get_or_create(
                 code=info.code,
                 defaults={
@@ -389,14 +449,16 @@ class StatementImporter:
                     "aliases": "\n".join(info.aliases),
                 },
             )
-            self._countries[record.country_code] = country
+            self._countries[code] = country
         return country
 
     def _body(self, record: CorpusRecord) -> IssuingBody:
-        """Return the issuer: the member state's government, or the EU itself."""
-        body = self._bodies.get(record.country_code)
+        """Return the issuer: the government of the state that held the seat, or the EU itself."""
+        year = record.issued_on.year if record.issued_on else None
+        code = countries.seat_holder(record.country_code, year)
+        body = self._bodies.get(code)
         if body is None:
-            country = self._country(record)
+            country = self._country(code, record)
             if country.code == "EU":
                 slug, name = "european-union", "European Union"
                 kind = BodyKind.INTERNATIONAL_ORGANISATION
@@ -406,7 +468,7 @@ class StatementImporter:
             body, _ = IssuingBody.objects.get_or_create(
                 slug=slug, defaults={"name": name, "kind": kind, "country": country}
             )
-            self._bodies[record.country_code] = body
+            self._bodies[code] = body
         return body
 
     def _event(self, record: CorpusRecord) -> Event | None:

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from archive import dates
+from archive import dates, mentions, names, person_names
 from archive.choices import (
     INVERSE_RELATION_LABELS,
     LANGUAGE_CHOICES,
@@ -117,6 +117,22 @@ class CountryQuerySet(GuardedDeleteQuerySet):
     def get_by_natural_key(self, code):
         return self.get(code=code)
 
+    def finder(self) -> mentions.CountryFinder:
+        """A finder of the states these countries' names designate in a text."""
+        return mentions.CountryFinder(
+            mentions.CountryNames(
+                code=country.code,
+                pk=country.pk,
+                forms=(names.NameForm(country.name), *names.parse_lines(country.aliases)),
+                adjectives=tuple(names.parse_lines(country.adjectives)),
+                exists_from=country.exists_from.year if country.exists_from else None,
+                exists_until=country.exists_until.year if country.exists_until else None,
+            )
+            for country in self.only(
+                "code", "name", "aliases", "adjectives", "exists_from", "exists_until"
+            )
+        )
+
 
 class Country(GuardedDeleteModel):
     """An authority record for a state, past or present, or a union of states."""
@@ -129,10 +145,30 @@ class Country(GuardedDeleteModel):
     )
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
-    aliases = models.TextField(blank=True, help_text="Other names, one per line.")
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other names, one per line. A name that meant this state only for a time "
+        "takes its years: “Congo [1971-1997]”.",
+    )
+    adjectives = models.TextField(
+        blank=True,
+        help_text="Adjective forms that name this state and no other (“Soviet”), one per line, "
+        "with years like the aliases.",
+    )
     region = models.CharField(max_length=20, choices=Region.choices, blank=True)
     historic = models.BooleanField(
         default=False, help_text="The state no longer exists under this code."
+    )
+    exists_from = models.DateField("existed from", null=True, blank=True)
+    exists_until = models.DateField(
+        "existed until", null=True, blank=True, help_text="Leave empty while the state exists."
+    )
+    predecessors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+        help_text="The states this one succeeded: the Soviet Union for the Russian Federation.",
     )
 
     objects = CountryQuerySet.as_manager()
@@ -148,6 +184,17 @@ class Country(GuardedDeleteModel):
     def natural_key(self):
         return (self.code,)
 
+    def clean(self):
+        errors = {}
+        for field in ("aliases", "adjectives"):
+            problems = names.check_lines(getattr(self, field))
+            if problems:
+                errors[field] = problems
+        if self.exists_from and self.exists_until and self.exists_until < self.exists_from:
+            errors["exists_until"] = "The state cannot end before it begins."
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args, **kwargs):
         self.code = self.code.upper()
         if not self.slug:
@@ -159,11 +206,29 @@ class Country(GuardedDeleteModel):
 
     @property
     def alias_list(self) -> list[str]:
-        return split_aliases(self.aliases)
+        """Other names, without the years some of them carry."""
+        return [name.text for name in names.parse_lines(self.aliases)]
+
+    def existed_in(self, year: int) -> bool:
+        first = self.exists_from.year if self.exists_from else None
+        last = self.exists_until.year if self.exists_until else None
+        return (first is None or first <= year) and (last is None or year <= last)
+
+    @property
+    def years_display(self) -> str:
+        if not (self.exists_from or self.exists_until):
+            return ""
+        first = str(self.exists_from.year) if self.exists_from else ""
+        last = str(self.exists_until.year) if self.exists_until else ""
+        return f"{first}–{last}"
 
     def statements_in_use(self):
         """Return statements that would lose this country if it were deleted."""
-        return Statement.objects.filter(countries_mentioned=self).distinct()
+        return Statement.objects.filter(
+            models.Q(countries_mentioned=self)
+            | models.Q(countries_extracted=self)
+            | models.Q(countries_not_named=self)
+        ).distinct()
 
 
 class IssuingBody(GuardedDeleteModel):
@@ -311,6 +376,127 @@ class Event(GuardedDeleteModel):
         return [(phase, items) for phase, items in phases.items() if items]
 
 
+class Person(GuardedDeleteModel):
+    """An authority record for a speaker: one person under every spelling of the name.
+
+    ``name_key`` is the name reduced for matching (``archive.person_names``):
+    "H.E. Mr. KIM Song" and "Song Kim" share it. The importer links a speech
+    to a person only by a whole name, in the same country and period, so two
+    people who share a surname are never joined.
+    """
+
+    name = models.CharField(max_length=255, help_text="The name as the archive writes it.")
+    slug = models.SlugField(max_length=120, unique=True)
+    family_name = models.CharField(
+        max_length=120, blank=True, help_text="For sorting; the part of the name a family shares."
+    )
+    variants = models.TextField(
+        blank=True, help_text="Other spellings and orders of the name, one per line."
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="people"
+    )
+    name_key = models.CharField(max_length=255, db_index=True, editable=False)
+
+    objects = SlugQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def save(self, *args, **kwargs):
+        self.name_key = person_names.key(self.name)
+        if not self.slug:
+            self.slug = unique_slug(Person, person_names.clean(self.name), exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:person", args=[self.slug])
+
+    @property
+    def variant_list(self) -> list[str]:
+        return split_aliases(self.variants.replace(";", "\n"))
+
+    def all_names(self) -> list[str]:
+        """The name and its variants, without repeats."""
+        return list(dict.fromkeys([self.name, *self.variant_list]))
+
+    def statements_in_use(self):
+        return Statement.objects.filter(speaker_person=self)
+
+    def merge(self, others: list["Person"], user=None) -> "Person":
+        """Make ``others`` part of this person: their statements, names and posts move here.
+
+        One transaction; the history of this record says what was merged, and
+        each statement moved gets a history entry naming the merge.
+        """
+        others = [other for other in others if other.pk != self.pk]
+        with transaction.atomic():
+            spellings = self.all_names()
+            for other in others:
+                spellings.extend(other.all_names())
+                other.posts.update(person=self)
+                for statement in other.statements.all():
+                    statement.speaker_person = self
+                    statement._change_reason = f"Speaker merged into {self.name}"
+                    statement.save(update_fields=["speaker_person", "updated_at"])
+            names_ = [n for n in dict.fromkeys(spellings) if n != self.name]
+            self.variants = "\n".join(names_)
+            if not self.country_id:
+                self.country_id = next((o.country_id for o in others if o.country_id), None)
+            self._change_reason = "Merged " + "; ".join(
+                f"{other.name} (#{other.pk})" for other in others
+            )
+            if user is not None:
+                self._history_user = user
+            self.save()
+            for other in others:
+                other._change_reason = f"Merged into {self.name} (#{self.pk})"
+                other.delete()
+        return self
+
+
+class Post(ArchiveRecord):
+    """A post a person held, as far as the records show: "Minister for Foreign Affairs", 1995–97."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="posts")
+    title = models.CharField(max_length=255)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    precision = models.CharField(
+        "date precision", max_length=5, choices=Precision.choices, default=Precision.YEAR
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start_date", "title"]
+
+    def __str__(self):
+        span = self.dates_display
+        return f"{self.title} ({span})" if span else self.title
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+
+    @property
+    def dates_display(self) -> str:
+        if not self.start_date:
+            return ""
+        return dates.display_range(self.start_date, self.end_date, self.precision)
+
+
 # A line ending otherwise, followed by a lower-case line, was wrapped mid-sentence.
 SENTENCE_ENDINGS = (".", "!", "?", ":", ";", "”", '"', ")", "]", "’")
 
@@ -375,8 +561,35 @@ class Statement(ArchiveRecord):
     events = models.ManyToManyField(
         Event, blank=True, related_name="statements", verbose_name="referenced events"
     )
+    speaker_person = models.ForeignKey(
+        "Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name="speaker's authority record",
+    )
     countries_mentioned = models.ManyToManyField(
-        Country, blank=True, related_name="statements_mentioning"
+        Country,
+        blank=True,
+        related_name="statements_mentioning",
+        verbose_name="countries named",
+        help_text="Entered by hand, or found in the text (see below).",
+    )
+    countries_extracted = models.ManyToManyField(
+        Country,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="countries found in the text",
+    )
+    countries_not_named = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="+",
+        verbose_name="not named (corrections)",
+        help_text="Countries found in the text that this statement does not name: "
+        "re-tagging leaves them off. Removing a found country above puts it here.",
     )
     related = models.ManyToManyField(
         "self",
@@ -415,7 +628,9 @@ class Statement(ArchiveRecord):
     )
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[co_issuers, events, countries_mentioned])
+    history = HistoricalRecords(
+        m2m_fields=[co_issuers, events, countries_mentioned, countries_not_named]
+    )
 
     class Meta:
         ordering = ["-issued_on", "title"]
@@ -575,6 +790,7 @@ def ensure_unused(instance) -> None:
 @receiver(pre_delete, sender=Country)
 @receiver(pre_delete, sender=IssuingBody)
 @receiver(pre_delete, sender=Event)
+@receiver(pre_delete, sender=Person)
 def refuse_delete_in_use(sender, instance, **kwargs):
     """Last line of defence for deletions that bypass ``delete()`` checks."""
     ensure_unused(instance)

@@ -21,5 +21,7 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event"),
     path("countries/", views.CountryListView.as_view(), name="countries"),
     path("countries/<slug:slug>/", views.country_detail, name="country"),
+    path("speakers/", views.PersonListView.as_view(), name="people"),
+    path("speakers/<slug:slug>/", views.person_detail, name="person"),
     path("about/", views.about, name="about"),
 ]

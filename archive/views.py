@@ -1,4 +1,4 @@
-"""Public pages: home, statements, issuing bodies, events and countries.
+"""Public pages: home, statements, issuing bodies, events, countries and speakers.
 
 Only published statements are ever shown; drafts and withdrawn statements
 answer 404. Search lives in the ``search`` app, not here.
@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
 
 from archive import citations, dates
-from archive.models import Country, Event, IssuingBody, Statement
+from archive.models import Country, Event, IssuingBody, Person, Statement
 
 PAGE_SIZE = 25
 
@@ -58,7 +58,9 @@ def about(request):
 
 def published_statement(slug: str) -> Statement:
     return get_object_or_404(
-        Statement.objects.published().select_related("issuer__country", "issuer__parent"),
+        Statement.objects.published().select_related(
+            "issuer__country", "issuer__parent", "speaker_person"
+        ),
         slug=slug,
     )
 
@@ -101,8 +103,10 @@ def statement_citation(request, slug, style):
     return response
 
 
-def paginate(request, queryset, size=PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
+def paginate(request, queryset, size=PAGE_SIZE, param="page"):
+    page = Paginator(queryset, size).get_page(request.GET.get(param))
+    page.param = param
+    return page
 
 
 def body_detail(request, slug):
@@ -181,19 +185,52 @@ def event_detail(request, slug):
 
 
 def country_detail(request, slug):
-    country = get_object_or_404(Country, slug=slug)
+    """The state's record, and in full (page by page) the statements it issued and that name it."""
+    country = get_object_or_404(
+        Country.objects.prefetch_related("predecessors", "successors"), slug=slug
+    )
     published = Statement.objects.published().for_display().newest_first()
-    issued = published.filter(issuer__country=country)
-    naming = published.filter(countries_mentioned=country)
+    issued = paginate(request, published.filter(issuer__country=country), param="page")
+    naming = paginate(request, published.filter(countries_mentioned=country), param="named_page")
     context = {
         "country": country,
-        "page_obj": paginate(request, issued),
-        "issued_count": issued.count(),
-        "naming": naming[:20],
-        "naming_count": naming.count(),
+        "issued": issued,
+        "issued_query": f"named_page={naming.number}",
+        "naming": naming,
+        "naming_query": f"page={issued.number}",
         "bodies": country.bodies.annotate(n=published_count("statements")).filter(n__gt=0),
+        "speakers": country.people.annotate(n=published_count("statements"))
+        .filter(n__gt=0)
+        .order_by("-n", "name")[:12],
     }
     return render(request, "archive/country_detail.html", context)
+
+
+def person_detail(request, slug):
+    """A speaker's record: names, posts, and every published statement they gave."""
+    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
+    statements = Statement.objects.published().filter(speaker_person=person)
+    if not statements.exists():
+        raise Http404("No published statement of this person yet.")
+    context = {
+        "person": person,
+        "posts": person.posts.select_related("country"),
+        "page_obj": paginate(request, statements.for_display().newest_first()),
+    }
+    return render(request, "archive/person_detail.html", context)
+
+
+class PersonListView(ListView):
+    template_name = "archive/person_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return (
+            Person.objects.select_related("country")
+            .annotate(n=published_count("statements"))
+            .filter(n__gt=0)
+            .order_by("family_name", "name")
+        )
 
 
 class StatementListView(ListView):

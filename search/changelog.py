@@ -1,6 +1,6 @@
 """The change log as the search backends read it: what an index owes, and the documents now.
 
-Rows name a statement, or an authority record (a country, body or event)
+Rows name a statement, or an authority record (a country, body, event or person)
 whose names statements carry. An authority row is turned into statements
 when it is applied, not when it is written: a statement linked to the
 record by a transaction that committed meanwhile is included, so a rename
@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import DurationField, ExpressionWrapper, Max, Q, Value
 from django.db.models.functions import Now
 
-from archive.models import Country, Event, IssuingBody, Statement
+from archive.models import Country, Event, IssuingBody, Person, Statement
 from search import documents
 from search.backends.base import Document, IndexBehind, LogPosition, Pending
 from search.models import IndexChange
@@ -28,6 +28,7 @@ AUTHORITIES: dict[str, type[models.Model]] = {
     "country": Country,
     "body": IssuingBody,
     "event": Event,
+    "person": Person,
 }
 
 

@@ -18,6 +18,7 @@ def indexable() -> QuerySet[Statement]:
         Statement.objects.published()
         .select_related("issuer__country")
         .prefetch_related("co_issuers__country", "events", "countries_mentioned")
+        .select_related("speaker_person")
     )
 
 
@@ -33,6 +34,13 @@ def _names(*records) -> str:
     return "\n".join(seen)
 
 
+def _speaker(statement: Statement) -> str:
+    """The speaker as the source wrote it, the post, and every name of the person record."""
+    person = statement.speaker_person
+    names = [statement.speaker, *(person.all_names() if person else ())]
+    return "\n".join(dict.fromkeys(filter(None, [*names, statement.speaker_post])))
+
+
 def to_document(statement: Statement) -> Document:
     issuers = [statement.issuer, *statement.co_issuers.all()]
     country = statement.issuer.country
@@ -46,7 +54,7 @@ def to_document(statement: Statement) -> Document:
         "kind": (statement.kind,),
         "language": (statement.language,),
         "event": tuple(event.slug for event in events),
-        "mentioned": tuple(c.code for c in mentioned),
+        "named": tuple(c.code for c in mentioned),
         "year": (str(year),) if year else (),
         "decade": (f"{year // 10 * 10}s",) if year else (),
     }
@@ -57,7 +65,7 @@ def to_document(statement: Statement) -> Document:
         "body": statement.body,
         "summary": statement.summary,
         "issuer": _names(*issuers),
-        "speaker": " ".join(filter(None, [statement.speaker, statement.speaker_post])),
+        "speaker": _speaker(statement),
         "countries": _names(country, *mentioned),
         "events": "\n".join(event.name for event in events),
         "source_id": statement.source_id or "",

@@ -30,6 +30,7 @@ COLUMNS = [
     "title",
     "issuer",
     "issuer_country",
+    "countries_named",
     "date",
     "date_precision",
     "kind",
@@ -52,7 +53,12 @@ def all_hits(query: SearchQuery, cap: int | None = None) -> SearchResults:
 def statements_in_order(ids: list[str]) -> Iterator[Statement]:
     for start in range(0, len(ids), CHUNK):
         chunk = [int(i) for i in ids[start : start + CHUNK]]
-        yield from Statement.objects.published().select_related("issuer__country").in_order(chunk)
+        yield from (
+            Statement.objects.published()
+            .select_related("issuer__country")
+            .prefetch_related("countries_mentioned")
+            .in_order(chunk)
+        )
 
 
 def row(statement: Statement, absolute) -> dict:
@@ -84,6 +90,11 @@ def spreadsheet_safe(value):
     return value
 
 
+def cell(value):
+    """A list in one CSV cell: its values separated by spaces ("JPN KOR")."""
+    return " ".join(value) if isinstance(value, list) else value
+
+
 def csv_lines(results: SearchResults, query_text: str, absolute) -> Iterator[str]:
     """CSV text: a '#' line stating the count and the cap, a header, then one row each."""
     buffer = io.StringIO()
@@ -101,7 +112,7 @@ def csv_lines(results: SearchResults, query_text: str, absolute) -> Iterator[str
     writer.writeheader()
     yield flush()
     for statement in statements_in_order([hit.id for hit in results.hits]):
-        writer.writerow({k: spreadsheet_safe(v) for k, v in row(statement, absolute).items()})
+        writer.writerow({k: spreadsheet_safe(cell(v)) for k, v in row(statement, absolute).items()})
         yield flush()
 
 

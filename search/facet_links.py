@@ -14,7 +14,8 @@ from search.backends.base import FACETS, SearchQuery, SearchResults
 
 FACET_TITLES = {
     "issuer": "Issuing body",
-    "country": "Country",
+    "country": "Issuing country",
+    "named": "Countries named",
     "kind": "Kind",
     "event": "Referenced event",
     "language": "Language",

@@ -107,6 +107,9 @@ class SearchFilterSet(django_filters.FilterSet):
         field_name="issuer__country__code",
         lookup_expr="in",
     )
+    named = ValueListFilter(
+        pattern=r"[A-Za-z]{2,8}", example="PRK", normalize=str.upper, method="filter_named"
+    )
     kind = django_filters.MultipleChoiceFilter(choices=StatementKind.choices)
     event = ValueListFilter(pattern=SLUG, example="freedom-edge-2024", method="filter_event")
     language = django_filters.MultipleChoiceFilter(choices=LANGUAGE_CHOICES)
@@ -136,6 +139,11 @@ class SearchFilterSet(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(Q(issuer__slug__in=value) | Q(co_issuers__slug__in=value)).distinct()
+
+    def filter_named(self, queryset, name, value):
+        return (
+            queryset.filter(countries_mentioned__code__in=value).distinct() if value else queryset
+        )
 
     def filter_event(self, queryset, name, value):
         return queryset.filter(events__slug__in=value).distinct() if value else queryset

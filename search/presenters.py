@@ -27,6 +27,7 @@ def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
     for name, model, key in (
         ("issuer", IssuingBody, "slug"),
         ("country", Country, "code"),
+        ("named", Country, "code"),
         ("event", Event, "slug"),
     ):
         values = results.facets.get(name, ())
@@ -36,7 +37,7 @@ def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
         )
         for value in (v.value for v in values if not v.count):
             record = model.objects.filter(**{key: value}).first()
-            if record is not None and (name == "country" or not record.only_in_drafts()):
+            if record is not None and (name in ("country", "named") or not record.only_in_drafts()):
                 labels[name][value] = record.name
     return labels
 
@@ -44,7 +45,12 @@ def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
 def load_statements(results: SearchResults) -> list[tuple[Statement, object]]:
     """Return (statement, hit) pairs in hit order, skipping anything not published."""
     hits = {int(hit.id): hit for hit in results.hits}
-    statements = Statement.objects.published().for_display().in_order(list(hits))
+    statements = (
+        Statement.objects.published()
+        .for_display()
+        .prefetch_related("countries_mentioned")
+        .in_order(list(hits))
+    )
     return [(statement, hits[statement.pk]) for statement in statements]
 
 
@@ -58,6 +64,7 @@ def statement_fields(statement: Statement, absolute=None) -> dict:
         "source_id": statement.source_id,
         "issuer": statement.issuer.name,
         "issuer_country": statement.issuer.country.code if statement.issuer.country else None,
+        "countries_named": [c.code for c in statement.countries_mentioned.all()],
         "date": statement.date_iso,
         "date_precision": statement.issued_precision if statement.issued_on else None,
         "kind": statement.kind,
@@ -111,6 +118,11 @@ def statement_json(statement: Statement, request=None) -> dict:
 
     public = Statement.objects.published()
     url = statement.get_absolute_url()
+    found = set(statement.countries_extracted.values_list("pk", flat=True))
+
+    def absolute(path: str) -> str:
+        return request.build_absolute_uri(path) if request else path
+
     return {
         "slug": statement.slug,
         "url": request.build_absolute_uri(url) if request else url,
@@ -128,8 +140,18 @@ def statement_json(statement: Statement, request=None) -> dict:
         "summary": statement.summary,
         "body": statement.body,
         "events": [{"slug": e.slug, "name": e.name} for e in statement.events.all()],
-        "countries_mentioned": [
-            {"code": c.code, "name": c.name} for c in statement.countries_mentioned.all()
+        "speaker_record": (
+            {
+                "slug": statement.speaker_person.slug,
+                "name": statement.speaker_person.name,
+                "url": absolute(statement.speaker_person.get_absolute_url()),
+            }
+            if statement.speaker_person
+            else None
+        ),
+        "countries_named": [
+            {"code": c.code, "name": c.name, "found_in_text": c.pk in found}
+            for c in statement.countries_mentioned.all()
         ],
         "source": {
             "outlet": statement.source_outlet,

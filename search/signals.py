@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from archive.models import Country, Event, IssuingBody, Statement
+from archive.models import Country, Event, IssuingBody, Person, Statement
 from archive.signals import bulk_import_finished, bulk_import_started, statements_bulk_changed
 from search import indexing
 from search.indexing import schedule
@@ -15,6 +15,7 @@ INDEXED_FIELDS = {
     Country: ("name", "aliases", "code"),
     IssuingBody: ("name", "aliases", "slug", "country_id"),
     Event: ("name", "slug"),
+    Person: ("name", "variants"),
 }
 
 
@@ -58,6 +59,7 @@ for field in ("co_issuers", "events", "countries_mentioned"):
 @receiver(pre_save, sender=Country)
 @receiver(pre_save, sender=IssuingBody)
 @receiver(pre_save, sender=Event)
+@receiver(pre_save, sender=Person)
 def authority_renamed(sender, instance, raw=False, **kwargs):
     """Re-index the statements that carry a record's name when that name changes."""
     if instance.pk is None:

@@ -15,6 +15,7 @@ RESULT_KEYS = {
     "source_id",
     "issuer",
     "issuer_country",
+    "countries_named",
     "date",
     "date_precision",
     "kind",
@@ -22,7 +23,7 @@ RESULT_KEYS = {
     "snippet",
     "score",
 }
-FACET_KEYS = {"issuer", "country", "kind", "event", "language", "year", "decade"}
+FACET_KEYS = {"issuer", "country", "named", "kind", "event", "language", "year", "decade"}
 FACET_VALUE_KEYS = {"value", "label", "count", "selected"}
 
 

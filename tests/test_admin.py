@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from archive.models import Event, RelationKind, Statement, Status
+from archive.models import Country, Event, RelationKind, Statement, Status
 
-MODELS = ["country", "issuingbody", "event", "statement"]
+MODELS = ["country", "issuingbody", "event", "person", "statement"]
 
 
 def admin_url(model, action="changelist", *args):
@@ -218,3 +218,56 @@ def test_relation_to_itself_is_a_form_error(editor_client, body, event, make_sta
     assert response.status_code == 200
     formset_errors = response.context["inline_admin_formsets"][0].formset.errors
     assert any("target" in errors for errors in formset_errors)
+
+
+def test_saving_in_the_admin_finds_the_countries_named_and_keeps_corrections(
+    archivist_client, body, event, make_statement
+):
+    japan = Country.objects.create(code="JPN", name="Japan")
+    chad = Country.objects.create(code="TCD", name="Chad")
+    korea = Country.objects.create(code="KOR", name="South Korea", aliases="Republic of Korea")
+    target = make_statement()
+    text = "Japan and Chad took part; so did the DPRK itself."
+    data = _statement_form(body, [event], target)
+    data["body"] = text
+    response = archivist_client.post(admin_url("statement", "add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    statement = Statement.objects.get(title="Statement on the joint drills")
+    # Its own country (the DPRK) is not "named"; the others are, and marked as found.
+    assert set(statement.countries_mentioned.all()) == {japan, chad}
+    assert set(statement.countries_extracted.all()) == {japan, chad}
+
+    # The archivist removes Chad (wrongly found) and adds Korea (meant, not named).
+    data = _statement_form(body, [event], target, countries_mentioned=[japan.pk, korea.pk])
+    data.update({"body": text, "outgoing_relations-TOTAL_FORMS": "0"})
+    response = archivist_client.post(admin_url("statement", "change", statement.pk), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert set(statement.countries_mentioned.all()) == {japan, korea}
+    assert list(statement.countries_not_named.all()) == [chad]
+    page = archivist_client.get(admin_url("statement", "change", statement.pk))
+    assert "found in the text" in page.content.decode()
+
+    # Saving the form again as the browser shows it leaves the correction in place.
+    data["countries_not_named"] = [chad.pk]
+    response = archivist_client.post(admin_url("statement", "change", statement.pk), data)
+    assert response.status_code == 302
+    assert set(statement.countries_mentioned.all()) == {japan, korea}
+
+
+def test_country_names_with_badly_written_years_are_a_form_error(editor_client):
+    data = {
+        "code": "RUR",
+        "name": "Ruritania",
+        "slug": "ruritania",
+        "aliases": "Old Ruritania [1900-1850]\nNew Ruritania [after 1990]",
+        "adjectives": "",
+        "region": "europe",
+        "exists_from": "",
+        "exists_until": "",
+        "predecessors": [],
+    }
+    response = editor_client.post(admin_url("country", "add"), data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["aliases"]
+    assert any("after the last" in e for e in errors)
+    assert any("write the years as" in e for e in errors)

@@ -19,7 +19,7 @@ def doc(id, title, body, *, year=2020, issuer="gov-a", country="AAA", kind="spee
         "kind": (kind,),
         "language": ("en",),
         "event": extra.pop("events", ()),
-        "mentioned": extra.pop("mentioned", ()),
+        "named": extra.pop("named", ()),
         "year": (str(year),) if year else (),
         "decade": (f"{year // 10 * 10}s",) if year else (),
     }
@@ -314,7 +314,7 @@ def test_country_takes_an_iso_code_for_statements_by_or_naming_the_country(backe
     backend.rebuild(
         [
             doc(20, "Statement", "Talks resume.", country="PRK"),
-            doc(21, "Statement", "Talks resume.", country="KOR", mentioned=("PRK",)),
+            doc(21, "Statement", "Talks resume.", country="KOR", named=("PRK",)),
             doc(22, "Statement", "Talks resume.", country="JPN"),
         ]
     )

@@ -55,8 +55,8 @@ def test_ticking_facets_narrows_and_chips_remove_them(client, corpus):
     response = page(client, q="drills", country=["PRK"], decade=["2010s"])
     assert response.context["results"].total == 5
     chips = {chip.label: chip.url for chip in response.context["chips"]}
-    assert set(chips) == {"Country: North Korea", "Decade: 2010s"}
-    remaining = parse_qs(urlsplit(chips["Country: North Korea"]).query)
+    assert set(chips) == {"Issuing country: North Korea", "Decade: 2010s"}
+    remaining = parse_qs(urlsplit(chips["Issuing country: North Korea"]).query)
     assert remaining == {"q": ["drills"], "decade": ["2010s"]}
     clear = parse_qs(urlsplit(response.context["clear_url"]).query)
     assert clear == {"q": ["drills"]}
@@ -78,7 +78,7 @@ def test_empty_state_offers_the_suggestion_and_the_filters(client, corpus):
     html = page(client, q="exercsies", country=["JPN"]).content.decode()
     assert "No statements found" in html
     assert "Did you mean" in html and "exercises" in html
-    assert "Country: Japan" in html
+    assert "Issuing country: Japan" in html
 
 
 def test_invalid_parameters_are_noticed_not_fatal(client, corpus):

@@ -17,7 +17,17 @@ from enum import StrEnum
 from typing import ClassVar, Protocol
 
 # Facets a search can filter on and count, in the order pages show them.
-FACETS: tuple[str, ...] = ("issuer", "country", "kind", "event", "language", "decade", "year")
+# "country" is the issuing country; "named", the countries a statement names.
+FACETS: tuple[str, ...] = (
+    "issuer",
+    "country",
+    "named",
+    "kind",
+    "event",
+    "language",
+    "decade",
+    "year",
+)
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100

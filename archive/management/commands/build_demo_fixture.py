@@ -10,9 +10,9 @@ from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from archive.countries import REGION_BY_CODE, country_info
+from archive import countries
 from archive.importers import RecordError, StatementImporter, open_lines
-from archive.models import Country, Event, IssuingBody, Statement
+from archive.models import Country, Event, IssuingBody, Person, Post, Statement
 
 ALWAYS = {"PRK", "KOR"}  # every speech by both Koreas is in the demo
 PERMANENT_MEMBERS = ("USA", "RUS", "CHN", "GBR", "FRA")
@@ -30,7 +30,7 @@ def choose(records: list[dict]) -> set[str]:
     cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for r in records:
         decade = r["date"][:3]
-        cells[(decade, REGION_BY_CODE.get(r["country_iso3"], "other"))].append(r)
+        cells[(decade, countries.region_of(r["country_iso3"]) or "other")].append(r)
         if r["country_iso3"] in PERMANENT_MEMBERS:
             cells[(decade, r["country_iso3"])].append(r)
     for (_decade, group), members in cells.items():
@@ -59,18 +59,7 @@ class Command(BaseCommand):
         lines = [(n, line) for n, line in open_lines(corpus) if not isinstance(line, RecordError)]
         records = [json.loads(line) for _, line in lines]
         chosen = choose(records)
-        corpus_names = {r["country_iso3"]: r["country"] for r in records}
-        for code in sorted(REGION_BY_CODE):
-            info = country_info(code, corpus_names.get(code, ""))
-            Country.objects.get_or_create(
-                code=code,
-                defaults={
-                    "name": info.name,
-                    "region": info.region,
-                    "historic": info.historic,
-                    "aliases": "\n".join(info.aliases),
-                },
-            )
+        countries.install()
         report = StatementImporter().run(
             (n, line) for (n, line), r in zip(lines, records, strict=True) if r["id"] in chosen
         )
@@ -82,6 +71,8 @@ class Command(BaseCommand):
         objects = [
             *IssuingBody.objects.filter(statements__in=statements).distinct().order_by("slug"),
             *Event.objects.filter(statements__in=statements).distinct().order_by("start_date"),
+            *Person.objects.filter(statements__in=statements).distinct().order_by("slug"),
+            *Post.objects.filter(person__statements__in=statements).distinct().order_by("pk"),
             *statements,
         ]
         self._dump(out / "ungdc_demo.json", objects)

@@ -3,6 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from archive import country_tags
 from archive.models import Statement
 
 DEMO_FIXTURES = ["countries", "ungdc_demo", "seed_asian_nato"]
@@ -21,4 +22,6 @@ class Command(BaseCommand):
             self.stdout.write("The archive already holds statements; demo data not loaded.")
             return
         call_command("loaddata", *DEMO_FIXTURES, verbosity=options["verbosity"])
+        # Fixtures load raw rows: read the texts for the countries they name, as an import does.
+        country_tags.tag(Statement.objects.values_list("pk", flat=True))
         self.stdout.write(f"Demo data loaded: {Statement.objects.count()} statements.")

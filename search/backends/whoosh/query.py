@@ -36,7 +36,7 @@ TEXT_TARGETS: dict[str | None, tuple[str, ...]] = {
 FACET_TARGETS = {
     "issuer": ("issuer",),
     "event": ("event",),
-    "country": ("country", "mentioned"),  # issued by, or naming, the country
+    "country": ("country", "named"),  # issued by, or naming, the country
 }
 _SLUG = re.compile(r"[\w-]+")
 

@@ -17,7 +17,7 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
 
 # Bump when what the index stores changes: an older index must be rebuilt.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 # "us" is a stop word in Whoosh's list, but "US" is a country here.
 STOP = frozenset(STOP_WORDS) - {"us"}
@@ -25,7 +25,7 @@ TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 
 # Facet fields: exact slugs or codes, one value or several per document.
 SINGLE_FACETS = ("country", "kind", "language", "year", "decade")
-MULTI_FACETS = ("issuer", "event", "mentioned")  # issuer: the body and its co-issuers
+MULTI_FACETS = ("issuer", "event", "named")  # issuer: the body and its co-issuers
 
 # The text fields a query searches by default, and the one place their weights
 # live: BM25F (scoring.py) multiplies each field's term frequency by its weight,

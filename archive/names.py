@@ -1,0 +1,65 @@
+"""Names of authority records as archivists write them: one per line, some with years.
+
+A country's aliases field holds lines such as ``Congo [1971-1997]``: the
+name, and the years in which it named this state and no other. A line
+without years names the state whenever it existed, and in later references
+to it ("the former Soviet Union").
+"""
+
+import re
+from typing import NamedTuple
+
+_YEARS = re.compile(
+    r"^(?P<text>.*?)\s*\[\s*(?P<first>\d{3,4})?\s*[-–]\s*(?P<last>\d{3,4})?\s*\]\s*$"
+)
+
+
+class NameForm(NamedTuple):
+    """One form of a name, and the years (inclusive) it is limited to, if any."""
+
+    text: str
+    first: int | None = None
+    last: int | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.first is not None or self.last is not None
+
+    def covers(self, year: int) -> bool:
+        return (self.first is None or self.first <= year) and (
+            self.last is None or year <= self.last
+        )
+
+
+def parse_line(line: str) -> NameForm | None:
+    """Read ``Congo [1971-1997]``, ``Germany [-1949]`` or ``Russia``; None for a blank line."""
+    line = line.strip()
+    if not line:
+        return None
+    match = _YEARS.match(line)
+    if match is None:
+        return NameForm(line)
+    first, last = match["first"], match["last"]
+    return NameForm(match["text"], int(first) if first else None, int(last) if last else None)
+
+
+def parse_lines(text: str) -> list[NameForm]:
+    """The name forms of a one-per-line field; ``;`` separates names too."""
+    forms = (parse_line(part) for line in (text or "").splitlines() for part in line.split(";"))
+    return [form for form in forms if form is not None and form.text]
+
+
+def check_lines(text: str) -> list[str]:
+    """Problems an archivist should fix in a names field, one message each."""
+    problems = []
+    for line in (text or "").splitlines():
+        for part in line.split(";"):
+            if "[" in part or "]" in part:
+                form = parse_line(part)
+                if form is None or not form.dated or "[" in form.text or "]" in form.text:
+                    problems.append(
+                        f"“{part.strip()}”: write the years as [1971-1997], [-1949] or [1990-]."
+                    )
+                elif form.first and form.last and form.first > form.last:
+                    problems.append(f"“{part.strip()}”: the first year is after the last.")
+    return problems
