@@ -220,6 +220,7 @@ class StatementImporter:
         self._events: dict[str, Event] = {}
         self._finder = None
         self._speakers: SpeakerDirectory | None = None
+        self._slugs: set[str] | None = None  # statement slugs in use, read once
 
     def run(
         self, lines: Iterable[tuple[int, str | RecordError]], limit: int | None = None
@@ -290,6 +291,7 @@ class StatementImporter:
         self._bodies.clear()
         self._events.clear()
         self._speakers = SpeakerDirectory()
+        self._slugs = None
 
     def _write_records(self, records: list[CorpusRecord]) -> list[int]:
         existing = {
@@ -434,7 +436,9 @@ class StatementImporter:
             text = f"{country} general debate {record.issued_on.year}"
         else:
             text = record.title
-        return unique_slug(Statement, text, max_length=100)
+        if self._slugs is None:
+            self._slugs = set(Statement.objects.values_list("slug", flat=True))
+        return unique_slug(Statement, text, max_length=100, known=self._slugs)
 
     def _country(self, code: str, record: CorpusRecord) -> Country:
         country = self._countries.get(code)

@@ -79,6 +79,47 @@ def words(name: str) -> list[str]:
     return [w for w in _NOT_WORD.split(folded) if w]
 
 
+# Articles and particles of family names: "Al-Thani" and "de Moura" are one surname each.
+PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "ad",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "ar",
+        "an",
+        "bin",
+        "ibn",
+        "bint",
+        "ben",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "du",
+    ]
+)
+
+
+def is_bare_surname(key: str) -> bool:
+    """Whether a matching key holds one name only, particles aside ("al thani", "kim")."""
+    return sum(1 for word in key.split() if word not in PARTICLES) <= 1
+
+
 def key(name: str) -> str:
     """The matching key: the name's words, sorted. "" when nothing is left."""
     return " ".join(sorted(words(name)))

@@ -3,8 +3,11 @@
 A speech joins a person when its speaker's name has the person's matching
 key (``archive.person_names.key``: same words in any order, titles and case
 aside), the person speaks for the same country, and the speech falls within
-the years the person is known to have spoken, give or take a margin. The
-margin is narrow for a bare surname ("Mr. KIM"), which many people share.
+the years the person is known to have spoken, give or take a margin. A bare
+surname ("Mr. KIM", "AL-THANI") is shared by many people, ruling families
+among them: it joins only speeches at most three years apart and within six
+years of its first, so that a surname passed from one minister to the next
+is not one person.
 Anything else makes a new person: an archivist joins people the importer
 kept apart with the admin's merge action, which is recorded in the history.
 """
@@ -23,6 +26,7 @@ from archive.models import Person, Post, Statement
 
 YEARS_AROUND_FULL_NAME = 12
 YEARS_AROUND_SURNAME = 3
+SURNAME_SPAN = 6  # a bare surname's record covers at most this many years
 
 _POST_NOISE = re.compile(r"[^a-z ]+")
 
@@ -42,9 +46,11 @@ class Known:
     last: int | None = None
     spellings: set[str] = field(default_factory=set)
 
-    def covers(self, year: int | None, margin: int) -> bool:
+    def covers(self, year: int | None, margin: int, span: int | None = None) -> bool:
         if year is None or self.first is None or self.last is None:
             return True
+        if span is not None and max(self.last, year) - min(self.first, year) > span:
+            return False
         return self.first - margin <= year <= self.last + margin
 
     def saw(self, year: int | None) -> None:
@@ -95,9 +101,11 @@ class SpeakerDirectory:
         if not key:
             return None
         spelling = person_names.clean(speaker)
-        margin = YEARS_AROUND_FULL_NAME if " " in key else YEARS_AROUND_SURNAME
+        full_name = not person_names.is_bare_surname(key)
+        margin = YEARS_AROUND_FULL_NAME if full_name else YEARS_AROUND_SURNAME
+        span = None if full_name else SURNAME_SPAN
         for known in self.by_key.get((country_id, key), ()):
-            if known.covers(year, margin):
+            if known.covers(year, margin, span):
                 known.saw(year)
                 if spelling not in known.spellings:
                     known.spellings.add(spelling)

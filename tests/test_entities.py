@@ -227,6 +227,20 @@ def test_people_sharing_a_surname_stay_apart(tmp_path, capture):
 
 
 @pytest.mark.django_db
+def test_a_family_name_handed_from_minister_to_minister_is_not_one_person(tmp_path, capture):
+    # Qatar's foreign ministers, 1973-1995, all recorded as "AL-THANI": several people.
+    imported(tmp_path, capture, *(speech("QAT", y, speaker="AL-THANI") for y in range(1973, 1996)))
+    spans = sorted(
+        (min(years), max(years))
+        for years in (
+            [s.issued_on.year for s in person.statements.all()] for person in Person.objects.all()
+        )
+    )
+    assert len(spans) > 1
+    assert all(last - first <= 6 for first, last in spans)
+
+
+@pytest.mark.django_db
 def test_a_speaker_search_matches_every_variant(tmp_path, capture, client):
     imported(
         tmp_path,
@@ -291,3 +305,27 @@ def test_seat_holders_and_authority_agree():
     assert countries.seat_holder("RUS", 1951) == "SUN"
     assert countries.seat_holder("RUS", None) == "RUS"
     assert dt.date(1991, 12, 26) == countries.authority()["SUN"].exists_until
+
+
+@pytest.mark.django_db
+def test_the_api_and_exports_carry_issuing_country_and_countries_named(tmp_path, capture, client):
+    imported(
+        tmp_path,
+        capture,
+        speech("USA", 1960, body="The USSR and Japan.", speaker="Mr. Herter"),
+    )
+    statement = Statement.objects.get()
+    data = client.get(f"/api/statements/{statement.slug}/").json()
+    assert data["issuer_country"] == "USA"
+    assert data["countries_named"] == [
+        {"code": "JPN", "name": "Japan", "found_in_text": True},
+        {"code": "SUN", "name": "Soviet Union", "found_in_text": True},
+    ]
+    assert data["speaker_record"]["name"] == "Herter"
+    assert client.get(data["speaker_record"]["url"]).status_code == 200
+    row = client.get("/api/search/", {"q": "Japan"}).json()["results"][0]
+    assert (row["issuer_country"], row["countries_named"]) == ("USA", ["JPN", "SUN"])
+    csv = b"".join(client.get("/search/export.csv", {"q": "Japan"}).streaming_content).decode()
+    header, line = csv.splitlines()[1:3]
+    cells = dict(zip(header.split(","), line.split(","), strict=False))
+    assert (cells["issuer_country"], cells["countries_named"]) == ("USA", "JPN SUN")
