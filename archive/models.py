@@ -1,5 +1,8 @@
 """The archive's domain: countries, issuing bodies, events and statements.
 
+What every record shares is in ``archive.records``; speakers (Person, Post)
+in ``archive.people``, registered from here.
+
 Logic lives here and on the QuerySets (``Statement.objects.published()``).
 Authority records (countries, bodies, events) are never deleted while a
 statement uses them: see ``refuse_delete_in_use`` below.
@@ -9,16 +12,13 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-from django.db import models, router, transaction
-from django.db.models.deletion import ProtectedError
+from django.db import models
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from archive import dates, mentions, names, person_names
+from archive import dates, mentions, names
 from archive.choices import (
     INVERSE_RELATION_LABELS,
     LANGUAGE_CHOICES,
@@ -30,99 +30,16 @@ from archive.choices import (
     Status,
 )
 from archive.dates import Precision
-from archive.text import xml_safe
-
-
-def split_aliases(text: str) -> list[str]:
-    """Return the non-empty lines of an aliases text field."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def unique_slug(
-    model: type[models.Model], text: str, *, exclude_pk=None, max_length=120, known=None
-) -> str:
-    """Return a slug for ``text`` that no other row of ``model`` uses.
-
-    ``known``, a set of every slug in use, spares the queries (an import's
-    batches); the slug returned is added to it.
-    """
-    base = slugify(text)[:max_length].strip("-") or model._meta.model_name
-    slug, n = base, 2
-    taken = model._default_manager.exclude(pk=exclude_pk)
-
-    def in_use(slug: str) -> bool:
-        return slug in known if known is not None else taken.filter(slug=slug).exists()
-
-    while in_use(slug):
-        suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)] + suffix
-        n += 1
-    if known is not None:
-        known.add(slug)
-    return slug
-
-
-# Links from data are made live on pages and in citations: only http(s) ones.
-WEB_URL = URLValidator(schemes=["http", "https"], message="Enter an http:// or https:// address.")
-
-
-class GuardedDeleteQuerySet(models.QuerySet):
-    """Check every row before deleting, so a refusal leaves the transaction usable."""
-
-    def delete(self):
-        for obj in self:
-            ensure_unused(obj)
-        return super().delete()
-
-
-class ArchiveRecord(models.Model):
-    """A record of the archive: saved in one transaction, its text fit for every output.
-
-    The save runs in a transaction even in autocommit mode, so signal
-    receivers write with the row (the search app's change log): a crash can
-    never keep the row and lose what they wrote, or the reverse. Validation
-    strips the characters XML forbids from its text, so that what an
-    archivist pastes cannot break the feeds.
-    """
-
-    class Meta:
-        abstract = True
-
-    def clean_fields(self, exclude=None):
-        for field in self._meta.concrete_fields:
-            if isinstance(field, (models.CharField, models.TextField)):
-                value = getattr(self, field.attname)
-                if isinstance(value, str):
-                    setattr(self, field.attname, xml_safe(value))
-        super().clean_fields(exclude=exclude)
-
-    def save(self, *args, **kwargs):
-        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
-        with transaction.atomic(using=using, savepoint=False):
-            super().save(*args, **kwargs)
-
-
-class GuardedDeleteModel(ArchiveRecord):
-    """An authority record that refuses deletion while statements use it."""
-
-    class Meta:
-        abstract = True
-
-    def only_in_drafts(self) -> bool:
-        """Used by statements, none of them published: not for the public yet."""
-        used = self.statements_in_use()
-        return used.exists() and not used.published().exists()
-
-    def delete(self, *args, **kwargs):
-        ensure_unused(self)
-        return super().delete(*args, **kwargs)
-
-
-class SlugQuerySet(GuardedDeleteQuerySet):
-    """Authority records whose slug is their natural key (bodies, events)."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+from archive.records import (
+    WEB_URL,
+    ArchiveRecord,
+    GuardedDeleteModel,
+    GuardedDeleteQuerySet,
+    SlugQuerySet,
+    ensure_unused,
+    split_aliases,
+    unique_slug,
+)
 
 
 class CountryQuerySet(GuardedDeleteQuerySet):
@@ -386,127 +303,6 @@ class Event(GuardedDeleteModel):
             else:
                 phases["During"].append(statement)
         return [(phase, items) for phase, items in phases.items() if items]
-
-
-class Person(GuardedDeleteModel):
-    """An authority record for a speaker: one person under every spelling of the name.
-
-    ``name_key`` is the name reduced for matching (``archive.person_names``):
-    "H.E. Mr. KIM Song" and "Song Kim" share it. The importer links a speech
-    to a person only by a whole name, in the same country and period, so two
-    people who share a surname are never joined.
-    """
-
-    name = models.CharField(max_length=255, help_text="The name as the archive writes it.")
-    slug = models.SlugField(max_length=120, unique=True)
-    family_name = models.CharField(
-        max_length=120, blank=True, help_text="For sorting; the part of the name a family shares."
-    )
-    variants = models.TextField(
-        blank=True, help_text="Other spellings and orders of the name, one per line."
-    )
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="people"
-    )
-    name_key = models.CharField(max_length=255, db_index=True, editable=False)
-
-    objects = SlugQuerySet.as_manager()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "people"
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
-
-    def save(self, *args, **kwargs):
-        self.name_key = person_names.key(self.name)
-        if not self.slug:
-            self.slug = unique_slug(Person, person_names.clean(self.name), exclude_pk=self.pk)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("archive:person", args=[self.slug])
-
-    @property
-    def variant_list(self) -> list[str]:
-        return split_aliases(self.variants.replace(";", "\n"))
-
-    def all_names(self) -> list[str]:
-        """The name and its variants, without repeats."""
-        return list(dict.fromkeys([self.name, *self.variant_list]))
-
-    def statements_in_use(self):
-        return Statement.objects.filter(speaker_person=self)
-
-    def merge(self, others: list["Person"], user=None) -> "Person":
-        """Make ``others`` part of this person: their statements, names and posts move here.
-
-        One transaction; the history of this record says what was merged, and
-        each statement moved gets a history entry naming the merge.
-        """
-        others = [other for other in others if other.pk != self.pk]
-        with transaction.atomic():
-            spellings = self.all_names()
-            for other in others:
-                spellings.extend(other.all_names())
-                other.posts.update(person=self)
-                for statement in other.statements.all():
-                    statement.speaker_person = self
-                    statement._change_reason = f"Speaker merged into {self.name}"
-                    statement.save(update_fields=["speaker_person", "updated_at"])
-            names_ = [n for n in dict.fromkeys(spellings) if n != self.name]
-            self.variants = "\n".join(names_)
-            if not self.country_id:
-                self.country_id = next((o.country_id for o in others if o.country_id), None)
-            self._change_reason = "Merged " + "; ".join(
-                f"{other.name} (#{other.pk})" for other in others
-            )
-            if user is not None:
-                self._history_user = user
-            self.save()
-            for other in others:
-                other._change_reason = f"Merged into {self.name} (#{self.pk})"
-                other.delete()
-        return self
-
-
-class Post(ArchiveRecord):
-    """A post a person held, as far as the records show: "Minister for Foreign Affairs", 1995–97."""
-
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="posts")
-    title = models.CharField(max_length=255)
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
-    precision = models.CharField(
-        "date precision", max_length=5, choices=Precision.choices, default=Precision.YEAR
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["start_date", "title"]
-
-    def __str__(self):
-        span = self.dates_display
-        return f"{self.title} ({span})" if span else self.title
-
-    def clean(self):
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "The end date cannot be before the start date."})
-
-    @property
-    def dates_display(self) -> str:
-        if not self.start_date:
-            return ""
-        return dates.display_range(self.start_date, self.end_date, self.precision)
 
 
 # A line ending otherwise, followed by a lower-case line, was wrapped mid-sentence.
@@ -782,21 +578,8 @@ class StatementRelation(models.Model):
             raise ValidationError({"target": "A statement cannot relate to itself."})
 
 
-def ensure_unused(instance) -> None:
-    """Raise ``ProtectedError`` if statements still use this authority record.
-
-    Foreign keys are protected by ``on_delete=PROTECT``; many-to-many links
-    would otherwise vanish silently, so they are checked here.
-    """
-    in_use = instance.statements_in_use()
-    count = in_use.count()
-    if count:
-        noun = "statement uses" if count == 1 else "statements use"
-        raise ProtectedError(
-            f"Cannot delete {instance._meta.verbose_name} “{instance}”: "
-            f"{count} {noun} it. Remove it from them first.",
-            set(in_use[:20]),
-        )
+# Speakers live in their own module; imported here so that Django registers them.
+from archive.people import Person, Post  # noqa: E402, F401  (Post: archive.models.Post)
 
 
 @receiver(pre_delete, sender=Country)
