@@ -32,3 +32,17 @@ def sync_groups(apps) -> None:
         if perms.count() != len(set(codenames)):
             raise RuntimeError(f"missing permissions for {name}")
         group.permissions.set(perms)
+
+
+def install_groups(apps) -> None:
+    """For migrations: create the permissions of the models so far, then sync both groups.
+
+    Permissions are normally created after ``migrate``; the groups need them now.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    sync_groups(apps)

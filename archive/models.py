@@ -138,11 +138,6 @@ class Country(GuardedDeleteModel):
         """Other names, without the years some of them carry."""
         return [name.text for name in names.parse_lines(self.aliases)]
 
-    def existed_in(self, year: int) -> bool:
-        first = self.exists_from.year if self.exists_from else None
-        last = self.exists_until.year if self.exists_until else None
-        return (first is None or first <= year) and (last is None or year <= last)
-
     @property
     def years_display(self) -> str:
         if not (self.exists_from or self.exists_until):
