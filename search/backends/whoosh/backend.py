@@ -39,6 +39,7 @@ from search.backends.base import (
 from search.backends.whoosh import facets as facet_arrays
 from search.backends.whoosh import proximity, workers
 from search.backends.whoosh import query as compiled_query
+from search.backends.whoosh.bulk import BulkSegmentWriter
 from search.backends.whoosh.query import Compiler
 from search.backends.whoosh.schema import (
     MULTI_FACETS,
@@ -228,7 +229,7 @@ class WhooshBackend(SearchBackend):
                 if self.procs > 1:
                     writer = workers.parallel_writer(ix, self.procs, self.writer_mb)
                 else:
-                    writer = ix.writer(limitmb=self.writer_mb)
+                    writer = BulkSegmentWriter(ix)
                 count = 0
                 try:
                     for doc in documents:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,19 +67,13 @@ def stem(word: str) -> str:
 
 
 _TOKEN = re.compile(TOKEN_PATTERN)
-_WORDS: dict[str, str | int] = {}  # surface word -> its term, or its small-word code
 
 
 def word_info(word: str) -> str | int:
     """Return a surface word's indexed term (folded, stemmed) or its small-word code."""
-    info = _WORDS.get(word)
-    if info is None:
-        folded = fold(word)
-        info = SMALL_CODES.get(folded) or stem(folded)
-        if len(_WORDS) > 1_000_000:
-            _WORDS.clear()
-        _WORDS[word] = info
-    return info
+    vocabulary = _current_vocabulary()
+    code = vocabulary.code(word)
+    return code if code < FIRST_TERM else vocabulary.terms[code - FIRST_TERM]
 
 
 def is_searchable(word: str) -> bool:
@@ -99,36 +92,109 @@ def phrase_words(text: str) -> list[str | int]:
     return [word_info(word) for word in _TOKEN.findall(text)]
 
 
+FIRST_TERM = 256  # codes below are small words (0: none), from here on numbered terms
+
+
+class Vocabulary:
+    """Surface words numbered once: a small word's code, or ``FIRST_TERM`` + its term's number.
+
+    Numbers let ``analyse`` sort a text's words with numpy instead of
+    grouping them word by word in Python.
+    """
+
+    LIMIT = 1_000_000  # surface words or terms before a fresh vocabulary replaces this one
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.term_bytes: list[bytes] = []
+        self._numbers: dict[str, int] = {}
+
+    def code(self, word: str) -> int:
+        code = self.codes.get(word)
+        if code is None:
+            folded = fold(word)
+            code = SMALL_CODES.get(folded)
+            if code is None:
+                term = stem(folded)
+                code = self._numbers.get(term)
+                if code is None:
+                    code = self._numbers[term] = FIRST_TERM + len(self.terms)
+                    self.terms.append(term)
+                    self.term_bytes.append(term.encode("utf-8"))
+            self.codes[word] = code
+        return code
+
+
+_vocabulary = Vocabulary()
+
+
+def _current_vocabulary() -> Vocabulary:
+    """The shared vocabulary; replaced, never emptied, when it grows past its limit.
+
+    A caller keeps the one it was handed for a whole text, so its numbers
+    stay valid even if another thread replaces it meanwhile.
+    """
+    global _vocabulary
+    vocabulary = _vocabulary
+    if len(vocabulary.codes) > Vocabulary.LIMIT or len(vocabulary.terms) > Vocabulary.LIMIT:
+        vocabulary = _vocabulary = Vocabulary()
+    return vocabulary
+
+
+# One posting of a text: the term in UTF-8, its frequency, its weight, its
+# positions encoded (ArrayPositions); the shape Whoosh's ``FieldType.index`` yields.
+Posting = tuple[bytes, int, float, bytes]
+
+
 @dataclass(frozen=True)
 class Analysed:
     """A field's text as the index holds it."""
 
-    terms: dict[str, list[int]]  # term -> its positions
+    postings: list[Posting]  # one per term
     small: bytes  # per position: the code of the small word there, or 0
 
 
 @lru_cache(maxsize=16)
 def analyse(text: str, line_gap: bool = False) -> Analysed:
-    """Split ``text`` into positioned terms and small words.
+    """Split ``text`` into its terms' postings and its small words.
 
-    Cached, so that the postings and the small-word column of one field
-    value share one pass over the text.
+    Every word becomes its vocabulary code; numpy then sorts the positions
+    by term, and each term's positions are one slice of a single encoded
+    buffer. Cached, so that the postings and the small-word column of one
+    field value share one pass over the text.
     """
-    terms: dict[str, list[int]] = defaultdict(list)
-    small = bytearray()
+    vocabulary = _current_vocabulary()
+    known, code_of = vocabulary.codes.get, vocabulary.code
+    codes: list[int] = []
     for line in text.split("\n") if line_gap else (text,):
-        if small:
-            small.extend(bytes(LINE_GAP))
-        base = len(small)
-        words = _TOKEN.findall(line)
-        small.extend(bytes(len(words)))
-        for position, word in enumerate(words, base):
-            info = _WORDS.get(word) or word_info(word)
-            if info.__class__ is int:
-                small[position] = info
-            else:
-                terms[info].append(position)
-    return Analysed(dict(terms), bytes(small))
+        if codes:
+            codes.extend(_GAP)
+        codes.extend([known(word) or code_of(word) for word in _TOKEN.findall(line)])
+    coded = np.array(codes, dtype=np.int64)
+    small = np.where(coded < FIRST_TERM, coded, 0).astype(np.uint8).tobytes()
+    positions = np.flatnonzero(coded >= FIRST_TERM)
+    if not len(positions):
+        return Analysed([], small)
+    numbers = coded[positions]
+    order = np.argsort(numbers, kind="stable")  # by term; positions stay ascending
+    numbers, positions = numbers[order], positions[order]
+    starts = np.flatnonzero(np.diff(numbers, prepend=-1))
+    ends = np.append(starts[1:], len(numbers))
+    narrow = positions.astype("<u2").tobytes()
+    wide = positions.astype("<u4").tobytes() if positions.max() > 0xFFFF else b""
+    lasts = positions[ends - 1].tolist()
+    term_bytes = vocabulary.term_bytes
+    postings = []
+    terms = (numbers[starts] - FIRST_TERM).tolist()
+    for number, start, end, last in zip(terms, starts.tolist(), ends.tolist(), lasts, strict=True):
+        # Positions past 65,535: uint32 and one byte of padding (see ArrayPositions).
+        value = narrow[2 * start : 2 * end] if last <= 0xFFFF else wide[4 * start : 4 * end] + b"\0"
+        postings.append((term_bytes[number], end - start, float(end - start), value))
+    return Analysed(postings, small)
+
+
+_GAP = [0] * LINE_GAP
 
 
 class ArchiveTokenizer(Tokenizer):
@@ -196,8 +262,8 @@ class ArrayPositions(formats.Positions):
         self.version = INDEX_FORMAT  # pickled with the schema: tells an outdated index
 
     def word_values(self, value, analyzer, **kwargs):
-        for term, poslist in analyse(value, self.line_gap).terms.items():
-            yield term, len(poslist), float(len(poslist)), self.encode(poslist)
+        for tbytes, freq, weight, vbytes in analyse(value, self.line_gap).postings:
+            yield tbytes.decode("utf-8"), freq, weight, vbytes
 
     def encode(self, poslist) -> bytes:
         wide = poslist[-1] > 0xFFFF
@@ -234,6 +300,12 @@ class ArchiveText(fields.TEXT):
         self.format = ArrayPositions(line_gap=line_gap)
         self.column_type = columns.VarBytesColumn()
         self.line_gap = line_gap
+
+    def index(self, value, **kwargs) -> list[Posting]:
+        """The text's postings, as ``FieldType.index`` gives them, without its generators."""
+        if not isinstance(value, str):
+            raise ValueError(f"{value!r} is not a string")
+        return analyse(value, self.line_gap).postings
 
     def to_column_value(self, value) -> bytes:
         return analyse(value, self.line_gap).small

@@ -1,5 +1,7 @@
 """Whoosh's multi-process writer, with sub-processes that die with their parent.
 
+Each sub-process writes its own segment with ``BulkSegmentWriter`` (bulk.py).
+
 Whoosh's ``SubWriterTask`` waits on a job queue forever: when a rebuild is
 killed, its workers live on (reparented to PID 1, hundreds of MB each) and,
 having inherited the parent's file descriptors, keep holding its locks.
@@ -17,6 +19,8 @@ import sys
 
 from whoosh.index import Index
 from whoosh.multiproc import MpWriter, SubWriterTask
+
+from search.backends.whoosh.bulk import BulkSegmentWriter
 
 PR_SET_PDEATHSIG = 1
 
@@ -36,12 +40,24 @@ class MortalTask(SubWriterTask):
         self.parent_pid = os.getpid()
 
     def run(self) -> None:
+        """``SubWriterTask.run`` with a ``BulkSegmentWriter``, one finished segment per task."""
         die_with_parent(self.parent_pid)
-        super().run()
+        ix = self.storage.open_index(self.indexname)
+        self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
+        while self.running:
+            job = self.jobqueue.get()
+            if job is None:
+                break
+            self._process_file(*job)
+        if not self.running:
+            self.writer.cancel()
+            return
+        segment = self.writer._finalize_segment()
+        self.resultqueue.put((None, set(), segment), timeout=5)
 
 
 class MortalMpWriter(MpWriter):
-    """``MpWriter`` whose sub-writers cannot outlive the process that started them."""
+    """``MpWriter`` whose sub-writers write in bulk and cannot outlive their parent."""
 
     def _new_task(self) -> MortalTask:
         task = MortalTask(
