@@ -329,3 +329,25 @@ def test_the_api_and_exports_carry_issuing_country_and_countries_named(tmp_path,
     header, line = csv.splitlines()[1:3]
     cells = dict(zip(header.split(","), line.split(","), strict=False))
     assert (cells["issuer_country"], cells["countries_named"]) == ("USA", "JPN SUN")
+
+
+@pytest.mark.django_db
+def test_the_countries_a_speech_names_do_not_push_it_down_in_a_search_for_its_issuer(
+    tmp_path, capture
+):
+    from search.backends import get_backend
+    from search.backends.base import SearchQuery
+
+    many = "We thank Japan, Brazil, Kenya, India, Chile, Egypt, Ghana, Peru and North Korea."
+    imported(
+        tmp_path,
+        capture,
+        speech("FRA", 2001, body="We speak for peace and for development."),
+        speech("FRA", 2002, body=many),
+    )
+    hits = get_backend().search(SearchQuery(text="France", with_snippets=False)).hits
+    assert len(hits) == 2
+    assert hits[0].score == pytest.approx(hits[1].score)
+    # The names still find the speeches that name them, under any alias.
+    found = get_backend().search(SearchQuery(text="DPRK", with_snippets=False)).hits
+    assert [Statement.objects.get(pk=h.id).source_id for h in found] == ["ungdc-FRA-57-2002"]

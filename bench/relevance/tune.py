@@ -26,6 +26,7 @@ def main() -> None:
     parser.add_argument("--reuse", required=True)
     parser.add_argument("--title", type=float, nargs="+", default=[0.5, 1.0, 1.5, 2.0])
     parser.add_argument("--meta", type=float, nargs="+", default=[0.3, 0.6, 1.0])
+    parser.add_argument("--named", type=float, nargs="+", default=[0.0, 0.1, 0.2, 0.5, 1.0])
     parser.add_argument("--k1", type=float, nargs="+", default=[1.2])
     parser.add_argument("--title-b", type=float, nargs="+", default=[0.75])
     parser.add_argument("--proximity", type=float, nargs="+", default=[0.0, 0.5, 1.0, 2.0, 4.0])
@@ -50,6 +51,7 @@ def main() -> None:
     current = (
         weights["title"],
         weights["meta"],
+        weights["named_countries"],
         scoring.K1,
         title_b,
         backend.proximity_weight,
@@ -57,11 +59,11 @@ def main() -> None:
     )
     rows = []
     grid = itertools.product(
-        args.title, args.meta, args.k1, args.title_b, args.proximity, args.sequence
+        args.title, args.meta, args.named, args.k1, args.title_b, args.proximity, args.sequence
     )
     for setting in grid:
-        title, meta, k1, b, proximity, sequence = setting
-        FIELD_WEIGHTS.update(title=title, meta=meta)
+        title, meta, named, k1, b, proximity, sequence = setting
+        FIELD_WEIGHTS.update(title=title, meta=meta, named_countries=named)
         scoring.K1 = k1
         if b != FIELD_B["title"]:
             FIELD_B["title"] = b
@@ -79,7 +81,7 @@ def main() -> None:
     FIELD_WEIGHTS.update(weights)
     FIELD_B["title"] = title_b
     columns = ["nDCG@10", "P@10", "judged", "speaker, country, year"]
-    columns += ["title", "meta", "k1", "title b", "proximity", "sequence"]
+    columns += ["title", "meta", "named", "k1", "title b", "proximity", "sequence"]
     print("| " + " | ".join(columns) + " |")
     print("| --- " * len(columns) + "|")
     for row in sorted(rows, reverse=True):

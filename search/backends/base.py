@@ -63,7 +63,8 @@ class Document:
     summary: str = ""
     issuer: str = ""  # issuer and co-issuers: names and aliases
     speaker: str = ""  # speaker and post
-    countries: str = ""  # names and aliases of the countries involved
+    countries: str = ""  # names and aliases of the issuing country
+    named: str = ""  # names and aliases of the countries the statement names
     events: str = ""  # names of the referenced events
     source_id: str = ""
     date: dt.date | None = None

@@ -117,6 +117,7 @@ class WhooshBackend(SearchBackend):
             "meta": "\n".join(
                 filter(None, [doc.issuer, doc.speaker, doc.countries, doc.events, _date_words(doc)])
             ),
+            "named_countries": doc.named,
             "source_id": doc.source_id,
         }
         if doc.date_start and doc.date_end:

@@ -29,7 +29,7 @@ TEXT_TARGETS: dict[str | None, tuple[str, ...]] = {
     "body": ("body",),
     "speaker": ("meta",),
     "issuer": ("meta",),
-    "country": ("meta",),
+    "country": ("meta", "named_countries"),
     "event": ("meta",),
 }
 # Field prefixes that also take an exact facet value, and the facets it is looked up in.

@@ -16,7 +16,7 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
 
 # Bump when what the index stores changes: an older index must be rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 # "us" is a stop word in Whoosh's list, but "US" is a country here.
 STOP = frozenset(STOP_WORDS) - {"us"}
@@ -35,12 +35,15 @@ FIELD_WEIGHTS = {
     "title": 2.0,
     "summary": 1.2,
     "body": 1.0,
-    "meta": 1.0,  # issuer, speaker and post, countries and events, the date: names and aliases
+    "meta": 0.6,  # issuer, speaker and post, issuing country, events, the date: names and aliases
+    # The countries named, by every name and alias: found in the text itself, so
+    # they count for little; they let "DPRK" find a speech that says "North Korea".
+    "named_countries": 0.1,
 }
 TEXT_FIELDS = tuple(FIELD_WEIGHTS)
 # How much BM25 normalises each field by its length (b: 0 none, 1 fully). Imported
 # titles are long or short by the speaker's post, not by what the speech is about.
-FIELD_B = {"title": 0.75, "summary": 0.75, "body": 0.75, "meta": 0.75}
+FIELD_B = {"title": 0.75, "summary": 0.75, "body": 0.75, "meta": 0.75, "named_countries": 0.75}
 
 # Positions of the lines of a multi-line field (meta) lie this far apart, so
 # neither phrases nor proximity join the end of one name to the next.
@@ -329,6 +332,7 @@ def build_schema() -> fields.Schema:
         summary=ArchiveText(),
         body=ArchiveText(),
         meta=ArchiveText(line_gap=True),
+        named_countries=ArchiveText(line_gap=True),
         source_id=fields.ID(stored=True),
         date_start=fields.ID(),  # yyyymmdd, for the date arrays
         date_end=fields.ID(),
