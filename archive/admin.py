@@ -19,14 +19,19 @@ from archive.models import (
     Person,
     Post,
     Statement,
+    StatementForReview,
     StatementRelation,
     Status,
 )
+from archive.statement_form import StatementForm
 
 admin.site.site_header = "Diplomatic statement archive"
 admin.site.site_title = "Archive admin"
 admin.site.index_title = "Curate the archive"
 
+
+# What an archivist may set a statement to; publishing and withdrawing are for editors.
+ARCHIVIST_STATUSES = (Status.DRAFT, Status.REVIEW)
 
 # Links typed without a scheme are taken as https (Django 6's default).
 URL_AS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -52,10 +57,13 @@ class StatementCountMixin:
     statement_count_lookup = "statements"
 
     def get_queryset(self, request):
+        # An aggregate drops the model's default ordering: keep it, so that
+        # autocomplete pages and unsorted lists come in a stable order.
         return (
             super()
             .get_queryset(request)
             .annotate(_statement_count=Count(self.statement_count_lookup, distinct=True))
+            .order_by(*(self.ordering or self.model._meta.ordering))
         )
 
     @admin.display(description="statements", ordering="_statement_count")
@@ -195,6 +203,7 @@ class IncomingRelationInline(admin.TabularInline):
 
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
+    form = StatementForm
     list_display = ["title", "issuer", "date", "kind", "status"]
     list_filter = [
         "status",
@@ -219,7 +228,7 @@ class StatementAdmin(SimpleHistoryAdmin):
     list_select_related = ["issuer"]
     formfield_overrides = URL_AS_HTTPS
     inlines = [StatementRelationInline, IncomingRelationInline]
-    actions = ["publish", "withdraw"]
+    actions = ["submit_for_review", "publish", "withdraw"]
     history_list_display = ["status"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status", "language"]}),
@@ -231,7 +240,7 @@ class StatementAdmin(SimpleHistoryAdmin):
                     "co_issuers",
                     ("speaker", "speaker_post"),
                     "speaker_person",
-                    ("issued_on", "issued_precision"),
+                    ("issued", "issued_precision"),
                 ]
             },
         ),
@@ -281,9 +290,15 @@ class StatementAdmin(SimpleHistoryAdmin):
         """Let archivists change drafts only; what is public belongs to editors."""
         if not super().has_change_permission(request, obj):
             return False
-        if obj is not None and obj.status != Status.DRAFT:
+        if obj is not None and obj.status not in ARCHIVIST_STATUSES:
             return self.can_set_status(request)
         return True
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        """Archivists move a statement between draft and ready for review; editors anywhere."""
+        if db_field.name == "status" and not self.can_set_status(request):
+            kwargs["choices"] = [(s.value, s.label) for s in ARCHIVIST_STATUSES]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     @admin.display(description="found in the text")
     def countries_found(self, obj):
@@ -294,15 +309,12 @@ class StatementAdmin(SimpleHistoryAdmin):
         return ", ".join(country.name for country in found)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["countries_found", "created_at", "created_by", "updated_at", "updated_by"]
-        if not self.can_set_status(request):
-            readonly.append("status")
-        return readonly
+        return ["countries_found", "created_at", "created_by", "updated_at", "updated_by"]
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-            if not self.can_set_status(request):
+            if not self.can_set_status(request) and obj.status not in ARCHIVIST_STATUSES:
                 obj.status = Status.DRAFT
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
@@ -327,6 +339,12 @@ class StatementAdmin(SimpleHistoryAdmin):
             changed += 1
         self.message_user(request, f"{verb} {changed} statement(s).", messages.SUCCESS)
 
+    @admin.action(description="Mark the selected drafts ready for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._set_status(
+            request, queryset.filter(status=Status.DRAFT), Status.REVIEW, "Marked ready for review"
+        )
+
     @admin.action(description="Publish the selected statements", permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Status.PUBLISHED, "Published")
@@ -341,6 +359,38 @@ class StatementAdmin(SimpleHistoryAdmin):
         if search_term:
             results |= queryset.filter(Q(source_id__iexact=search_term.strip()))
         return results, may_have_duplicates
+
+
+@admin.register(StatementForReview)
+class ReviewQueueAdmin(StatementAdmin):
+    """The editors' queue: statements marked ready for review, oldest change first."""
+
+    list_display = ["title", "issuer", "date", "updated_by", "updated_at", "preview"]
+    list_filter = ["kind", "language", ("issuer", admin.RelatedOnlyFieldListFilter)]
+    actions = ["publish"]
+    date_hierarchy = None
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(status=Status.REVIEW).order_by("updated_at")
+
+    @admin.display(description="preview")
+    def preview(self, obj):
+        return format_html('<a href="{}">Preview</a>', obj.get_absolute_url())
+
+    def has_module_permission(self, request):
+        return self.has_publish_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_publish_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_publish_permission(request) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class PostInline(admin.TabularInline):

@@ -8,6 +8,7 @@ into the span of days it covers, and parses partial dates typed by people.
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from django.db import models
 
@@ -109,3 +110,139 @@ def parse_decade(text: str) -> int | None:
 def decade_years(first: int) -> tuple[int, int]:
     """The first and last year of the decade starting at ``first``, within the calendar."""
     return max(first, dt.MINYEAR), min(first + 9, dt.MAXYEAR)
+
+
+# Dates as archivists type them ------------------------------------------------
+
+ACCEPTED_FORMS = (
+    "2024, 2024-07, 2024-07-01, July 2024, 1 July 2024, "
+    "or EDTF: 2024? (uncertain), 2024~ (approximate), 2024-06/2024-07 (between)"
+)
+_MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_WORDY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
+_NUMERIC_DMY = re.compile(r"^\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4}$")
+_SEASON = re.compile(r"^(\d{4})-(2[1-4])$")
+SEASONS = {"21": "Spring", "22": "Summer", "23": "Autumn", "24": "Winter"}
+_FIRST_DATE = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
+
+
+@dataclass(frozen=True)
+class TypedDate:
+    """A date as typed, read: what ``issued_on`` and ``issued_precision`` store, and its EDTF."""
+
+    first: dt.date  # the first day it may stand for
+    precision: str
+    edtf: str  # Extended Date/Time Format (ISO 8601-2), level 0 or 1
+    last: dt.date  # the last day it may stand for
+
+    @property
+    def plain(self) -> bool:
+        """Whether the date says no more than its first day at its precision."""
+        return self.edtf == iso(self.first, self.precision)
+
+
+def parse_typed(text: str) -> TypedDate:
+    """Read a date typed by an archivist: ISO forms, "July 2024", "1 July 2024", or EDTF.
+
+    EDTF levels 0 and 1 are accepted (uncertain ``?``, approximate ``~``,
+    unspecified digits ``2024-XX``, seasons, closed intervals); level 2 and
+    open intervals are refused, as is a form like ``1/7/2024``, which means
+    1 July to some readers and 7 January to others. ``ValueError`` says why.
+    """
+    text = " ".join((text or "").split())
+    if not text:
+        raise ValueError(f"Enter a date: {ACCEPTED_FORMS}.")
+    if _NUMERIC_DMY.match(text):
+        raise ValueError(
+            f"“{text}” is ambiguous: it is 1 July to some readers and 7 January to others. "
+            f"Write it as {ACCEPTED_FORMS}."
+        )
+    wordy = _WORDY.match(text)
+    if wordy:
+        text = _wordy_to_edtf(text, *wordy.groups())
+    return _from_edtf(text)
+
+
+def _wordy_to_edtf(text: str, day: str | None, month_name: str, year: str) -> str:
+    month = _MONTHS.get(month_name.lower())
+    if month is None:
+        raise ValueError(f"“{text}”: “{month_name}” is not a month. Write {ACCEPTED_FORMS}.")
+    if day is None:
+        return f"{year}-{month:02d}"
+    return f"{year}-{month:02d}-{int(day):02d}"
+
+
+def _from_edtf(text: str) -> TypedDate:
+    from edtf.parser.grammar import level0Expression, level1Expression, level2Expression
+
+    def parses(expression) -> bool:
+        try:
+            expression.parse_string(text, parse_all=True)
+        except Exception:  # pyparsing's ParseException, or the edtf object refusing the date
+            return False
+        return True
+
+    if not (parses(level0Expression) or parses(level1Expression)):
+        reason = (
+            "uses EDTF level 2, which this archive does not take"
+            if parses(level2Expression)
+            else "is not a date this archive can read"
+        )
+        raise ValueError(f"“{text}” {reason}. Write {ACCEPTED_FORMS}.")
+    from edtf import parse_edtf, struct_time_to_date
+
+    parsed = parse_edtf(text)
+    try:
+        first = struct_time_to_date(parsed.lower_strict())
+        last = struct_time_to_date(parsed.upper_strict())
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(
+            f"“{text}” has no first and last day (an open interval, or a year outside "
+            f"1–9999). Write {ACCEPTED_FORMS}."
+        ) from None
+    if last < first:
+        raise ValueError(f"“{text}” ends before it begins. Write {ACCEPTED_FORMS}.")
+    return TypedDate(first, _precision(str(parsed), first), str(parsed), last)
+
+
+def _precision(edtf: str, first: dt.date) -> str:
+    """The precision of the first date written: "2024-06/2024-07" is to the month."""
+    match = _FIRST_DATE.search(edtf)
+    precision = Precision.YEAR
+    if match and match.group(3):
+        precision = Precision.DAY
+    elif match and match.group(2) and int(match.group(2)) <= 12:
+        precision = Precision.MONTH
+    if not fits(first, precision):  # a season, or an uncertain year with a month
+        precision = Precision.MONTH if first.day == 1 else Precision.DAY
+    return precision
+
+
+def edtf_span(edtf: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a stored EDTF date."""
+    typed = _from_edtf(edtf)
+    return typed.first, typed.last
+
+
+def display_edtf(edtf: str) -> str:
+    """An EDTF date in words: "2024 (uncertain)", "June 2024 – July 2024"."""
+    qualifiers = {"?": "uncertain", "~": "approximate", "%": "uncertain and approximate"}
+    parts = []
+    for part in edtf.split("/"):
+        bare = part.rstrip("?~%")
+        season = _SEASON.match(bare)
+        try:
+            if season:
+                raise ValueError(bare)
+            typed = _from_edtf(bare)
+            words = display(typed.first, typed.precision) if typed.plain else bare
+        except ValueError:
+            words = f"{SEASONS[season.group(2)]} {season.group(1)}" if season else bare
+        if part != bare:
+            words = f"{words} ({qualifiers[part[len(bare) :][0]]})"
+        parts.append(words)
+    return " – ".join(parts)

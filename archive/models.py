@@ -351,10 +351,18 @@ class Statement(ArchiveRecord):
         "issue date",
         null=True,
         blank=True,
-        help_text="For a month or a year, enter its first day and choose the precision.",
+        help_text="The first day of the date: of its month or year when only they are known.",
     )
     issued_precision = models.CharField(
         "date precision", max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    # Set only when the date says more than a day, a month or a year: uncertain,
+    # approximate, a season, an interval. Searches use the span it stands for.
+    issued_edtf = models.CharField(
+        "date in EDTF",
+        max_length=64,
+        blank=True,
+        help_text="Extended Date/Time Format (ISO 8601-2), levels 0 and 1: 2024?, 2024-06/2024-07.",
     )
     language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, default="en")
     source_outlet = models.CharField("outlet", max_length=255, blank=True)
@@ -450,6 +458,12 @@ class Statement(ArchiveRecord):
         return (self.slug,)
 
     def clean(self):
+        if self.issued_edtf:
+            try:
+                typed = dates.parse_typed(self.issued_edtf)
+            except ValueError as exc:
+                raise ValidationError({"issued_edtf": str(exc)}) from None
+            self.issued_edtf, self.issued_on = typed.edtf, typed.first
         if self.issued_on and not dates.fits(self.issued_on, self.issued_precision):
             hint = {
                 Precision.YEAR: "a date known only to the year must be entered as 1 January",
@@ -471,7 +485,14 @@ class Statement(ArchiveRecord):
 
     @property
     def date_display(self) -> str:
+        if self.issued_edtf and self.issued_on:
+            return dates.display_edtf(self.issued_edtf)
         return dates.display(self.issued_on, self.issued_precision)
+
+    @property
+    def date_edtf(self) -> str | None:
+        """The date in EDTF: the one typed, or the ISO form of the day, month or year."""
+        return (self.issued_edtf or self.date_iso) if self.issued_on else None
 
     @property
     def date_iso(self) -> str | None:
@@ -479,7 +500,11 @@ class Statement(ArchiveRecord):
 
     @property
     def date_span(self):
-        return dates.span(self.issued_on, self.issued_precision) if self.issued_on else None
+        if not self.issued_on:
+            return None
+        if self.issued_edtf:
+            return dates.edtf_span(self.issued_edtf)
+        return dates.span(self.issued_on, self.issued_precision)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -526,6 +551,15 @@ class Statement(ArchiveRecord):
 class StatementRelationManager(models.Manager):
     def get_by_natural_key(self, source_slug, kind, target_slug):
         return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
+
+
+class StatementForReview(Statement):
+    """Statements an archivist marked ready for review: the editors' queue in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "statement awaiting review"
+        verbose_name_plural = "review queue"
 
 
 class StatementRelation(models.Model):

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
 
 from archive import citations, dates
+from archive.choices import Status
 from archive.models import Country, Event, IssuingBody, Person, Statement
 
 PAGE_SIZE = 25
@@ -65,8 +66,23 @@ def published_statement(slug: str) -> Statement:
     )
 
 
+def previewable_statement(request, slug: str) -> tuple[Statement, bool]:
+    """The published statement, or for staff who may see it, any statement as a preview."""
+    related = ("issuer__country", "issuer__parent", "speaker_person")
+    statement = Statement.objects.select_related(*related).filter(slug=slug).first()
+    if statement is None:
+        raise Http404("No statement has this address.")
+    if statement.status == Status.PUBLISHED:
+        return statement, False
+    user = request.user
+    if user.is_active and user.is_staff and user.has_perm("archive.view_statement"):
+        return statement, True
+    raise Http404("No statement has this address.")
+
+
 def statement_detail(request, slug):
-    statement = published_statement(slug)
+    """The statement's permanent page; staff also see drafts here, marked as a preview."""
+    statement, preview = previewable_statement(request, slug)
     public = Statement.objects.published()
     permalink = request.build_absolute_uri(statement.get_absolute_url())
     context = {
@@ -81,8 +97,13 @@ def statement_detail(request, slug):
         "ungdc_citation": settings.UNGDC_CITATION
         if (statement.source_id or "").startswith("ungdc-")
         else "",
+        "preview": preview,
     }
-    return render(request, "archive/statement_detail.html", context)
+    response = render(request, "archive/statement_detail.html", context)
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def statement_citation(request, slug, style):

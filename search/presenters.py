@@ -67,6 +67,7 @@ def statement_fields(statement: Statement, absolute=None) -> dict:
         "countries_named": [c.code for c in statement.countries_mentioned.all()],
         "date": statement.date_iso,
         "date_precision": statement.issued_precision if statement.issued_on else None,
+        "date_edtf": statement.date_edtf,
         "kind": statement.kind,
         "language": statement.language,
     }
@@ -135,6 +136,7 @@ def statement_json(statement: Statement, request=None) -> dict:
         "speaker_post": statement.speaker_post,
         "date": statement.date_iso,
         "date_precision": statement.issued_precision if statement.issued_on else None,
+        "date_edtf": statement.date_edtf,
         "date_display": statement.date_display,
         "language": statement.language,
         "summary": statement.summary,

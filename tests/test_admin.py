@@ -138,13 +138,14 @@ def _statement_form(body, events, target, **extra):
         "title": "Statement on the joint drills",
         "slug": "",
         "kind": "statement",
+        "status": "draft",
         "language": "en",
         "issuer": body.pk,
         "co_issuers": [],
         "speaker": "",
         "speaker_post": "",
-        "issued_on": "2024-07-01",
-        "issued_precision": "day",
+        "issued": "2024-07-01",
+        "issued_precision": "",
         "body": "The drills are a rehearsal for invasion.",
         "summary": "",
         "events": [e.pk for e in events],
@@ -175,18 +176,19 @@ def test_archivist_enters_a_statement_in_one_form_and_an_editor_publishes_it(
     second_event = Event.objects.create(name="Camp David summit", start_date=dt.date(2023, 8, 18))
     answered = make_statement(title="US Navy on the purpose of the drill")
     client.force_login(archivist)
-    response = client.post(
-        admin_url("statement", "add"),
-        _statement_form(body, [event, second_event], answered, status="published"),
-    )
+    form = _statement_form(body, [event, second_event], answered, status="published")
+    refused = client.post(admin_url("statement", "add"), form)
+    assert "status" in refused.context["adminform"].form.errors  # archivists cannot publish
+    response = client.post(admin_url("statement", "add"), {**form, "status": "draft"})
     assert response.status_code == 302, response.context["adminform"].form.errors
     statement = Statement.objects.get(title="Statement on the joint drills")
-    assert statement.status == Status.DRAFT  # archivists cannot publish, even by posting it
+    assert statement.status == Status.DRAFT
     assert statement.created_by == archivist
     assert set(statement.events.all()) == {event, second_event}
     assert [r.target for r in statement.relations_out()] == [answered]
     assert [r.kind for r in statement.relations_out()] == [RelationKind.RESPONDS_TO]
 
+    client.logout()
     assert client.get(statement.get_absolute_url()).status_code == 404
 
     client.force_login(editor)
@@ -205,7 +207,7 @@ def test_form_shows_validation_errors_to_the_archivist(
     archivist_client, body, event, make_statement
 ):
     target = make_statement()
-    data = _statement_form(body, [event], target, issued_on="2024-07-05", issued_precision="month")
+    data = _statement_form(body, [event], target, issued="2024-07-05", issued_precision="month")
     response = archivist_client.post(admin_url("statement", "add"), data)
     assert response.status_code == 200
     assert "issued_precision" in response.context["adminform"].form.errors

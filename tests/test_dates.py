@@ -67,3 +67,60 @@ def test_display_range_collapses_a_single_day():
         dates.display_range(dt.date(2024, 6, 27), dt.date(2024, 6, 29), Precision.DAY)
         == "27 June 2024 – 29 June 2024"
     )
+
+
+# Dates as archivists type them ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last", "precision", "edtf"),
+    [
+        ("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year", "2024"),
+        ("2024-07", dt.date(2024, 7, 1), dt.date(2024, 7, 31), "month", "2024-07"),
+        ("2024-07-01", dt.date(2024, 7, 1), dt.date(2024, 7, 1), "day", "2024-07-01"),
+        ("July 2024", dt.date(2024, 7, 1), dt.date(2024, 7, 31), "month", "2024-07"),
+        ("1 July 2024", dt.date(2024, 7, 1), dt.date(2024, 7, 1), "day", "2024-07-01"),
+        (" 1  Jul. 2024 ", dt.date(2024, 7, 1), dt.date(2024, 7, 1), "day", "2024-07-01"),
+        ("2024?", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year", "2024?"),
+        ("2024~", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year", "2024~"),
+        ("2024-06/2024-07", dt.date(2024, 6, 1), dt.date(2024, 7, 31), "month", "2024-06/2024-07"),
+        ("2024-21", dt.date(2024, 3, 1), dt.date(2024, 5, 31), "month", "2024-21"),
+        ("2024-XX", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year", "2024-XX"),
+    ],
+)
+def test_dates_typed_as_people_write_them(typed, first, last, precision, edtf):
+    read = dates.parse_typed(typed)
+    assert (read.first, read.last, read.precision, read.edtf) == (first, last, precision, edtf)
+    assert dates.fits(read.first, read.precision)
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("1/7/2024", "ambiguous"),
+        ("07.01.2024", "ambiguous"),
+        ("2024-02-30", "not a date"),
+        ("Smarch 2024", "not a month"),
+        ("[2024,2025]", "level 2"),
+        ("../2024", "open interval"),
+        ("2025/2024", "ends before it begins"),
+        ("", "Enter a date"),
+    ],
+)
+def test_dates_that_cannot_be_read_say_why_and_show_the_accepted_forms(typed, reason):
+    with pytest.raises(ValueError, match=reason) as refused:
+        dates.parse_typed(typed)
+    assert "July 2024" in str(refused.value) and "2024?" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("edtf", "words"),
+    [
+        ("2024?", "2024 (uncertain)"),
+        ("2024-07~", "July 2024 (approximate)"),
+        ("2024-06/2024-07", "June 2024 – July 2024"),
+        ("2024-21", "Spring 2024"),
+    ],
+)
+def test_edtf_dates_in_words(edtf, words):
+    assert dates.display_edtf(edtf) == words
