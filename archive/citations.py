@@ -2,7 +2,11 @@
 
 The archive's permalink is part of every citation, with the original outlet
 and its link where the record has them. Dates keep their precision: a speech
-known only to the year is cited with the year.
+known only to the year is cited with the year. A title is set in “…” with
+its own double quotes turned single (‘…’) and the full stop inside both, as
+Chicago and MLA ask; no part ends in a second full stop ("n.d.", "Inc.").
+Nothing that is not an http(s) address, and no file path in a note, reaches a
+citation: a reader is given the published source, never our working copy.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import re
 
 from archive.dates import Precision
 from archive.models import Statement
-from archive.text import is_web_url
+from archive.text import is_web_url, without_local_paths
 
 ARCHIVE_NAME = "Diplomatic Statement Archive"
 _BIBTEX_SPECIAL = re.compile(r"[\\&%$#_{}~^]")
@@ -34,25 +38,61 @@ def _date_words(statement: Statement) -> str:
     return statement.date_display if statement.issued_on else "n.d."
 
 
+# A straight double quote opens after a space, a bracket or a dash, and closes elsewhere.
+_OPENS_AFTER = " \t\n([{‘“—–-/"
+_ENDS_SENTENCE = (".", "?", "!")
+
+
+def _single_quotes(text: str) -> str:
+    """Double quotation marks, curly or straight, as single ones: “Asian NATO” -> ‘Asian NATO’."""
+    out = []
+    for i, char in enumerate(text):
+        if char == '"':
+            char = "‘" if i == 0 or text[i - 1] in _OPENS_AFTER else "’"
+        out.append({"“": "‘", "”": "’"}.get(char, char))
+    return "".join(out)
+
+
+def quoted_title(title: str) -> str:
+    """A title in “…”, its full stop inside any quotation that ends it: “On the ‘Asian NATO.’”"""
+    title = " ".join(title.split())
+    inner = _single_quotes(title)
+    closing = ""
+    if title.endswith(("”", '"')):
+        inner, closing = inner[:-1], inner[-1]
+    return f"“{sentence(inner)}{closing}”"
+
+
+def sentence(text: str, ends=_ENDS_SENTENCE) -> str:
+    """``text`` ending in a full stop, unless it already ends a sentence ("n.d.", "Inc.", "?")."""
+    text = text.strip()
+    return text if text.endswith(ends) else f"{text}."
+
+
+def source_note(statement: Statement) -> str:
+    """The record's note on its source, without file paths: fit for the page, RIS and the API."""
+    return without_local_paths(statement.source_citation)
+
+
 def chicago(statement: Statement, permalink: str) -> str:
-    parts = [f"{statement.issuer.name}."]
+    parts = [sentence(statement.issuer.name)]
     if statement.speaker:
         speaker = statement.speaker
         post = f", {statement.speaker_post}" if statement.speaker_post else ""
-        parts = [f"{speaker}{post} ({statement.issuer.name})."]
-    parts.append(f"“{statement.title}.”")
-    parts.append(f"{statement.get_kind_display()}, {_date_words(statement)}.")
+        parts = [sentence(f"{speaker}{post} ({statement.issuer.name})")]
+    parts.append(quoted_title(statement.title))
+    parts.append(sentence(f"{statement.get_kind_display()}, {_date_words(statement)}"))
     if statement.source_outlet:
-        parts.append(f"{statement.source_outlet}.")
+        parts.append(sentence(statement.source_outlet))
     if is_web_url(statement.source_url):
-        parts.append(f"{statement.source_url}.")
+        parts.append(sentence(statement.source_url.strip(), ends="."))
     parts.append(f"{ARCHIVE_NAME}, {permalink}.")
     return " ".join(parts)
 
 
 def mla(statement: Statement, permalink: str) -> str:
     container = statement.source_outlet or ARCHIVE_NAME
-    parts = [f"{_author(statement)}.", f"“{statement.title}.”", f"{container},"]
+    parts = [sentence(_author(statement)), quoted_title(statement.title), f"{container},"]
     parts.append(f"{_date_words(statement)},")
     parts.append(f"{permalink}.")
     return " ".join(parts)
@@ -98,12 +138,12 @@ def ris(statement: Statement, permalink: str) -> str:
     if statement.source_outlet:
         lines.append(("PB", statement.source_outlet))
     if is_web_url(statement.source_url):
-        lines.append(("UR", statement.source_url))
+        lines.append(("UR", statement.source_url.strip()))
     lines.append(("UR", permalink))
     lines.append(("LA", statement.language))
     lines.append(("M3", statement.get_kind_display()))
-    if statement.source_citation:
-        lines.append(("N1", statement.source_citation))
+    if source_note(statement):
+        lines.append(("N1", source_note(statement)))
     lines.append(("DB", ARCHIVE_NAME))
     text = "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
     return text + "ER  - \r\n"

@@ -40,6 +40,7 @@ from archive.records import (
     split_aliases,
     unique_slug,
 )
+from archive.text import has_local_path
 
 
 class CountryQuerySet(GuardedDeleteQuerySet):
@@ -458,6 +459,7 @@ class Statement(ArchiveRecord):
         return (self.slug,)
 
     def clean(self):
+        errors = {}
         if self.issued_edtf:
             try:
                 typed = dates.parse_typed(self.issued_edtf)
@@ -469,9 +471,15 @@ class Statement(ArchiveRecord):
                 Precision.YEAR: "a date known only to the year must be entered as 1 January",
                 Precision.MONTH: "a date known only to the month must be entered as its 1st day",
             }[self.issued_precision]
-            raise ValidationError(
-                {"issued_precision": f"The precision does not fit the date: {hint}."}
+            errors["issued_precision"] = f"The precision does not fit the date: {hint}."
+        if has_local_path(self.source_citation):
+            # Citations are public: a path to a working copy means nothing to a reader.
+            errors["source_citation"] = (
+                "The citation names a file path: name the published source instead "
+                "(outlet, title, date, web address)."
             )
+        if errors:
+            raise ValidationError(errors)
         if self.slug:
             self.slug = self.slug.lower()
 

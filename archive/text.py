@@ -22,3 +22,33 @@ def xml_safe(text: str) -> str:
 def is_web_url(url: str) -> bool:
     """Whether ``url`` is an http(s) address: the only links the archive makes live."""
     return bool(_HTTP.match(url.strip()))
+
+
+# A file path, never a web address: file:// URLs, C:\ paths, /absolute, ~/ ./ ../ paths, and
+# relative ones whose first folder has no dot (so example.org/a.html is not one) and whose
+# file has an extension (so "KCNA/Reuters" and "24/7" are not either).
+_PATH = (
+    r"(?:file://\S+"
+    r"|[A-Za-z]:\\\S+"
+    r"|(?<![\w/.:])(?:~|\.{1,2})?/(?:[\w.-]+/)*[\w.-]*[\w-]"
+    r"|(?<![\w/.:])[\w-]+/(?:[\w.-]+/)*[\w-]+\.[A-Za-z0-9]{1,5}\b)"
+)
+_LOCAL_PATH = re.compile(rf"\s*\(\s*{_PATH}\s*\)|\s*{_PATH}")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
+
+
+def has_local_path(text: str) -> bool:
+    """Whether ``text`` names a file of a computer (ours or an archivist's), not a web page."""
+    return bool(_LOCAL_PATH.search(text or ""))
+
+
+def without_local_paths(text: str) -> str:
+    """``text`` with its file paths dropped, with the brackets that held them.
+
+    A citation names the published source; a path to a working copy of it
+    means nothing to a reader and tells them about our machines.
+    """
+    if not has_local_path(text):
+        return text or ""
+    dropped = _LOCAL_PATH.sub("", text)
+    return _SPACE_BEFORE_MARK.sub(r"\1", re.sub(r"[ \t]{2,}", " ", dropped)).strip()

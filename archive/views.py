@@ -94,6 +94,7 @@ def statement_detail(request, slug):
         "thread": statement.thread(public),
         "chicago": citations.chicago(statement, permalink),
         "mla": citations.mla(statement, permalink),
+        "source_note": citations.source_note(statement),
         "ungdc_citation": settings.UNGDC_CITATION
         if (statement.source_id or "").startswith("ungdc-")
         else "",

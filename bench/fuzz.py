@@ -109,7 +109,7 @@ def fetch(port: int, path: str) -> tuple[int, float, float]:
     """Status, seconds to the response's first byte, seconds to its last.
 
     The first byte is the latency: a page is rendered whole before it is sent,
-    while an export streams up to 10,000 rows after its first line.
+    while an export streams up to 10,000 rows after its header row.
     """
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)

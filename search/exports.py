@@ -1,22 +1,24 @@
 """Take a search away: an Atom feed, and CSV and JSON Lines exports, streamed.
 
-Exports stop at ``EXPORT_CAP`` rows and say so in the file; statements are
-read from the database in chunks, in the order the search gave them.
+Exports stop at ``EXPORT_CAP`` rows; the count and the cap travel in response
+headers (``export_headers``), so a CSV starts with its header row and every JSON
+Lines line is a statement. Statements are read from the database in chunks, in
+the order the search gave them.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
 from dataclasses import replace
 
 from django.utils import feedgenerator
-from django.utils.timezone import now
 
 from archive.models import Statement
-from archive.text import xml_safe
+from archive.text import is_web_url, xml_safe
 from search.backends.base import SearchQuery, SearchResults, Sort
 from search.indexing import current_backend
 from search.presenters import statement_fields
@@ -40,7 +42,12 @@ COLUMNS = [
     "source_id",
     "source_outlet",
     "source_url",
+    "summary",
+    "events",
+    "date_edtf",
 ]
+# A list in one CSV cell: country codes hold no space, event names hold spaces but no ";".
+CELL_SEPARATORS = {"countries_named": " ", "events": "; "}
 
 
 def all_hits(query: SearchQuery, cap: int | None = None) -> SearchResults:
@@ -56,28 +63,37 @@ def statements_in_order(ids: list[str]) -> Iterator[Statement]:
         yield from (
             Statement.objects.published()
             .select_related("issuer__country")
-            .prefetch_related("countries_mentioned")
+            .prefetch_related("countries_mentioned", "events")
             .in_order(chunk)
         )
 
 
 def row(statement: Statement, absolute) -> dict:
+    """One statement's export fields; a source URL only if it is a web address."""
     return {
         **statement_fields(statement, absolute),
         "speaker": statement.speaker,
         "speaker_post": statement.speaker_post,
         "source_outlet": statement.source_outlet,
-        "source_url": statement.source_url,
+        "source_url": statement.source_url if is_web_url(statement.source_url) else "",
+        "summary": statement.summary,
+        "events": [event.name for event in statement.events.all()],
     }
 
 
-def cap_note(results: SearchResults, query_text: str) -> str:
-    shown = min(results.total, EXPORT_CAP)
-    return (
-        f"Diplomatic statement archive export: {shown} of {results.total} matching statements "
-        f"(exports stop at {EXPORT_CAP} rows). "
-        f"Query: {' '.join(query_text.split()) or '(all statements)'}"
-    )
+def export_headers(results: SearchResults) -> dict[str, str]:
+    """The count and the cap of an export, as response headers rather than lines of the file.
+
+    ``X-Total-Count`` is how many statements match, ``X-Export-Limit`` the cap,
+    ``X-Export-Count`` how many rows the file holds at most, and
+    ``X-Export-Truncated`` whether the cap left matches out (``true``/``false``).
+    """
+    return {
+        "X-Total-Count": str(results.total),
+        "X-Export-Limit": str(EXPORT_CAP),
+        "X-Export-Count": str(min(results.total, EXPORT_CAP)),
+        "X-Export-Truncated": "true" if results.total > EXPORT_CAP else "false",
+    }
 
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
@@ -90,13 +106,13 @@ def spreadsheet_safe(value):
     return value
 
 
-def cell(value):
-    """A list in one CSV cell: its values separated by spaces ("JPN KOR")."""
-    return " ".join(value) if isinstance(value, list) else value
+def cell(column: str, value):
+    """A list in one CSV cell: "JPN KOR" for codes, "; " between event names."""
+    return CELL_SEPARATORS.get(column, " ").join(value) if isinstance(value, list) else value
 
 
-def csv_lines(results: SearchResults, query_text: str, absolute) -> Iterator[str]:
-    """CSV text: a '#' line stating the count and the cap, a header, then one row each."""
+def csv_lines(results: SearchResults, absolute) -> Iterator[str]:
+    """CSV text: the header row first, then one row per statement, every cell formula-safe."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
 
@@ -106,27 +122,16 @@ def csv_lines(results: SearchResults, query_text: str, absolute) -> Iterator[str
         buffer.truncate()
         return text
 
-    # One cell: quoted (and so no longer a "#" comment line) only if the query holds a comma
-    # or a quote, which a raw line would have turned into cells of their own.
-    writer.writer.writerow([f"# {cap_note(results, query_text)}"])
     writer.writeheader()
     yield flush()
     for statement in statements_in_order([hit.id for hit in results.hits]):
-        writer.writerow({k: spreadsheet_safe(cell(v)) for k, v in row(statement, absolute).items()})
+        fields = row(statement, absolute)
+        writer.writerow({k: spreadsheet_safe(cell(k, v)) for k, v in fields.items()})
         yield flush()
 
 
-def jsonl_lines(results: SearchResults, query_text: str, absolute) -> Iterator[str]:
-    """JSON Lines: a first {"export": …} line with the count and the cap, then one per row."""
-    meta = {
-        "export": {
-            "note": cap_note(results, query_text),
-            "total": results.total,
-            "rows": min(results.total, EXPORT_CAP),
-            "cap": EXPORT_CAP,
-        }
-    }
-    yield json.dumps(meta, ensure_ascii=False) + "\n"
+def jsonl_lines(results: SearchResults, absolute) -> Iterator[str]:
+    """JSON Lines: one statement per line, nothing else."""
     for statement in statements_in_order([hit.id for hit in results.hits]):
         yield json.dumps(row(statement, absolute), ensure_ascii=False) + "\n"
 
@@ -140,8 +145,26 @@ class PlainTextAtomFeed(feedgenerator.Atom1Feed):
             handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
+def published(statement: Statement) -> dt.datetime | None:
+    """An entry's ``published``: midnight UTC of the first day the statement's date stands for.
+
+    A statement known to the year is published on 1 January, one known to the
+    month on the 1st, so the value is a full RFC 3339 timestamp at any
+    precision. An undated statement has no ``published`` (Atom makes it
+    optional): the archive does not invent a date, and readers fall back to
+    ``updated``, the last change of the record.
+    """
+    if statement.issued_on is None:
+        return None
+    return dt.datetime.combine(statement.issued_on, dt.time(), tzinfo=dt.UTC)
+
+
 def atom_feed(query: SearchQuery, query_text: str, feed_url: str, page_url: str, absolute) -> str:
-    """An Atom feed of the newest statements matching a search; every string XML-safe."""
+    """An Atom feed of the newest statements matching a search; every string XML-safe.
+
+    Each entry is ``published`` at the statement's date (``published``) and
+    ``updated`` when its record last changed (``updated_at``).
+    """
     results = all_hits(replace(query, sort=Sort.NEWEST), cap=FEED_ENTRIES)
     title = f"Statements matching “{query_text}”" if query_text else "Newest statements"
     feed = PlainTextAtomFeed(
@@ -152,15 +175,14 @@ def atom_feed(query: SearchQuery, query_text: str, feed_url: str, page_url: str,
         language="en",
     )
     for statement in statements_in_order([hit.id for hit in results.hits]):
-        stamp = statement.updated_at or now()
         feed.add_item(
             title=xml_safe(statement.title),
             link=absolute(statement.get_absolute_url()),
             unique_id=absolute(statement.get_absolute_url()),
             description=xml_safe(statement.summary or statement.body[:500]),
             author_name=xml_safe(statement.issuer.name),
-            pubdate=stamp,
-            updateddate=stamp,
+            pubdate=published(statement),
+            updateddate=statement.updated_at,
             categories=[statement.get_kind_display(), xml_safe(statement.date_display)],
         )
     return feed.writeString("utf-8")

@@ -6,7 +6,9 @@ order (never an unpublished one), and facet values get their labels.
 
 from __future__ import annotations
 
+from archive.citations import source_note
 from archive.models import LANGUAGE_CHOICES, Country, Event, IssuingBody, Statement, StatementKind
+from archive.text import is_web_url
 from search.backends.base import FACETS, SearchQuery, SearchResults
 
 STATIC_LABELS = {
@@ -157,8 +159,8 @@ def statement_json(statement: Statement, request=None) -> dict:
         ],
         "source": {
             "outlet": statement.source_outlet,
-            "url": statement.source_url,
-            "citation": statement.source_citation,
+            "url": statement.source_url if is_web_url(statement.source_url) else "",
+            "citation": source_note(statement),
             "retrieved": statement.retrieved_on.isoformat() if statement.retrieved_on else None,
             "source_id": statement.source_id,
         },

@@ -94,6 +94,7 @@ def search_feed(request):
 
 @require_GET
 def search_export(request, fmt):
+    """A search as CSV or JSON Lines; its count and cap in ``X-Total-Count`` and kin."""
     if fmt not in ("csv", "jsonl"):
         raise Http404("Exports are CSV or JSON Lines.")
     try:
@@ -102,13 +103,14 @@ def search_export(request, fmt):
         return refused(exc.problems)
     results = exports.all_hits(query)  # before streaming starts, so a failure is a status
     if fmt == "csv":
-        lines, content_type = exports.csv_lines(results, query.text, absolute), "text/csv"
+        lines, content_type = exports.csv_lines(results, absolute), "text/csv"
     else:
-        lines, content_type = (
-            exports.jsonl_lines(results, query.text, absolute),
-            "application/x-ndjson",
-        )
-    response = StreamingHttpResponse(lines, content_type=f"{content_type}; charset=utf-8")
+        lines, content_type = exports.jsonl_lines(results, absolute), "application/x-ndjson"
+    response = StreamingHttpResponse(
+        lines,
+        content_type=f"{content_type}; charset=utf-8",
+        headers=exports.export_headers(results),
+    )
     response["Content-Disposition"] = f'attachment; filename="statements.{fmt}"'
     return response
 

@@ -18,6 +18,7 @@ RESULT_KEYS = {
     "countries_named",
     "date",
     "date_precision",
+    "date_edtf",
     "kind",
     "language",
     "snippet",

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from archive import citations
 from archive.importers import RecordError, parse_record
 from archive.models import Event, IssuingBody, Status
+from search import exports
 from search.backends.base import SearchQuery
 from search.backends.whoosh.query import MAX_TYPO_LENGTH, one_edit_away
 from search.indexing import current_backend
@@ -99,16 +100,19 @@ def test_formula_leading_cells_are_neutralised(client, capture, make_statement, 
         make_statement(title=title)
     text = b"".join(client.get("/search/export.csv").streaming_content).decode()
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[2][2] == "'" + title
+    assert rows[1][2] == "'" + title
 
 
-def test_the_note_line_cannot_inject_a_row(client, indexed):
+def test_the_query_cannot_inject_a_row_or_a_cell(client, indexed):
     q = 'peace\n=HYPERLINK("http://x","y")'
-    text = b"".join(client.get("/search/export.csv", {"q": q}).streaming_content).decode()
+    response = client.get("/search/export.csv", {"q": q})
+    text = b"".join(response.streaming_content).decode()
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0][0].startswith("# ") and len(rows[0]) == 1
-    assert rows[1][0] == "slug"
+    assert rows[0] == exports.COLUMNS
+    assert all(len(row) == len(exports.COLUMNS) for row in rows)
+    assert "HYPERLINK" not in text
     assert not any(cell.startswith("=") for row in rows for cell in row)
+    assert all("HYPERLINK" not in value for value in response.headers.values())
 
 
 # 5: years and decades on /statements/ and in the admin -----------------------------

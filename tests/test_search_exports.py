@@ -2,15 +2,19 @@
 
 import csv
 import datetime as dt
+import html
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
 
-from archive.models import Status
+from archive.models import Country, Event, Statement, Status
 from search import exports
+from search.backends.base import SearchQuery, Sort
+from search.indexing import current_backend
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -35,13 +39,16 @@ def body_of(response) -> str:
     return b"".join(response.streaming_content).decode()
 
 
-def test_csv_export_has_every_hit_and_states_the_cap(client, statements):
+def test_csv_export_starts_with_its_header_and_states_the_cap_in_headers(client, statements):
     response = client.get(reverse("search:export", args=["csv"]), {"q": "sanctions"})
     assert response["Content-Type"].startswith("text/csv")
+    assert response["X-Total-Count"] == "12"
+    assert response["X-Export-Limit"] == str(exports.EXPORT_CAP)
+    assert response["X-Export-Count"] == "12"
+    assert response["X-Export-Truncated"] == "false"
     text = body_of(response)
-    first, rest = text.split("\n", 1)
-    assert first.startswith("# ") and "12 of 12" in first and "10000 rows" in first
-    rows = list(csv.DictReader(io.StringIO(rest)))
+    assert text.split("\r\n", 1)[0] == ",".join(exports.COLUMNS)
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 12
     assert {r["title"] for r in rows} == {s.title for s in statements}
     assert rows[0]["date_precision"] == "year"
@@ -52,17 +59,83 @@ def test_jsonl_export_follows_the_filters_and_order(client, statements):
         reverse("search:export", args=["jsonl"]),
         {"q": "sanctions", "sort": "oldest", "decade": "2000s"},
     )
+    assert response["X-Total-Count"] == "10"
+    assert response["X-Export-Limit"] == str(exports.EXPORT_CAP)
     lines = [json.loads(line) for line in body_of(response).splitlines()]
-    assert lines[0]["export"]["total"] == 10 and lines[0]["export"]["cap"] == exports.EXPORT_CAP
-    assert [row["date"] for row in lines[1:]] == [str(2000 + n) for n in range(10)]
+    assert [row["date"] for row in lines] == [str(2000 + n) for n in range(10)]
 
 
-def test_exports_stop_at_the_cap(client, statements, monkeypatch):
+def test_exports_stop_at_the_cap_and_say_so_in_headers(client, statements, monkeypatch):
     monkeypatch.setattr(exports, "EXPORT_CAP", 5)
-    lines = body_of(client.get(reverse("search:export", args=["jsonl"]), {"q": "sanctions"}))
-    rows = lines.splitlines()
-    assert json.loads(rows[0])["export"]["rows"] == 5
-    assert len(rows) == 6
+    for fmt in ("csv", "jsonl"):
+        response = client.get(reverse("search:export", args=[fmt]), {"q": "sanctions"})
+        assert response["X-Total-Count"] == "12"
+        assert response["X-Export-Limit"] == "5"
+        assert response["X-Export-Count"] == "5"
+        assert response["X-Export-Truncated"] == "true"
+        lines = body_of(response).splitlines()
+        assert len(lines) == (6 if fmt == "csv" else 5)
+
+
+@pytest.fixture
+def described(capture, make_statement, event):
+    with capture():
+        statement = make_statement(
+            title="Statement on the Freedom Edge exercise",
+            summary="The ministry denounces the drills, 27–29 June.",
+            speaker="Kim Yo Jong",
+            source_outlet="KCNA",
+            source_url="https://kcnawatch.org/statement/1",
+        )
+        statement.events.add(
+            event,
+            Event.objects.create(
+                name="Camp David summit", kind="summit", start_date=dt.date(2023, 8, 18)
+            ),
+        )
+        statement.countries_mentioned.add(
+            Country.objects.create(code="USA", name="United States", region="americas")
+        )
+    return statement
+
+
+def test_exports_carry_summary_events_countries_speaker_and_source(client, described):
+    text = body_of(client.get(reverse("search:export", args=["csv"]), {"q": "Freedom"}))
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["summary"] == described.summary
+    assert row["events"] == "Freedom Edge 2024; Camp David summit"
+    assert (row["issuer_country"], row["countries_named"]) == ("PRK", "USA")
+    assert row["speaker"] == "Kim Yo Jong"
+    assert row["source_url"] == "https://kcnawatch.org/statement/1"
+    line = body_of(client.get(reverse("search:export", args=["jsonl"]), {"q": "Freedom"}))
+    data = json.loads(line)
+    assert data["summary"] == described.summary
+    assert data["events"] == ["Freedom Edge 2024", "Camp David summit"]
+    assert (data["issuer_country"], data["countries_named"]) == ("PRK", ["USA"])
+    assert (data["speaker"], data["source_url"]) == ("Kim Yo Jong", described.source_url)
+
+
+def test_exports_never_carry_a_source_that_is_not_a_web_address(client, capture, make_statement):
+    with capture():
+        statement = make_statement(title="Loaded from a file")
+    Statement.objects.filter(pk=statement.pk).update(source_url="shared/seeds/statement.txt")
+    text = body_of(client.get(reverse("search:export", args=["csv"])))
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["source_url"] == ""
+
+
+def test_csv_downloaded_from_the_search_page_link_reads_as_its_hits(client, statements):
+    page = client.get(reverse("search:search"), {"q": "sanctions", "sort": "oldest"})
+    link = re.search(r'href="([^"]*/search/export\.csv[^"]*)"', page.content.decode())
+    response = client.get(html.unescape(link.group(1)))
+    reader = csv.DictReader(io.StringIO(body_of(response)))
+    rows = list(reader)
+    assert reader.fieldnames == exports.COLUMNS
+    assert list(rows[0]) == exports.COLUMNS
+    hits = current_backend().search(SearchQuery(text="sanctions", sort=Sort.OLDEST, page_size=50))
+    expected = Statement.objects.in_order([int(hit.id) for hit in hits.hits])
+    assert [r["slug"] for r in rows] == [s.slug for s in expected]
+    assert [r["title"] for r in rows] == [f"Statement {n} on sanctions" for n in range(12)]
 
 
 def test_atom_feed_lists_newest_first(client, statements):
@@ -84,3 +157,44 @@ def test_search_page_links_to_feed_and_exports_with_its_parameters(client, state
 
 def test_unknown_export_format_is_not_found(client, db):
     assert client.get("/search/export.xlsx").status_code == 404
+
+
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def entries_by_title(response) -> dict:
+    feed = ET.fromstring(response.content)
+    return {e.find(f"{ATOM}title").text: e for e in feed.iter(f"{ATOM}entry")}
+
+
+def test_feed_entries_are_published_at_the_statements_date_and_updated_at_the_last_change(
+    client, capture, make_statement
+):
+    with capture():
+        day = make_statement(title="Exercise day", issued_on=dt.date(2024, 6, 30))
+        month = make_statement(
+            title="Exercise month", issued_on=dt.date(2023, 8, 1), issued_precision="month"
+        )
+        year = make_statement(
+            title="Exercise year", issued_on=dt.date(1994, 1, 1), issued_precision="year"
+        )
+        undated = make_statement(title="Exercise undated", issued_on=None)
+    changed = dt.datetime(2025, 3, 4, 5, 6, 7, tzinfo=dt.UTC)
+    Statement.objects.filter(pk=day.pk).update(updated_at=changed)
+    entries = entries_by_title(client.get(reverse("search:feed"), {"q": "exercise"}))
+
+    def stamp(title, name):
+        element = entries[title].find(f"{ATOM}{name}")
+        return None if element is None else element.text
+
+    assert stamp("Exercise day", "published") == "2024-06-30T00:00:00+00:00"
+    assert stamp("Exercise month", "published") == "2023-08-01T00:00:00+00:00"
+    assert stamp("Exercise year", "published") == "1994-01-01T00:00:00+00:00"
+    assert dt.datetime.fromisoformat(stamp("Exercise day", "updated")) == changed
+    for statement in (month, year, undated):
+        statement.refresh_from_db()
+        assert dt.datetime.fromisoformat(stamp(statement.title, "updated")) == statement.updated_at
+    assert stamp("Exercise undated", "published") is None
+    for entry in entries.values():
+        for element in (entry.find(f"{ATOM}published"), entry.find(f"{ATOM}updated")):
+            assert element is None or RFC3339.match(element.text)
