@@ -14,7 +14,7 @@ from django.http import QueryDict
 from search.backends.base import FacetValue
 from search.facet_links import with_changes
 
-WIDTH = 600  # the SVG's own units; the stylesheet stretches it to the column
+SLOT = 24  # units (and, at most, CSS pixels) per year: a bar is a big enough target
 HEIGHT = 60
 LOWEST_BAR = 2  # a year with one hit among thousands still shows
 
@@ -25,6 +25,7 @@ class Bar:
     count: int
     selected: bool
     url: str  # the search narrowed to this year
+    slot_x: int  # the year's whole column, the link's target
     x: float
     width: float
     y: float
@@ -42,8 +43,13 @@ class Histogram:
     first: int
     last: int
     peak: int
-    width: int = WIDTH
     height: int = HEIGHT
+    slot: int = SLOT
+
+    @property
+    def width(self) -> int:
+        """One slot a year; the stylesheet shrinks the chart to fit its column."""
+        return SLOT * (self.last - self.first + 1)
 
 
 def years_with_hits(values: Iterable[FacetValue]) -> list[FacetValue]:
@@ -58,7 +64,6 @@ def histogram(values: Iterable[FacetValue], params: QueryDict) -> Histogram | No
         return None
     first, last = int(years[0].value), int(years[-1].value)
     peak = max(v.count for v in years)
-    step = WIDTH / (last - first + 1)
     bars = []
     for value in years:
         year = int(value.value)
@@ -69,8 +74,9 @@ def histogram(values: Iterable[FacetValue], params: QueryDict) -> Histogram | No
                 count=value.count,
                 selected=value.selected,
                 url="?" + with_changes(params, year=[value.value]),
-                x=round((year - first) * step, 2),
-                width=round(max(step * 0.8, 1), 2),
+                slot_x=(year - first) * SLOT,
+                x=(year - first) * SLOT + 2,
+                width=SLOT - 4,
                 y=round(HEIGHT - height, 2),
                 height=round(height, 2),
             )
