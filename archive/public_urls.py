@@ -24,4 +24,5 @@ urlpatterns = [
     path("speakers/", views.PersonListView.as_view(), name="people"),
     path("speakers/<slug:slug>/", views.person_detail, name="person"),
     path("about/", views.about, name="about"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -67,6 +67,10 @@ MIDDLEWARE = [
     "search.unavailable.IndexUnavailableMiddleware",
 ]
 
+if DEBUG and not env_flag("DEBUG_404", False):
+    # The development server shows the real 404 page; DEBUG_404=1 shows Django's debug page.
+    MIDDLEWARE.append("archive.not_found.NotFoundPageMiddleware")
+
 if not DEBUG:
     # Serve collected static files from the app server in production.
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")

@@ -9,7 +9,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.views.generic import ListView
 
 from archive import citations, dates
@@ -55,6 +56,11 @@ def home(request):
 
 def about(request):
     return render(request, "archive/about.html", {"ungdc_citation": settings.UNGDC_CITATION})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page links: send them to the SVG icon."""
+    return redirect(static("archive/favicon.svg"))
 
 
 def published_statement(slug: str) -> Statement:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from search.backends.base import FACETS, SearchQuery, SearchResults
+from search.backends.base import FACETS, FacetValue, SearchQuery, SearchResults
 
 FACET_TITLES = {
     "issuer": "Issuing body",
@@ -91,6 +91,16 @@ def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> l
         if links:
             groups.append(FacetGroup(name, FACET_TITLES[name], shown, more))
     return groups
+
+
+def capped(
+    facets: dict[str, tuple[FacetValue, ...]], limit: int
+) -> dict[str, tuple[FacetValue, ...]]:
+    """Each facet's ``limit`` most frequent values, and any selected value past them."""
+    return {
+        name: (*values[:limit], *(v for v in values[limit:] if v.selected))
+        for name, values in facets.items()
+    }
 
 
 def validated(params: QueryDict, query: SearchQuery) -> QueryDict:

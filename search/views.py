@@ -14,11 +14,15 @@ from archive.models import Statement
 from search import exports, facet_links
 from search.backends.base import FACETS
 from search.filters import parse_parameters
+from search.histogram import histogram
 from search.indexing import current_backend
 from search.presenters import facet_labels, load_statements, results_json, statement_json
 
-# How many values of each facet the page receives; long ones fold behind "show more".
+# How many values of each facet the page shows; long ones fold behind "show more".
 PAGE_FACET_LIMIT = 100
+# The backend counts every value anyway: the page asks for all of them, so that the
+# histogram has every year with hits, then caps the facets it lists.
+EVERY_VALUE = 10_000
 CLEARED = dict.fromkeys((*FACETS, "from", "to"))  # "clear all" keeps the words and the order
 
 
@@ -26,10 +30,12 @@ CLEARED = dict.fromkeys((*FACETS, "from", "to"))  # "clear all" keeps the words 
 def search_page(request):
     """The public search page: results, facets, chips, paging; all state in the URL."""
     parsed = parse_parameters(request.GET)
-    query = replace(parsed.query, facet_limit=PAGE_FACET_LIMIT)
+    query = replace(parsed.query, facet_limit=EVERY_VALUE)
     results = current_backend().search(query)
-    labels = facet_labels(results)
     params = facet_links.validated(request.GET, query)
+    chart = histogram(results.facets.get("year", ()), params) if results.total else None
+    results = replace(results, facets=facet_links.capped(results.facets, PAGE_FACET_LIMIT))
+    labels = facet_labels(results)
     rows = load_statements(results)
     pages = max(1, math.ceil(results.total / query.page_size))
     context = {
@@ -51,6 +57,15 @@ def search_page(request):
         "export_query": params.urlencode(),
         "export_cap": exports.EXPORT_CAP,
         "hidden_filters": [(name, value) for name in FACETS for value in params.getlist(name)],
+        "histogram": chart,
+        "range_hidden": [
+            (name, value)
+            for name, values in params.lists()
+            if name not in ("from", "to", "page")
+            for value in values
+        ],
+        "range_from": query.date_from.year if query.date_from else "",
+        "range_to": query.date_to.year if query.date_to else "",
     }
     return render(request, "search/search.html", context)
 

@@ -111,3 +111,129 @@ def test_statement_page_shows_more_like_this(client, capture, make_statement):
     section = html[html.index('id="similar-heading"') :]
     assert similar.title in section
     assert "Budget" not in section
+
+
+def form_fields(form) -> dict[str, list[str]]:
+    """What a browser without JavaScript sends for a form's named inputs and selects."""
+    fields: dict[str, list[str]] = {}
+    for element in (e for e in form.iter() if e.tag in ("input", "select")):
+        name = element.get("name")
+        if not name or (element.get("type") == "checkbox" and element.get("checked") is None):
+            continue
+        if element.tag == "select":
+            chosen = [o for o in element.iter("option") if o.get("selected") is not None]
+            value = chosen[0].get("value") if chosen else ""
+        else:
+            value = element.get("value") or ""
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
+SVG = "http://www.w3.org/2000/svg"
+
+
+def parsed(response):
+    return html5lib.parse(response.content, namespaceHTMLElements=False)
+
+
+def test_every_search_with_hits_has_a_histogram_of_its_years(client, corpus):
+    response = page(client, q="drills", sort="oldest")
+    chart = response.context["histogram"]
+    assert [bar.year for bar in chart.bars] == list(range(2000, 2025))
+    assert (chart.first, chart.last, chart.peak) == (2000, 2024, 1)
+    tree = parsed(response)
+    figure = next(f for f in tree.iter("figure") if f.get("class") == "histogram")
+    assert "Statements per year, 2000–2024" in "".join(figure.find("figcaption").itertext())
+    links = {a.get("aria-label"): a.get("href") for a in figure.iter(f"{{{SVG}}}a")}
+    assert len(links) == 25
+    # A bar is the search narrowed to its year, as ticking that year would make it.
+    narrowed = parse_qs(urlsplit(links["2003: 1 statement"]).query)
+    assert narrowed == {"q": ["drills"], "sort": ["oldest"], "year": ["2003"]}
+    after = page(client, **narrowed)
+    assert after.context["results"].total == 1
+    assert [bar.selected for bar in after.context["histogram"].bars].count(True) == 1
+    assert len(after.context["histogram"].bars) == 25  # the other years stay to choose from
+
+
+def test_a_bar_replaces_the_years_already_chosen(client, corpus):
+    response = page(client, q="drills", year=["2001", "2002"], country=["JPN"])
+    bars = {bar.year: bar for bar in response.context["histogram"].bars}
+    assert parse_qs(urlsplit(bars[2004].url).query) == {
+        "q": ["drills"],
+        "country": ["JPN"],
+        "year": ["2004"],
+    }
+    assert bars[2002].selected and not bars[2004].selected
+    assert 2001 not in bars  # Japan's statements are the even years
+    assert bars[2002].label == "2002: 1 statement (selected)"
+
+
+def test_the_histogram_has_every_year_however_the_facets_are_capped(client, corpus, monkeypatch):
+    from search import views
+
+    monkeypatch.setattr(views, "PAGE_FACET_LIMIT", 5)
+    response = page(client, q="drills", year=["2024"])
+    assert len(response.context["histogram"].bars) == 25
+    years = next(g for g in response.context["groups"] if g.name == "year")
+    listed = [link.value for link in years.shown + years.more]
+    assert len(listed) == 6 and "2024" in listed  # five, and the selected one past them
+
+
+def test_no_histogram_without_hits(client, corpus):
+    response = page(client, q="nothingmatchesthis")
+    assert response.context["histogram"] is None
+    assert 'class="histogram"' not in response.content.decode()
+
+
+def test_the_year_range_form_works_without_javascript(client, corpus):
+    response = page(client, q="drills", country=["PRK"], page="2", page_size="5")
+    form = next(f for f in parsed(response).iter("form") if f.get("class") == "year-range")
+    assert form.get("method") == "get" and form.get("action") == reverse("search:search")
+    assert any(b.get("type") == "submit" for b in form.iter("button"))
+    fields = form_fields(form)
+    assert fields.pop("from") == [""] and fields.pop("to") == [""]
+    assert fields == {"q": ["drills"], "country": ["PRK"], "page_size": ["5"]}
+    narrowed = page(client, **fields, **{"from": "2005", "to": "2010"})
+    assert narrowed.context["results"].total == 3  # 2005, 2007, 2009
+    form = next(f for f in parsed(narrowed).iter("form") if f.get("class") == "year-range")
+    assert form_fields(form)["from"] == ["2005"] and form_fields(form)["to"] == ["2010"]
+
+
+def test_sort_and_dates_are_in_the_search_form_with_its_button(client, corpus):
+    response = page(client, q="drills", sort="newest", country=["JPN"], **{"from": "2010"})
+    form = next(f for f in parsed(response).iter("form") if f.get("class") == "search-form")
+    assert any(b.text == "Search" and b.get("type") == "submit" for b in form.iter("button"))
+    fields = form_fields(form)
+    assert fields == {
+        "q": ["drills"],
+        "sort": ["newest"],
+        "from": ["2010"],
+        "to": [""],
+        "country": ["JPN"],
+    }
+    again = page(client, **{**fields, "sort": "oldest"})
+    first, _ = again.context["rows"][0]
+    assert first.issued_on.year == 2010
+
+
+def test_skip_links_and_the_filters_before_the_results(client, corpus):
+    html = page(client, q="drills").content.decode()
+    assert '<a class="skip" href="#filters">Skip to filters</a>' in html
+    assert '<a class="skip" href="#results">Skip to results</a>' in html
+    tree = html5lib.parse(html, namespaceHTMLElements=False)
+    ids = [e.get("id") for e in tree.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    assert ids.index("filters") < ids.index("results")
+    panel = next(d for d in tree.iter("details") if d.get("class") == "filters-panel")
+    assert panel.get("open") is not None  # open unless a script folds it on a phone
+    assert panel.find("summary").text == "Filters"
+    boxes = [i for i in panel.iter("input") if i.get("type") == "checkbox"]
+    assert all(b.get("id") == f"facet-{b.get('name')}-{b.get('value')}" for b in boxes)
+    # Without hits there are no filters to skip to.
+    html = page(client, q="nothingmatchesthis").content.decode()
+    assert 'href="#filters"' not in html and 'href="#results"' in html
+
+
+def test_the_summary_counts_the_active_filters(client, corpus):
+    html = page(client, q="drills", country=["JPN"], decade=["2000s"]).content.decode()
+    assert "<summary>Filters (2 active)</summary>" in html

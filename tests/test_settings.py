@@ -55,3 +55,17 @@ def test_database_url_selects_the_database():
         run_manage("shell", "--no-imports", "-c", code).stdout.strip()
         == "django.db.backends.sqlite3"
     )
+
+
+def test_the_real_not_found_page_in_development_unless_debug_404_is_set():
+    code = (
+        "from django.conf import settings; "
+        "print('archive.not_found.NotFoundPageMiddleware' in settings.MIDDLEWARE)"
+    )
+    assert run_manage("shell", "--no-imports", "-c", code).stdout.strip() == "True"
+    shown = run_manage("shell", "--no-imports", "-c", code, DEBUG_404="1")
+    assert shown.stdout.strip() == "False"
+    production = run_manage(
+        "shell", "--no-imports", "-c", code, DEBUG="0", SECRET_KEY="k" * 50, ALLOWED_HOSTS="x"
+    )
+    assert production.stdout.strip() == "False"

@@ -1,8 +1,11 @@
 """Public pages: what is published is shown, drafts and withdrawn answer 404."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.urls import reverse
 
 from archive.models import Country, RelationKind, StatementRelation, Status
@@ -188,3 +191,46 @@ def test_public_pages_send_a_strict_content_security_policy(client, make_stateme
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     html = client.get(statement.get_absolute_url()).content.decode()
     assert "<script>" not in html and " style=" not in html
+
+
+NOT_FOUND_PAGE = "archive.not_found.NotFoundPageMiddleware"
+
+
+@pytest.fixture
+def development(settings):
+    """DEBUG on, as under `make run`, with the middleware its settings install."""
+    settings.DEBUG = True
+    if NOT_FOUND_PAGE not in settings.MIDDLEWARE:
+        settings.MIDDLEWARE = [*settings.MIDDLEWARE, NOT_FOUND_PAGE]
+    return settings
+
+
+@pytest.mark.parametrize("path", ["/no-such-page/", "/statements/no-such-statement/"])
+def test_development_shows_the_real_not_found_page(client, db, development, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "There is no public record at this address" in html
+    assert "URLconf" not in html and "urlpatterns" not in html
+    assert "Content-Security-Policy" in response.headers
+
+
+def test_without_the_middleware_debug_shows_djangos_page(client, db, development):
+    development.MIDDLEWARE = [m for m in development.MIDDLEWARE if m != NOT_FOUND_PAGE]
+    html = client.get("/no-such-page/").content.decode()
+    assert "URLconf" in html and "There is no public record" not in html
+
+
+def test_development_still_redirects_to_the_address_with_a_slash(client, db, development):
+    response = client.get("/about")
+    assert response.status_code == 301 and response["Location"] == "/about/"
+
+
+def test_favicon_ico_leads_to_the_svg_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == static("archive/favicon.svg")
+    icon = Path(finders.find("archive/favicon.svg")).read_text(encoding="utf-8")
+    assert icon.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in icon
+    html = client.get(reverse("archive:about")).content.decode()
+    assert f'<link rel="icon" href="{response["Location"]}" type="image/svg+xml">' in html

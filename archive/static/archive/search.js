@@ -1,11 +1,61 @@
 // Progressive enhancement for the search page; it works fully without this file.
 (function () {
   "use strict";
+  var FOCUS_KEY = "archive:search-focus";
+  var DATE = /^(\d{4}(-\d{2}(-\d{2})?)?)?$/;
+
+  // The control that changed the search gets the focus back on the new page.
+  function remember(control) {
+    try { sessionStorage.setItem(FOCUS_KEY, control.id); } catch (e) { /* storage off */ }
+  }
+  function restoreFocus() {
+    var id = null;
+    try {
+      id = sessionStorage.getItem(FOCUS_KEY);
+      sessionStorage.removeItem(FOCUS_KEY);
+    } catch (e) { return; }
+    var control = id && document.getElementById(id);
+    if (!control) return;
+    for (var d = control.closest("details"); d; d = d.parentElement.closest("details")) {
+      d.open = true;
+    }
+    control.focus();
+  }
+
+  // On a narrow screen the filters fold into a "Filters" disclosure above the results;
+  // without this script it stays open.
+  var panel = document.querySelector(".filters-panel");
+  if (panel) {
+    var narrow = window.matchMedia("(max-width: 48rem)");
+    var fit = function () { panel.open = !narrow.matches; };
+    fit();
+    narrow.addEventListener("change", fit);
+    document.querySelectorAll('a[href="#filters"]').forEach(function (link) {
+      link.addEventListener("click", function () { panel.open = true; });
+    });
+  }
+
+  // Sort order and dates apply as soon as they change; the Search button still works.
+  var search = document.querySelector(".search-form");
+  if (search) {
+    search.addEventListener("change", function (event) {
+      var control = event.target;
+      var isDate = control.id === "from" || control.id === "to";
+      if (control.id === "sort" || (isDate && DATE.test(control.value.trim()))) {
+        remember(control);
+        search.submit();
+      }
+    });
+  }
+
   var form = document.querySelector(".facet-form");
   if (form) {
     // Apply a facet as soon as it is ticked.
     form.addEventListener("change", function (event) {
-      if (event.target.type === "checkbox") form.submit();
+      if (event.target.type === "checkbox") {
+        remember(event.target);
+        form.submit();
+      }
     });
     // Offer a filter box on long facets.
     form.querySelectorAll("[data-facet-filter]").forEach(function (input) {
@@ -20,13 +70,6 @@
       });
     });
   }
-  // "/" jumps to the search box, as on many sites.
-  document.addEventListener("keydown", function (event) {
-    var box = document.getElementById("q");
-    var typing = /INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName);
-    if (event.key === "/" && box && !typing) {
-      event.preventDefault();
-      box.focus();
-    }
-  });
+
+  restoreFocus();
 })();
