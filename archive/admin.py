@@ -215,7 +215,6 @@ class StatementAdmin(SimpleHistoryAdmin):
         "countries_not_named",
         "speaker_person",
     ]
-    prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["issuer"]
     formfield_overrides = URL_AS_HTTPS
     inlines = [StatementRelationInline, IncomingRelationInline]

@@ -271,3 +271,19 @@ def test_country_names_with_badly_written_years_are_a_form_error(editor_client):
     errors = response.context["adminform"].form.errors["aliases"]
     assert any("after the last" in e for e in errors)
     assert any("write the years as" in e for e in errors)
+
+
+def test_slug_of_a_long_title_ends_at_a_word_boundary(
+    archivist_client, body, event, make_statement
+):
+    target = make_statement()
+    title = "Statement by the spokesperson on " + "the unprecedented provocations " * 5
+    data = _statement_form(body, [event], target, title=title)
+    response = archivist_client.post(admin_url("statement", "add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    slug = Statement.objects.get(title=title.strip()).slug
+    assert 80 < len(slug) <= 100
+    assert title.lower().replace(" ", "-").startswith(slug + "-")  # whole words only
+    # The browser does not fill it first, cut at 120 characters wherever that falls.
+    add_page = archivist_client.get(admin_url("statement", "add"))
+    assert "id_slug" not in add_page.context["prepopulated_fields_json"]
