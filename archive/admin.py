@@ -5,19 +5,22 @@ Archivists add and edit drafts; editors also publish, withdraw and delete
 edit history through django-simple-history, shown from each change page.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Max, Min, Q
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from archive import country_tags, dates
+from archive import country_tags, dates, history
 from archive.models import (
     Country,
     Event,
     IssuingBody,
     Person,
     Post,
+    RelationKind,
     Statement,
     StatementRelation,
     Status,
@@ -193,8 +196,39 @@ class IncomingRelationInline(admin.TabularInline):
         return False
 
 
+class StatementForm(forms.ModelForm):
+    """The statement form, with a wide title and the reason the history keeps."""
+
+    change_reason = forms.CharField(
+        label="Reason for this change",
+        required=False,
+        max_length=100,
+        help_text="Shown in the history with this save.",
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["title"]  # the admin adds the others, from the fieldsets
+        widgets = {"title": forms.TextInput(attrs={"class": "vTextField statement-title"})}
+
+
+class StatementHistoryHelper(HistoricalRecordContextHelper):
+    """Show relations in the history as "responds to <title>", not as bare titles."""
+
+    def prepare_delta_change_value(self, change, value):
+        if change.field == "related":
+            return [f"{RelationKind(row['kind']).label} {row['target']}" for row in value]
+        return super().prepare_delta_change_value(change, value)
+
+
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
+    form = StatementForm
+
+    class Media:
+        css = {"all": ["archive/admin.css"]}
+
     list_display = ["title", "issuer", "date", "kind", "status"]
     list_filter = [
         "status",
@@ -251,6 +285,10 @@ class StatementAdmin(SimpleHistoryAdmin):
             {"fields": ["source_outlet", "source_url", "source_citation", "retrieved_on"]},
         ),
         (
+            "This change",
+            {"fields": ["change_reason"]},
+        ),
+        (
             "Record",
             {
                 "classes": ["collapse"],
@@ -299,15 +337,21 @@ class StatementAdmin(SimpleHistoryAdmin):
         return readonly
 
     def save_model(self, request, obj, form, change):
+        """Save the row; its history entry waits for the relations (see ``save_related``)."""
         if not change:
             obj.created_by = request.user
             if not self.can_set_status(request):
                 obj.status = Status.DRAFT
         obj.updated_by = request.user
+        obj._change_reason = form.cleaned_data.get("change_reason", "")
+        history.gather(obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        """Keep the archivist's corrections to the countries named, then read the text again."""
+        """Keep the archivist's corrections to the countries named, then read the text again.
+
+        The save's one history entry is made last, with every relation as saved.
+        """
         before = {c.pk for c in form.initial.get("countries_mentioned", [])} if change else set()
         super().save_related(request, form, formsets, change)
         statement = form.instance
@@ -315,6 +359,10 @@ class StatementAdmin(SimpleHistoryAdmin):
             after = set(statement.countries_mentioned.values_list("pk", flat=True))
             country_tags.record_corrections(statement, before, after)
         country_tags.tag([statement.pk])
+        history.record_gathered(statement)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return StatementHistoryHelper(self.model, historical_record)
 
     def _set_status(self, request, queryset, status, verb):
         changed = 0

@@ -30,6 +30,7 @@ from archive.choices import (
     Status,
 )
 from archive.dates import Precision
+from archive.history import EditHistory
 from archive.records import (
     WEB_URL,
     ArchiveRecord,
@@ -76,13 +77,13 @@ class Country(GuardedDeleteModel):
     slug = models.SlugField(max_length=120, unique=True)
     aliases = models.TextField(
         blank=True,
-        help_text="Other names, one per line. A name that meant this state only for a time "
-        "takes its years: “Congo [1971-1997]”.",
+        help_text="Other names, one per line, or separated by “;” on a line. A name that meant "
+        "this state only for a time takes its years: “Congo [1971-1997]”.",
     )
     adjectives = models.TextField(
         blank=True,
-        help_text="Adjective forms that name this state and no other (“Soviet”), one per line, "
-        "with years like the aliases.",
+        help_text="Adjective forms that name this state and no other (“Soviet”), one per line "
+        "or separated by “;”, with years like the aliases.",
     )
     region = models.CharField(max_length=20, choices=Region.choices, blank=True)
     historic = models.BooleanField(
@@ -327,6 +328,59 @@ class StatementQuerySet(models.QuerySet):
         return self.order_by(models.F("issued_on").desc(nulls_last=True), "-pk")
 
 
+class StatementRelationManager(models.Manager):
+    def get_by_natural_key(self, source_slug, kind, target_slug):
+        return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
+
+
+class StatementRelation(models.Model):
+    """A typed link from one statement to another, read from both ends.
+
+    Defined before ``Statement``, whose history records these links with it.
+    """
+
+    source = models.ForeignKey(
+        "Statement", on_delete=models.CASCADE, related_name="outgoing_relations"
+    )
+    kind = models.CharField(max_length=20, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        "Statement",
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+        verbose_name="related statement",
+    )
+    note = models.CharField(max_length=255, blank=True)
+
+    objects = StatementRelationManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "target"], name="unique_statement_relation"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="relation_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_kind_display()} {self.target}"
+
+    def natural_key(self):
+        return (self.source.slug, self.kind, self.target.slug)
+
+    natural_key.dependencies = ["archive.statement"]
+
+    @property
+    def inverse_label(self) -> str:
+        return INVERSE_RELATION_LABELS[self.kind]
+
+    def clean(self):
+        if self.source_id and self.target_id and self.source_id == self.target_id:
+            raise ValidationError({"target": "A statement cannot relate to itself."})
+
+
 class Statement(ArchiveRecord):
     """A text issued by a body: the archive's unit of record."""
 
@@ -396,11 +450,12 @@ class Statement(ArchiveRecord):
     )
     related = models.ManyToManyField(
         "self",
-        through="StatementRelation",
+        through=StatementRelation,
         symmetrical=False,
         through_fields=("source", "target"),
         related_name="+",
         blank=True,
+        verbose_name="relations to other statements",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     source_id = models.CharField(
@@ -431,8 +486,8 @@ class Statement(ArchiveRecord):
     )
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(
-        m2m_fields=[co_issuers, events, countries_mentioned, countries_not_named]
+    history = EditHistory(
+        m2m_fields=[co_issuers, events, countries_mentioned, countries_not_named, related]
     )
 
     class Meta:
@@ -521,56 +576,6 @@ class Statement(ArchiveRecord):
             key=lambda e: (e["statement"].issued_on is None, e["statement"].issued_on or date.min)
         )
         return entries
-
-
-class StatementRelationManager(models.Manager):
-    def get_by_natural_key(self, source_slug, kind, target_slug):
-        return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
-
-
-class StatementRelation(models.Model):
-    """A typed link from one statement to another, read from both ends."""
-
-    source = models.ForeignKey(
-        Statement, on_delete=models.CASCADE, related_name="outgoing_relations"
-    )
-    kind = models.CharField(max_length=20, choices=RelationKind.choices)
-    target = models.ForeignKey(
-        Statement,
-        on_delete=models.CASCADE,
-        related_name="incoming_relations",
-        verbose_name="related statement",
-    )
-    note = models.CharField(max_length=255, blank=True)
-
-    objects = StatementRelationManager()
-    history = HistoricalRecords()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source", "kind", "target"], name="unique_statement_relation"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(source=models.F("target")), name="relation_not_to_itself"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.source} {self.get_kind_display()} {self.target}"
-
-    def natural_key(self):
-        return (self.source.slug, self.kind, self.target.slug)
-
-    natural_key.dependencies = ["archive.statement"]
-
-    @property
-    def inverse_label(self) -> str:
-        return INVERSE_RELATION_LABELS[self.kind]
-
-    def clean(self):
-        if self.source_id and self.target_id and self.source_id == self.target_id:
-            raise ValidationError({"target": "A statement cannot relate to itself."})
 
 
 # Speakers live in their own module; imported here so that Django registers them.
