@@ -8,6 +8,7 @@ Authority records (countries, bodies, events) are never deleted while a
 statement uses them: see ``refuse_delete_in_use`` below.
 """
 
+from collections import Counter, defaultdict
 from datetime import date
 
 from django.conf import settings
@@ -41,6 +42,7 @@ from archive.records import (
     split_aliases,
     unique_slug,
 )
+from archive.text import natural_order
 
 
 class CountryQuerySet(GuardedDeleteQuerySet):
@@ -209,6 +211,42 @@ class IssuingBody(GuardedDeleteModel):
     @property
     def alias_list(self) -> list[str]:
         return split_aliases(self.aliases)
+
+    def events_referred_to(self, statements, limit: int = 8) -> list["Event"]:
+        """The events ``statements`` (this body's) refer to most, occasions left out.
+
+        An occasion is where the body spoke, not what it spoke about: an event
+        that every statement the body issued in the event's year refers to,
+        when events of the same kind are such occasions in two years or more:
+        each year's General Debate, which every speech of a delegation refers
+        to. A one-off event all of a year's statements refer to stays.
+        Each event carries ``n``, the statements referring to it; ties are in
+        natural order of name ("4th" before "47th").
+        """
+        year_of = dict(statements.values_list("pk", "issued_on__year"))
+        per_year = Counter(year for year in year_of.values() if year)
+        referring = defaultdict(set)
+        for statement_id, event_id in Statement.events.through.objects.filter(
+            statement__in=statements.values("pk")
+        ).values_list("statement_id", "event_id"):
+            referring[event_id].add(statement_id)
+        events = list(Event.objects.in_bulk(list(referring)).values())
+
+        def all_of_its_year(event) -> bool:
+            year = event.start_date.year
+            of_year = [pk for pk in referring[event.pk] if year_of.get(pk) == year]
+            return len(of_year) == per_year[year] > 0
+
+        candidates = [event for event in events if all_of_its_year(event)]
+        years_of_kind = defaultdict(set)
+        for event in candidates:
+            years_of_kind[event.kind].add(event.start_date.year)
+        occasions = {event.pk for event in candidates if len(years_of_kind[event.kind]) > 1}
+        kept = [event for event in events if event.pk not in occasions]
+        for event in kept:
+            event.n = len(referring[event.pk])
+        kept.sort(key=lambda event: (-event.n, natural_order(event.name)))
+        return kept[:limit]
 
     def statements_in_use(self):
         """Return statements issued or co-issued by this body."""
