@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from archive import country_tags, dates, history
+from archive.admin_site import choice_label
 from archive.models import (
     Country,
     Event,
@@ -26,9 +27,7 @@ from archive.models import (
     Status,
 )
 
-admin.site.site_header = "Diplomatic statement archive"
-admin.site.site_title = "Archive admin"
-admin.site.index_title = "Curate the archive"
+# admin.site is archive.admin_site.ArchiveAdminSite (see INSTALLED_APPS).
 
 
 # Links typed without a scheme are taken as https (Django 6's default).
@@ -178,6 +177,14 @@ class StatementRelationInline(admin.TabularInline):
     fields = ["kind", "target", "note"]
     verbose_name = "relation to another statement"
     verbose_name_plural = "relations to other statements (this statement responds to, rebuts…)"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """Show the chosen statement as the autocomplete does: title, date and issuer."""
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "target":
+            field.queryset = field.queryset.select_related("issuer")
+            field.label_from_instance = choice_label
+        return field
 
 
 class IncomingRelationInline(admin.TabularInline):
@@ -381,6 +388,9 @@ class StatementAdmin(SimpleHistoryAdmin):
     @admin.action(description="Withdraw the selected statements", permissions=["withdraw"])
     def withdraw(self, request, queryset):
         self._set_status(request, queryset, Status.WITHDRAWN, "Withdrawn")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("issuer")
 
     def get_search_results(self, request, queryset, search_term):
         """Search by source identifier exactly too (e.g. ungdc-PRK-73-2018)."""

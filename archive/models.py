@@ -563,6 +563,12 @@ class Statement(ArchiveRecord):
         return reverse("archive:statement", args=[self.slug])
 
     @property
+    def choice_label(self) -> str:
+        """How archivists choose it among others of the same title: with date and issuer."""
+        details = ", ".join(part for part in (self.date_display, self.issuer.name) if part)
+        return f"{self.title} ({details})"
+
+    @property
     def date_display(self) -> str:
         return dates.display(self.issued_on, self.issued_precision)
 

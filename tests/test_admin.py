@@ -370,3 +370,25 @@ def test_country_aliases_take_one_per_line_or_semicolons(editor_client, db):
         "Democratic People's Republic of Korea",
         "North Korea (DPRK)",
     ]
+
+
+def test_statement_autocomplete_shows_date_and_issuer(archivist_client, make_statement, body):
+    answered = make_statement(title="On the drill", issued_on=dt.date(2024, 6, 30))
+    response = archivist_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "archive",
+            "model_name": "statementrelation",
+            "field_name": "target",
+            "term": "drill",
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["results"] == [
+        {"id": str(answered.pk), "text": f"On the drill (30 June 2024, {body.name})"}
+    ]
+    # A relation already chosen is shown the same way in the form.
+    statement = make_statement(title="Reply", status=Status.DRAFT)
+    statement.outgoing_relations.create(kind=RelationKind.RESPONDS_TO, target=answered)
+    page = archivist_client.get(admin_url("statement", "change", statement.pk)).content.decode()
+    assert f"On the drill (30 June 2024, {body.name})" in page
