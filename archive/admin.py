@@ -235,6 +235,7 @@ class StatementAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["archive/admin.css"]}
+        js = ["archive/admin_chips.js"]
 
     list_display = ["title", "issuer", "date", "kind", "status"]
     list_filter = [
