@@ -10,14 +10,17 @@ from django.db import models
 from django.db.models import Count, Max, Min, Q
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from archive import country_tags, dates
+from archive import country_tags, dates, history
+from archive.admin_site import choice_label
 from archive.models import (
     Country,
     Event,
     IssuingBody,
     Person,
     Post,
+    RelationKind,
     Statement,
     StatementForReview,
     StatementRelation,
@@ -25,9 +28,7 @@ from archive.models import (
 )
 from archive.statement_form import StatementForm
 
-admin.site.site_header = "Diplomatic statement archive"
-admin.site.site_title = "Archive admin"
-admin.site.index_title = "Curate the archive"
+# admin.site is archive.admin_site.ArchiveAdminSite (see INSTALLED_APPS).
 
 
 # What an archivist may set a statement to; publishing and withdrawing are for editors.
@@ -184,6 +185,14 @@ class StatementRelationInline(admin.TabularInline):
     verbose_name = "relation to another statement"
     verbose_name_plural = "relations to other statements (this statement responds to, rebuts…)"
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """Show the chosen statement as the autocomplete does: title, date and issuer."""
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "target":
+            field.queryset = field.queryset.select_related("issuer")
+            field.label_from_instance = choice_label
+        return field
+
 
 class IncomingRelationInline(admin.TabularInline):
     """Read-only view of statements that point at this one."""
@@ -201,9 +210,23 @@ class IncomingRelationInline(admin.TabularInline):
         return False
 
 
+class StatementHistoryHelper(HistoricalRecordContextHelper):
+    """Show relations in the history as "responds to <title>", not as bare titles."""
+
+    def prepare_delta_change_value(self, change, value):
+        if change.field == "related":
+            return [f"{RelationKind(row['kind']).label} {row['target']}" for row in value]
+        return super().prepare_delta_change_value(change, value)
+
+
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
     form = StatementForm
+
+    class Media:
+        css = {"all": ["archive/admin.css"]}
+        js = ["archive/admin_chips.js"]
+
     list_display = ["title", "issuer", "date", "kind", "status"]
     list_filter = [
         "status",
@@ -224,7 +247,6 @@ class StatementAdmin(SimpleHistoryAdmin):
         "countries_not_named",
         "speaker_person",
     ]
-    prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["issuer"]
     formfield_overrides = URL_AS_HTTPS
     inlines = [StatementRelationInline, IncomingRelationInline]
@@ -259,6 +281,10 @@ class StatementAdmin(SimpleHistoryAdmin):
         (
             "Source",
             {"fields": ["source_outlet", "source_url", "source_citation", "retrieved_on"]},
+        ),
+        (
+            "This change",
+            {"fields": ["change_reason"]},
         ),
         (
             "Record",
@@ -312,15 +338,21 @@ class StatementAdmin(SimpleHistoryAdmin):
         return ["countries_found", "created_at", "created_by", "updated_at", "updated_by"]
 
     def save_model(self, request, obj, form, change):
+        """Save the row; its history entry waits for the relations (see ``save_related``)."""
         if not change:
             obj.created_by = request.user
             if not self.can_set_status(request) and obj.status not in ARCHIVIST_STATUSES:
                 obj.status = Status.DRAFT
         obj.updated_by = request.user
+        obj._change_reason = form.cleaned_data.get("change_reason", "")
+        history.gather(obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        """Keep the archivist's corrections to the countries named, then read the text again."""
+        """Keep the archivist's corrections to the countries named, then read the text again.
+
+        The save's one history entry is made last, with every relation as saved.
+        """
         before = {c.pk for c in form.initial.get("countries_mentioned", [])} if change else set()
         super().save_related(request, form, formsets, change)
         statement = form.instance
@@ -328,6 +360,10 @@ class StatementAdmin(SimpleHistoryAdmin):
             after = set(statement.countries_mentioned.values_list("pk", flat=True))
             country_tags.record_corrections(statement, before, after)
         country_tags.tag([statement.pk])
+        history.record_gathered(statement)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return StatementHistoryHelper(self.model, historical_record)
 
     def _set_status(self, request, queryset, status, verb):
         changed = 0
@@ -352,6 +388,9 @@ class StatementAdmin(SimpleHistoryAdmin):
     @admin.action(description="Withdraw the selected statements", permissions=["withdraw"])
     def withdraw(self, request, queryset):
         self._set_status(request, queryset, Status.WITHDRAWN, "Withdrawn")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("issuer")
 
     def get_search_results(self, request, queryset, search_term):
         """Search by source identifier exactly too (e.g. ungdc-PRK-73-2018)."""

@@ -8,6 +8,7 @@ Authority records (countries, bodies, events) are never deleted while a
 statement uses them: see ``refuse_delete_in_use`` below.
 """
 
+from collections import Counter, defaultdict
 from datetime import date
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from archive.choices import (
     Status,
 )
 from archive.dates import Precision
+from archive.history import EditHistory
 from archive.records import (
     WEB_URL,
     ArchiveRecord,
@@ -40,7 +42,7 @@ from archive.records import (
     split_aliases,
     unique_slug,
 )
-from archive.text import has_local_path
+from archive.text import has_local_path, natural_order
 
 
 class CountryQuerySet(GuardedDeleteQuerySet):
@@ -77,13 +79,13 @@ class Country(GuardedDeleteModel):
     slug = models.SlugField(max_length=120, unique=True)
     aliases = models.TextField(
         blank=True,
-        help_text="Other names, one per line. A name that meant this state only for a time "
-        "takes its years: “Congo [1971-1997]”.",
+        help_text="Other names, one per line, or separated by “;” on a line. A name that meant "
+        "this state only for a time takes its years: “Congo [1971-1997]”.",
     )
     adjectives = models.TextField(
         blank=True,
-        help_text="Adjective forms that name this state and no other (“Soviet”), one per line, "
-        "with years like the aliases.",
+        help_text="Adjective forms that name this state and no other (“Soviet”), one per line "
+        "or separated by “;”, with years like the aliases.",
     )
     region = models.CharField(max_length=20, choices=Region.choices, blank=True)
     historic = models.BooleanField(
@@ -210,6 +212,42 @@ class IssuingBody(GuardedDeleteModel):
     def alias_list(self) -> list[str]:
         return split_aliases(self.aliases)
 
+    def events_referred_to(self, statements, limit: int = 8) -> list["Event"]:
+        """The events ``statements`` (this body's) refer to most, occasions left out.
+
+        An occasion is where the body spoke, not what it spoke about: an event
+        that every statement the body issued in the event's year refers to,
+        when events of the same kind are such occasions in two years or more:
+        each year's General Debate, which every speech of a delegation refers
+        to. A one-off event all of a year's statements refer to stays.
+        Each event carries ``n``, the statements referring to it; ties are in
+        natural order of name ("4th" before "47th").
+        """
+        year_of = dict(statements.values_list("pk", "issued_on__year"))
+        per_year = Counter(year for year in year_of.values() if year)
+        referring = defaultdict(set)
+        for statement_id, event_id in Statement.events.through.objects.filter(
+            statement__in=statements.values("pk")
+        ).values_list("statement_id", "event_id"):
+            referring[event_id].add(statement_id)
+        events = list(Event.objects.in_bulk(list(referring)).values())
+
+        def all_of_its_year(event) -> bool:
+            year = event.start_date.year
+            of_year = [pk for pk in referring[event.pk] if year_of.get(pk) == year]
+            return len(of_year) == per_year[year] > 0
+
+        candidates = [event for event in events if all_of_its_year(event)]
+        years_of_kind = defaultdict(set)
+        for event in candidates:
+            years_of_kind[event.kind].add(event.start_date.year)
+        occasions = {event.pk for event in candidates if len(years_of_kind[event.kind]) > 1}
+        kept = [event for event in events if event.pk not in occasions]
+        for event in kept:
+            event.n = len(referring[event.pk])
+        kept.sort(key=lambda event: (-event.n, natural_order(event.name)))
+        return kept[:limit]
+
     def statements_in_use(self):
         """Return statements issued or co-issued by this body."""
         return Statement.objects.filter(
@@ -328,6 +366,59 @@ class StatementQuerySet(models.QuerySet):
         return self.order_by(models.F("issued_on").desc(nulls_last=True), "-pk")
 
 
+class StatementRelationManager(models.Manager):
+    def get_by_natural_key(self, source_slug, kind, target_slug):
+        return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
+
+
+class StatementRelation(models.Model):
+    """A typed link from one statement to another, read from both ends.
+
+    Defined before ``Statement``, whose history records these links with it.
+    """
+
+    source = models.ForeignKey(
+        "Statement", on_delete=models.CASCADE, related_name="outgoing_relations"
+    )
+    kind = models.CharField(max_length=20, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        "Statement",
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+        verbose_name="related statement",
+    )
+    note = models.CharField(max_length=255, blank=True)
+
+    objects = StatementRelationManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "target"], name="unique_statement_relation"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="relation_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_kind_display()} {self.target}"
+
+    def natural_key(self):
+        return (self.source.slug, self.kind, self.target.slug)
+
+    natural_key.dependencies = ["archive.statement"]
+
+    @property
+    def inverse_label(self) -> str:
+        return INVERSE_RELATION_LABELS[self.kind]
+
+    def clean(self):
+        if self.source_id and self.target_id and self.source_id == self.target_id:
+            raise ValidationError({"target": "A statement cannot relate to itself."})
+
+
 class Statement(ArchiveRecord):
     """A text issued by a body: the archive's unit of record."""
 
@@ -405,11 +496,12 @@ class Statement(ArchiveRecord):
     )
     related = models.ManyToManyField(
         "self",
-        through="StatementRelation",
+        through=StatementRelation,
         symmetrical=False,
         through_fields=("source", "target"),
         related_name="+",
         blank=True,
+        verbose_name="relations to other statements",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     source_id = models.CharField(
@@ -440,8 +532,8 @@ class Statement(ArchiveRecord):
     )
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(
-        m2m_fields=[co_issuers, events, countries_mentioned, countries_not_named]
+    history = EditHistory(
+        m2m_fields=[co_issuers, events, countries_mentioned, countries_not_named, related]
     )
 
     class Meta:
@@ -490,6 +582,12 @@ class Statement(ArchiveRecord):
 
     def get_absolute_url(self):
         return reverse("archive:statement", args=[self.slug])
+
+    @property
+    def choice_label(self) -> str:
+        """How archivists choose it among others of the same title: with date and issuer."""
+        details = ", ".join(part for part in (self.date_display, self.issuer.name) if part)
+        return f"{self.title} ({details})"
 
     @property
     def date_display(self) -> str:
@@ -556,11 +654,6 @@ class Statement(ArchiveRecord):
         return entries
 
 
-class StatementRelationManager(models.Manager):
-    def get_by_natural_key(self, source_slug, kind, target_slug):
-        return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
-
-
 class StatementForReview(Statement):
     """Statements an archivist marked ready for review: the editors' queue in the admin."""
 
@@ -568,51 +661,6 @@ class StatementForReview(Statement):
         proxy = True
         verbose_name = "statement awaiting review"
         verbose_name_plural = "review queue"
-
-
-class StatementRelation(models.Model):
-    """A typed link from one statement to another, read from both ends."""
-
-    source = models.ForeignKey(
-        Statement, on_delete=models.CASCADE, related_name="outgoing_relations"
-    )
-    kind = models.CharField(max_length=20, choices=RelationKind.choices)
-    target = models.ForeignKey(
-        Statement,
-        on_delete=models.CASCADE,
-        related_name="incoming_relations",
-        verbose_name="related statement",
-    )
-    note = models.CharField(max_length=255, blank=True)
-
-    objects = StatementRelationManager()
-    history = HistoricalRecords()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source", "kind", "target"], name="unique_statement_relation"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(source=models.F("target")), name="relation_not_to_itself"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.source} {self.get_kind_display()} {self.target}"
-
-    def natural_key(self):
-        return (self.source.slug, self.kind, self.target.slug)
-
-    natural_key.dependencies = ["archive.statement"]
-
-    @property
-    def inverse_label(self) -> str:
-        return INVERSE_RELATION_LABELS[self.kind]
-
-    def clean(self):
-        if self.source_id and self.target_id and self.source_id == self.target_id:
-            raise ValidationError({"target": "A statement cannot relate to itself."})
 
 
 # Speakers live in their own module; imported here so that Django registers them.

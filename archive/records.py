@@ -14,15 +14,26 @@ def split_aliases(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def cut_at_word(slug: str, max_length: int) -> str:
+    """``slug`` shortened to ``max_length`` at most, ending with a whole word if it can."""
+    if len(slug) <= max_length:
+        return slug
+    if slug[max_length] == "-":
+        return slug[:max_length].strip("-")
+    head = slug[:max_length].rsplit("-", 1)[0]
+    return head.strip("-") or slug[:max_length]
+
+
 def unique_slug(
     model: type[models.Model], text: str, *, exclude_pk=None, max_length=120, known=None
 ) -> str:
     """Return a slug for ``text`` that no other row of ``model`` uses.
 
     ``known``, a set of every slug in use, spares the queries (an import's
-    batches); the slug returned is added to it.
+    batches); the slug returned is added to it. A long text's slug ends at a
+    word boundary, not mid-word.
     """
-    base = slugify(text)[:max_length].strip("-") or model._meta.model_name
+    base = cut_at_word(slugify(text), max_length) or model._meta.model_name
     slug, n = base, 2
     taken = model._default_manager.exclude(pk=exclude_pk)
 
@@ -31,7 +42,7 @@ def unique_slug(
 
     while in_use(slug):
         suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)] + suffix
+        slug = cut_at_word(base, max_length - len(suffix)) + suffix
         n += 1
     if known is not None:
         known.add(slug)

@@ -1,4 +1,5 @@
-"""The statement change form: the issue date typed as people write it, EDTF included."""
+"""The statement change form: the issue date typed as people write it (EDTF included),
+a title box wide enough to read, and the reason for a change that the history keeps."""
 
 from django import forms
 
@@ -21,6 +22,13 @@ class TypedDateField(forms.CharField):
 
 
 class StatementForm(forms.ModelForm):
+    change_reason = forms.CharField(
+        label="Reason for this change",
+        required=False,
+        max_length=100,
+        help_text="Shown in the history with this save.",
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
+    )
     issued = TypedDateField(
         label="Issue date",
         required=False,
@@ -38,7 +46,8 @@ class StatementForm(forms.ModelForm):
         model = Statement
         # The admin adds the other fields from its fieldsets; issued_on and
         # issued_edtf are never edited directly, only through ``issued``.
-        fields = ["issued_precision"]
+        fields = ["title", "issued_precision"]
+        widgets = {"title": forms.TextInput(attrs={"class": "vTextField statement-title"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ import re
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
+_DIGITS = re.compile(r"(\d+)")
 
 
 def xml_safe(text: str) -> str:
@@ -52,3 +53,12 @@ def without_local_paths(text: str) -> str:
         return text or ""
     dropped = _LOCAL_PATH.sub("", text)
     return _SPACE_BEFORE_MARK.sub(r"\1", re.sub(r"[ \t]{2,}", " ", dropped)).strip()
+
+
+def natural_order(text: str) -> tuple:
+    """A sort key that orders the numbers in ``text`` as numbers: "4th" before "47th"."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in _DIGITS.split(text)
+        if part
+    )

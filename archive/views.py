@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.views.generic import ListView
 
-from archive import citations, dates
+from archive import charts, citations, dates
 from archive.choices import Status
 from archive.models import Country, Event, IssuingBody, Person, Statement
 
@@ -157,44 +157,14 @@ def body_detail(request, slug):
         "page_obj": paginate(request, statements.for_display().newest_first()),
         "children": [child for child in body.children.all() if not child.only_in_drafts()],
         "parent": body.parent if body.parent and not body.parent.only_in_drafts() else None,
-        "chart": year_chart(per_year),
-        "top_events": Event.objects.filter(statements__in=ids)
-        .annotate(n=Count("statements", filter=Q(statements__in=ids)))
-        .order_by("-n", "name")[:8],
+        "regular_years": charts.regular_years(per_year),
+        "chart": charts.year_chart(per_year),
+        "top_events": body.events_referred_to(statements),
         "top_countries": Country.objects.filter(statements_mentioning__in=ids)
         .annotate(n=Count("statements_mentioning", filter=Q(statements_mentioning__in=ids)))
         .order_by("-n", "name")[:8],
     }
     return render(request, "archive/body_detail.html", context)
-
-
-def year_chart(per_year: dict[int, int], width: int = 640, height: int = 120) -> dict | None:
-    """Bars of statements per year, laid out for a small server-rendered SVG."""
-    if not per_year:
-        return None
-    first, last = min(per_year), max(per_year)
-    years = list(range(first, last + 1))
-    peak = max(per_year.values())
-    step = width / len(years)
-    bars = [
-        {
-            "year": year,
-            "count": per_year.get(year, 0),
-            "x": round(i * step, 2),
-            "width": round(max(step - 1, 1), 2),
-            "height": round(height * per_year.get(year, 0) / peak, 2),
-            "y": round(height - height * per_year.get(year, 0) / peak, 2),
-        }
-        for i, year in enumerate(years)
-    ]
-    return {
-        "bars": bars,
-        "width": width,
-        "height": height,
-        "first": first,
-        "last": last,
-        "peak": peak,
-    }
 
 
 def event_detail(request, slug):

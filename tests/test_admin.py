@@ -273,3 +273,124 @@ def test_country_names_with_badly_written_years_are_a_form_error(editor_client):
     errors = response.context["adminform"].form.errors["aliases"]
     assert any("after the last" in e for e in errors)
     assert any("write the years as" in e for e in errors)
+
+
+def test_slug_of_a_long_title_ends_at_a_word_boundary(
+    archivist_client, body, event, make_statement
+):
+    target = make_statement()
+    title = "Statement by the spokesperson on " + "the unprecedented provocations " * 5
+    data = _statement_form(body, [event], target, title=title)
+    response = archivist_client.post(admin_url("statement", "add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    slug = Statement.objects.get(title=title.strip()).slug
+    assert 80 < len(slug) <= 100
+    assert title.lower().replace(" ", "-").startswith(slug + "-")  # whole words only
+    # The browser does not fill it first, cut at 120 characters wherever that falls.
+    add_page = archivist_client.get(admin_url("statement", "add"))
+    assert "id_slug" not in add_page.context["prepopulated_fields_json"]
+
+
+def test_one_save_in_the_admin_makes_one_history_entry(
+    archivist_client, body, event, make_statement
+):
+    Country.objects.create(code="JPN", name="Japan")
+    target = make_statement()
+    data = _statement_form(body, [event], target)
+    data["body"] = "Japan took part in the drills."
+    response = archivist_client.post(admin_url("statement", "add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    statement = Statement.objects.get(title="Statement on the joint drills")
+    [entry] = statement.history.all()
+    assert entry.history_type == "+"
+    # The entry holds the relations as saved with it, the countries found included.
+    assert [row.event for row in entry.events.all()] == [event]
+    assert [row.target for row in entry.related.all()] == [target]
+    assert [row.country.code for row in entry.countries_mentioned.all()] == ["JPN"]
+
+    data.update({"slug": statement.slug, "outgoing_relations-TOTAL_FORMS": "0"})
+    response = archivist_client.post(admin_url("statement", "change", statement.pk), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert statement.history.count() == 2
+
+
+def test_relation_changes_appear_in_the_history(archivist_client, body, event, make_statement):
+    target = make_statement(title="US Navy on the purpose of the drill")
+    statement = make_statement(title="Statement on the joint drills", status=Status.DRAFT)
+    data = _statement_form(body, [event], target, slug=statement.slug, source_outlet="")
+    data.update(title=statement.title, body=statement.body, issued="2024-06-30")
+    response = archivist_client.post(admin_url("statement", "change", statement.pk), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    latest = statement.history.first()
+    changes = latest.diff_against(latest.prev_record).changed_fields
+    assert set(changes) == {"events", "related"}
+    page = archivist_client.get(admin_url("statement", "history", statement.pk)).content.decode()
+    assert "Referenced events" in page and "Freedom Edge 2024" in page
+    assert "responds to US Navy on the purpose of the drill" in page
+
+
+def test_the_reason_for_a_change_is_shown_in_the_history(
+    archivist_client, body, event, make_statement
+):
+    target = make_statement()
+    data = _statement_form(body, [event], target, change_reason="Title checked against KCNA")
+    response = archivist_client.post(admin_url("statement", "add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    statement = Statement.objects.get(title="Statement on the joint drills")
+    assert statement.history.get().history_change_reason == "Title checked against KCNA"
+    page = archivist_client.get(admin_url("statement", "history", statement.pk)).content.decode()
+    assert "Title checked against KCNA" in page
+    form = archivist_client.get(admin_url("statement", "change", statement.pk)).content.decode()
+    assert "Reason for this change" in form
+
+
+def test_the_title_box_is_wide(archivist_client, db):
+    page = archivist_client.get(admin_url("statement", "add"))
+    html = page.content.decode()
+    assert 'class="vTextField statement-title"' in html
+    assert "archive/admin.css" in html
+
+
+def test_country_aliases_take_one_per_line_or_semicolons(editor_client, db):
+    page = editor_client.get(admin_url("country", "add")).content.decode()
+    assert "one per line, or separated by “;”" in page
+    data = {
+        "code": "PRK",
+        "name": "North Korea",
+        "slug": "north-korea",
+        "aliases": "DPRK; Democratic People's Republic of Korea\nNorth Korea (DPRK)",
+        "adjectives": "",
+        "region": "asia",
+        "exists_from": "",
+        "exists_until": "",
+        "predecessors": [],
+    }
+    response = editor_client.post(admin_url("country", "add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Country.objects.get(code="PRK").alias_list == [
+        "DPRK",
+        "Democratic People's Republic of Korea",
+        "North Korea (DPRK)",
+    ]
+
+
+def test_statement_autocomplete_shows_date_and_issuer(archivist_client, make_statement, body):
+    answered = make_statement(title="On the drill", issued_on=dt.date(2024, 6, 30))
+    response = archivist_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "archive",
+            "model_name": "statementrelation",
+            "field_name": "target",
+            "term": "drill",
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["results"] == [
+        {"id": str(answered.pk), "text": f"On the drill (30 June 2024, {body.name})"}
+    ]
+    # A relation already chosen is shown the same way in the form.
+    statement = make_statement(title="Reply", status=Status.DRAFT)
+    statement.outgoing_relations.create(kind=RelationKind.RESPONDS_TO, target=answered)
+    page = archivist_client.get(admin_url("statement", "change", statement.pk)).content.decode()
+    assert f"On the drill (30 June 2024, {body.name})" in page

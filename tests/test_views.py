@@ -1,6 +1,7 @@
 """Public pages: what is published is shown, drafts and withdrawn answer 404."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.urls import reverse
 
-from archive.models import Country, RelationKind, StatementRelation, Status
+from archive.models import Country, Event, RelationKind, StatementRelation, Status
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.WITHDRAWN])
@@ -234,3 +235,64 @@ def test_favicon_ico_leads_to_the_svg_icon(client, db):
     assert icon.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in icon
     html = client.get(reverse("archive:about")).content.decode()
     assert f'<link rel="icon" href="{response["Location"]}" type="image/svg+xml">' in html
+
+
+def test_body_page_chart_has_a_y_axis_and_bars_linking_to_the_year_search(
+    client, make_statement, body
+):
+    for year in (2018, 2018, 2020):
+        make_statement(issued_on=dt.date(year, 1, 1), issued_precision="year")
+    html = client.get(body.get_absolute_url()).content.decode()
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    assert ">Number of statements</text>" in chart
+    search = reverse("search:search")
+    assert f'<a href="{search}?issuer={body.slug}&amp;year=2018">' in chart
+    assert f'<a href="{search}?issuer={body.slug}&amp;year=2020">' in chart
+    assert "year=2019" not in chart  # an empty year has no bar to follow
+
+
+def test_body_speaking_once_a_year_is_described_in_words(client, make_statement, body):
+    for year in range(1990, 2000):
+        make_statement(title=f"Speech {year}", issued_on=dt.date(year, 9, 25))
+    make_statement(title="Second speech 1995", issued_on=dt.date(1995, 10, 2))
+    html = client.get(body.get_absolute_url()).content.decode()
+    summary = html[html.index('class="year-summary"') :]
+    summary = re.sub(r"<[^>]+>", "", summary[summary.index(">") + 1 : summary.index("</p>")])
+    assert summary == "One statement a year, 1990–1999, except 1995: 2."
+    assert f"{reverse('search:search')}?issuer={body.slug}&amp;year=1995" in html
+    assert "<svg" not in html
+
+
+def test_body_page_leaves_out_the_yearly_sessions_and_sorts_numbers_as_numbers(
+    client, make_statement, body, event
+):
+    for year, session in ((2017, 72), (2018, 73)):
+        speech = make_statement(title=f"Speech {year}", issued_on=dt.date(year, 9, 21))
+        speech.events.add(
+            Event.objects.create(
+                name=f"General Debate of the {session}th session",
+                kind="session",
+                start_date=dt.date(year, 9, 19),
+            )
+        )
+    plenums = [
+        Event.objects.create(name=f"{n}th Plenary Meeting", start_date=dt.date(2024, 6, 1))
+        for n in (47, 4)
+    ]
+    make_statement(title="On the plenums").events.add(event, *plenums)
+    make_statement(title="On the drill").events.add(event)
+    response = client.get(body.get_absolute_url())
+    assert [(e.name, e.n) for e in response.context["top_events"]] == [
+        ("Freedom Edge 2024", 2),
+        ("4th Plenary Meeting", 1),
+        ("47th Plenary Meeting", 1),
+    ]
+
+
+def test_a_single_event_all_of_a_years_statements_refer_to_is_kept(client, make_statement, body):
+    session = Event.objects.create(
+        name="General Debate of the 73rd session", kind="session", start_date=dt.date(2018, 9, 25)
+    )
+    make_statement(title="Speech 2018", issued_on=dt.date(2018, 9, 27)).events.add(session)
+    response = client.get(body.get_absolute_url())
+    assert [e.name for e in response.context["top_events"]] == [session.name]
