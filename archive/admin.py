@@ -405,12 +405,13 @@ class ReviewQueueAdmin(StatementAdmin):
     """The editors' queue: statements marked ready for review, oldest change first."""
 
     list_display = ["title", "issuer", "date", "updated_by", "updated_at", "preview"]
+    ordering = ["updated_at", "pk"]  # the longest waiting first
     list_filter = ["kind", "language", ("issuer", admin.RelatedOnlyFieldListFilter)]
     actions = ["publish"]
     date_hierarchy = None
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(status=Status.REVIEW).order_by("updated_at")
+        return super().get_queryset(request).filter(status=Status.REVIEW)
 
     @admin.display(description="preview")
     def preview(self, obj):
@@ -423,7 +424,11 @@ class ReviewQueueAdmin(StatementAdmin):
         return self.has_publish_permission(request)
 
     def has_change_permission(self, request, obj=None):
-        return self.has_publish_permission(request) and super().has_change_permission(request, obj)
+        # A proxy has permissions of its own, which no group holds: editors change
+        # what waits here with their permission on statements.
+        return self.has_publish_permission(request) and request.user.has_perm(
+            "archive.change_statement"
+        )
 
     def has_add_permission(self, request):
         return False

@@ -186,6 +186,11 @@ def _from_edtf(text: str) -> TypedDate:
             return False
         return True
 
+    if "/" in text and ("" in text.split("/") or ".." in text.split("/")):
+        raise ValueError(
+            f"“{text}” is an open interval: it has no first or last day to search. "
+            f"Write {ACCEPTED_FORMS}."
+        )
     if not (parses(level0Expression) or parses(level1Expression)):
         reason = (
             "uses EDTF level 2, which this archive does not take"

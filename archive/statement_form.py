@@ -64,6 +64,12 @@ class StatementForm(forms.ModelForm):
                 self.instance.issued_on, self.instance.issued_edtf = None, ""
             cleaned["issued_precision"] = chosen or Precision.DAY
             return cleaned
+        if chosen and chosen != typed.precision and not typed.plain:
+            self.add_error(
+                "issued_precision",
+                f"“{typed.edtf}” carries its own precision: leave the precision “as typed”.",
+            )
+            return cleaned
         precision = chosen or typed.precision
         self.instance.issued_on = typed.first
         if typed.plain or typed.edtf == dates.iso(typed.first, precision):

@@ -27,12 +27,14 @@ def is_web_url(url: str) -> bool:
 
 # A file path, never a web address: file:// URLs, C:\ paths, /absolute, ~/ ./ ../ paths, and
 # relative ones whose first folder has no dot (so example.org/a.html is not one) and whose
-# file has an extension (so "KCNA/Reuters" and "24/7" are not either).
+# file has a file type's extension (so "KCNA/Reuters", "24/7" and UN document symbols such
+# as A/73/PV.7 or S/PV.8000 are not either).
 _PATH = (
     r"(?:file://\S+"
     r"|[A-Za-z]:\\\S+"
     r"|(?<![\w/.:])(?:~|\.{1,2})?/(?:[\w.-]+/)*[\w.-]*[\w-]"
-    r"|(?<![\w/.:])[\w-]+/(?:[\w.-]+/)*[\w-]+\.[A-Za-z0-9]{1,5}\b)"
+    r"|(?<![\w/.:])[\w-]+/(?:[\w.-]+/)*[\w-]+\."
+    r"(?i:txt|md|pdf|docx?|odt|rtf|html?|xml|jsonl?|csv|tsv|xlsx?|gz|zip|png|jpe?g)\b)"
 )
 _LOCAL_PATH = re.compile(rf"\s*\(\s*{_PATH}\s*\)|\s*{_PATH}")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")

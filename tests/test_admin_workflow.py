@@ -71,6 +71,7 @@ def test_the_archivist_can_still_override_the_precision(
         ("1/7/2024", "", "ambiguous"),
         ("2024-07-05", "month", "precision does not fit"),
         ("[2024,2025]", "", "level 2"),
+        ("2024?", "day", "carries its own precision"),
     ],
 )
 def test_a_date_that_cannot_be_read_is_refused_with_the_accepted_forms(
@@ -157,3 +158,17 @@ def test_an_archivist_cannot_publish_from_review(archivist_client, make_statemen
     form = archivist_client.get(admin_url("statement", "change", statement.pk))
     choices = [value for value, _ in form.context["adminform"].form.fields["status"].choices]
     assert choices == ["draft", "review"]
+
+
+def test_the_queue_lists_the_longest_waiting_first_and_editors_can_edit_there(
+    editor_client, make_statement
+):
+    # Issued earlier but waiting longer: an order by issue date would put it last.
+    older = make_statement(title="Waiting longer", issued_on=dt.date(1990, 1, 1), status="review")
+    newer = make_statement(title="Waiting less", status=Status.REVIEW)
+    Statement.objects.filter(pk=older.pk).update(updated_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    queue = editor_client.get(admin_url("statementforreview"))
+    assert list(queue.context["cl"].result_list) == [older, newer]
+    change = editor_client.get(admin_url("statementforreview", "change", newer.pk))
+    assert change.context["has_change_permission"] is True
+    assert "_save" in change.content.decode()

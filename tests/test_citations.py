@@ -98,6 +98,14 @@ def test_a_web_address_and_ordinary_slashes_are_kept(make_statement):
     assert "https://news.example/a/b.html." in citations.chicago(statement, PERMALINK)
 
 
+@pytest.mark.parametrize("symbol", ["A/73/PV.7", "A/C.1/73/PV.2", "S/PV.8000", "A/RES/2758"])
+def test_un_document_symbols_are_citations_not_paths(make_statement, symbol):
+    note = f"UN Doc. {symbol}, 25 September 2018."
+    statement = make_statement(source_citation=note)
+    statement.full_clean()
+    assert f"N1  - {note}" in citations.ris(statement, PERMALINK)
+
+
 def test_an_archivist_cannot_save_a_local_path_as_the_citation(make_statement):
     statement = make_statement(
         source_citation="Quoted in an article (shared/seeds/asian-nato-statement.txt)."
