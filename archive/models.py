@@ -218,7 +218,8 @@ class IssuingBody(GuardedDeleteModel):
 
         An occasion is where the body spoke, not what it spoke about: an event
         that every statement the body issued in the event's year refers to,
-        when events of the same kind are such occasions in two years or more:
+        when events of the same kind are such occasions in two years or more,
+        and in at least half the years the body spoke:
         each year's General Debate, which every speech of a delegation refers
         to. A one-off event all of a year's statements refer to stays.
         Each event carries ``n``, the statements referring to it; ties are in
@@ -242,7 +243,15 @@ class IssuingBody(GuardedDeleteModel):
         years_of_kind = defaultdict(set)
         for event in candidates:
             years_of_kind[event.kind].add(event.start_date.year)
-        occasions = {event.pk for event in candidates if len(years_of_kind[event.kind]) > 1}
+        # A series: its kind is such an occasion in two years or more, and in at least
+        # half the years the body spoke (a body speaking once a year refers with all of a
+        # year's statements to whatever it names that year: two summits are no series).
+        occasions = {
+            event.pk
+            for event in candidates
+            if len(years_of_kind[event.kind]) > 1
+            and 2 * len(years_of_kind[event.kind]) >= len(per_year)
+        }
         kept = [event for event in events if event.pk not in occasions]
         for event in kept:
             event.n = len(referring[event.pk])

@@ -296,3 +296,21 @@ def test_a_single_event_all_of_a_years_statements_refer_to_is_kept(client, make_
     make_statement(title="Speech 2018", issued_on=dt.date(2018, 9, 27)).events.add(session)
     response = client.get(body.get_absolute_url())
     assert [e.name for e in response.context["top_events"]] == [session.name]
+
+
+def test_a_body_speaking_once_a_year_keeps_the_summits_it_named(client, make_statement, body):
+    for year in range(2010, 2020):
+        speech = make_statement(title=f"Speech {year}", issued_on=dt.date(year, 9, 21))
+        speech.events.add(
+            Event.objects.create(
+                name=f"General Debate {year}", kind="session", start_date=dt.date(year, 9, 19)
+            )
+        )
+        if year in (2012, 2015):
+            speech.events.add(
+                Event.objects.create(
+                    name=f"Summit {year}", kind="summit", start_date=dt.date(year, 6, 1)
+                )
+            )
+    response = client.get(body.get_absolute_url())
+    assert [e.name for e in response.context["top_events"]] == ["Summit 2012", "Summit 2015"]
