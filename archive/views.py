@@ -63,15 +63,6 @@ def favicon(request):
     return redirect(static("archive/favicon.svg"))
 
 
-def published_statement(slug: str) -> Statement:
-    return get_object_or_404(
-        Statement.objects.published().select_related(
-            "issuer__country", "issuer__parent", "speaker_person"
-        ),
-        slug=slug,
-    )
-
-
 def previewable_statement(request, slug: str) -> tuple[Statement, bool]:
     """The published statement, or for staff who may see it, any statement as a preview."""
     related = ("issuer__country", "issuer__parent", "speaker_person")
@@ -117,7 +108,7 @@ def statement_citation(request, slug, style):
     """Download the statement's citation as BibTeX or RIS."""
     if style not in ("bib", "ris"):
         raise Http404("Citations are BibTeX (.bib) or RIS (.ris).")
-    statement = published_statement(slug)
+    statement, preview = previewable_statement(request, slug)
     permalink = request.build_absolute_uri(statement.get_absolute_url())
     if style == "bib":
         text, content_type = citations.bibtex(statement, permalink), "application/x-bibtex"
@@ -128,6 +119,8 @@ def statement_citation(request, slug, style):
         )
     response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{statement.slug}.{style}"'
+    if preview:
+        response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -133,6 +133,9 @@ def test_an_archivist_marks_a_draft_ready_and_an_editor_previews_then_publishes_
     assert "Preview." in preview.text and statement.title in preview.text
     assert preview["X-Robots-Tag"] == "noindex, nofollow"
     assert "private" in preview["Cache-Control"]
+    ris = editor_client.get(f"{statement.get_absolute_url()}cite.ris")
+    assert ris.status_code == 200 and "private" in ris["Cache-Control"]
+    assert client.get(f"{statement.get_absolute_url()}cite.ris").status_code == 404
 
     editor_client.post(
         admin_url("statementforreview"), {"action": "publish", "_selected_action": [statement.pk]}
