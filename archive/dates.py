@@ -123,6 +123,7 @@ _MONTHS = {
     for number in range(1, 13)
     for name in (calendar.month_name[number], calendar.month_abbr[number])
 }
+_MONTHS["sept"] = 9
 _WORDY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
 _NUMERIC_DMY = re.compile(r"^\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4}$")
 _SEASON = re.compile(r"^(\d{4})-(2[1-4])$")
@@ -162,9 +163,13 @@ def parse_typed(text: str) -> TypedDate:
             f"Write it as {ACCEPTED_FORMS}."
         )
     wordy = _WORDY.match(text)
-    if wordy:
-        text = _wordy_to_edtf(text, *wordy.groups())
-    return _from_edtf(text)
+    if not wordy:
+        return _from_edtf(text)
+    edtf = _wordy_to_edtf(text, *wordy.groups())
+    try:
+        return _from_edtf(edtf)
+    except ValueError:
+        raise ValueError(f"“{text}” is not a real date. Write {ACCEPTED_FORMS}.") from None
 
 
 def _wordy_to_edtf(text: str, day: str | None, month_name: str, year: str) -> str:
