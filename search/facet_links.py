@@ -33,6 +33,7 @@ class FacetLink:
     label: str
     count: int
     selected: bool
+    dom_id: str  # "facet-<facet>-<value>": the page puts the focus back on it after a tick
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> l
                 label=labels[name].get(v.value, v.value),
                 count=v.count,
                 selected=v.selected,
+                dom_id=f"facet-{name}-{v.value}",
             )
             for v in values
         ]
