@@ -26,13 +26,20 @@ def choose(page, field, text):
     page.click(f".select2-results__option:has-text('{text}')")
 
 
+def enter_statement(page, live_server, body, title, issued, text):
+    """Fill the statement add form as an archivist would (status left to the caller)."""
+    page.goto(f"{live_server.url}/admin/archive/statement/add/")
+    page.fill("#id_title", title)
+    choose(page, "issuer", body.name)
+    page.fill("#id_issued", issued)
+    page.fill("#id_body", text)
+
+
 def test_an_archivist_types_july_2024_and_marks_the_draft_ready(page, live_server, archivist, body):
     log_in(page, live_server, "archie")
-    page.goto(f"{live_server.url}/admin/archive/statement/add/")
-    page.fill("#id_title", "Statement on the July talks")
-    choose(page, "issuer", body.name)
-    page.fill("#id_issued", "July 2024")
-    page.fill("#id_body", "The talks went on for a month.")
+    enter_statement(
+        page, live_server, body, "Statement on the July talks", "July 2024", "The talks went on."
+    )
     page.select_option("#id_status", "review")
     with page.expect_navigation():
         page.click("input[name=_save]")
@@ -43,11 +50,7 @@ def test_an_archivist_types_july_2024_and_marks_the_draft_ready(page, live_serve
 
 def test_an_ambiguous_date_is_refused_with_the_forms_to_use(page, live_server, archivist, body):
     log_in(page, live_server, "archie")
-    page.goto(f"{live_server.url}/admin/archive/statement/add/")
-    page.fill("#id_title", "Statement on the talks")
-    choose(page, "issuer", body.name)
-    page.fill("#id_issued", "1/7/2024")
-    page.fill("#id_body", "Talks.")
+    enter_statement(page, live_server, body, "Statement on the talks", "1/7/2024", "Talks.")
     with page.expect_navigation():
         page.click("input[name=_save]")
     error = page.locator(".errorlist li", has_text="ambiguous").inner_text()
