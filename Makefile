@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+TEST_PROCESSES ?= 2
+PYTEST_ARGS ?=
 STAMP := $(VENV)/.installed
 
 .PHONY: run test bench lint format browser-deps deploy-deps
@@ -34,12 +36,13 @@ deploy-deps:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || [ "$$(id -u)" != 0 ] || \
 		(apt-get update -q && apt-get install -y -q nginx-light)
 
-## make test: the whole suite (set DATABASE_URL to run it on PostgreSQL)
+## make test: the whole suite (set DATABASE_URL to run it on PostgreSQL), on two processes;
+## PYTEST_ARGS="-m 'not browser'" skips the browser tests locally (CI runs them)
 test: $(STAMP) browser-deps deploy-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
 ## make bench: import, index and search the full corpus next to SQLite FTS5, speed and
 ## relevance (ARGS="--limit 500" for a small run, ARGS="--reuse var/bench-full" to keep the data)

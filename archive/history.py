@@ -24,6 +24,10 @@ class EditHistory(HistoricalRecords):
         return f"Historical{self.cls._meta.object_name}{model._meta.object_name}"
 
     def post_save(self, instance, created, using=None, **kwargs):
+        if kwargs.get("raw", False):
+            # A fixture's row makes no entry (as in simple-history), nor do the
+            # relations loaddata sets on it next.
+            instance._history_raw = True
         pending = getattr(instance, "_history_pending", None)
         if pending is None:
             return super().post_save(instance, created, using=using, **kwargs)
@@ -31,6 +35,8 @@ class EditHistory(HistoricalRecords):
             pending.setdefault(self, "+" if created else "~")
 
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        if getattr(instance, "_history_raw", False):
+            return None
         pending = getattr(instance, "_history_pending", None)
         if pending is None:
             return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)

@@ -174,14 +174,23 @@ UNGDC_CITATION = (
     "text as data”, Research & Politics."
 )
 
-SEARCH_BACKEND = {
-    "BACKEND": "search.backends.whoosh.WhooshBackend",
-    "PATH": SEARCH_INDEX_DIR,
-    "TEXT_LOADER": "search.documents.load_texts",
-    "LOCK_TIMEOUT": float(os.environ.get("SEARCH_LOCK_TIMEOUT", "30")),
-    "TIME_BUDGET": float(os.environ.get("SEARCH_TIME_BUDGET", "2.0")),
-    "PROCS": int(os.environ.get("SEARCH_INDEX_PROCS", str(min(4, os.cpu_count() or 1)))),
+# The search backends, chosen with SEARCH_ENGINE (README, "Choosing a backend"): Whoosh
+# index files on this server, or PostgreSQL full-text search in the database itself.
+SEARCH_BACKENDS = {
+    "whoosh": {
+        "BACKEND": "search.backends.whoosh.WhooshBackend",
+        "PATH": SEARCH_INDEX_DIR,
+        "LOCK_TIMEOUT": float(os.environ.get("SEARCH_LOCK_TIMEOUT", "30")),
+        "TIME_BUDGET": float(os.environ.get("SEARCH_TIME_BUDGET", "2.0")),
+        "PROCS": int(os.environ.get("SEARCH_INDEX_PROCS", str(min(4, os.cpu_count() or 1)))),
+    },
+    "postgres": {
+        "BACKEND": "search.backends.postgres.PostgresBackend",
+        "DATABASE": "default",
+        "TIME_BUDGET": float(os.environ.get("SEARCH_TIME_BUDGET", "2.0")),
+    },
 }
+SEARCH_BACKEND = SEARCH_BACKENDS[os.environ.get("SEARCH_ENGINE", "whoosh")]
 
 # The largest request body read at all: the admin's forms. A long speech is ~100 KB of text,
 # and form encoding makes Korean or Chinese text up to 9 times longer.

@@ -1,5 +1,9 @@
 """make bench: how fast and how well the archive searches, next to SQLite FTS5.
 
+Then, where a PostgreSQL server answers (``BENCH_POSTGRES``), it runs
+``bench/backends.py``: the Whoosh and PostgreSQL backends side by side on a
+PostgreSQL database.
+
 On a fresh database and index in a temporary directory (``--reuse DIR`` keeps
 them between runs) it imports the corpus, rebuilds the index, measures how
 soon an edit becomes searchable, runs the committed query set
@@ -132,7 +136,7 @@ def main() -> None:
     from archive.models import Statement
     from bench import fts5, known_items
     from bench.relevance import metrics, rankings
-    from search import documents
+    from search import documents, searching
     from search.backends import get_backend
     from search.backends.base import SearchQuery
     from search.filters import parse_parameters
@@ -150,13 +154,13 @@ def main() -> None:
     ours: dict[int, list[float]] = {i: [] for i in range(len(pages))}
     theirs: dict[int, list[float]] = {i: [] for i in range(len(pages))}
     for page in pages:  # warm both once: opening files is not searching
-        backend.search(parse_parameters(QueryDict(query_string(page["params"]))).query)
+        searching.run(backend, parse_parameters(QueryDict(query_string(page["params"]))).query)
         reference.page(page["params"])
     for _ in range(args.repeat):
         for i, page in enumerate(pages):
             data = QueryDict(query_string(page["params"]))
             started = time.perf_counter()
-            backend.search(parse_parameters(data).query)
+            searching.run(backend, parse_parameters(data).query)
             ours[i].append(time.perf_counter() - started)
             started = time.perf_counter()
             reference.page(page["params"])
@@ -240,8 +244,40 @@ def main() -> None:
     print(metrics.render(report["relevance"], needs))
     print("\nKnown items (found first / asked):", json.dumps(report["known_items"], indent=1))
     print(f"\nFull results: {output}")
+    report["backends"] = on_postgres(args, workdir, output)
+    output.write_text(json.dumps(report, indent=2))
     if not args.reuse:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def on_postgres(args, workdir: Path, output: Path) -> dict | None:
+    """Both backends side by side on PostgreSQL (bench/backends.py), if a server answers."""
+    from bench import backends
+
+    try:
+        import psycopg
+
+        psycopg.connect(f"{backends.SERVER}/postgres", connect_timeout=3).close()
+    except Exception as exc:
+        print(f"\nNo PostgreSQL at {backends.SERVER} ({exc}): the backends were not compared.")
+        return None
+    result = output.with_name(output.stem + "-backends.json")
+    command = [PYTHON, "-m", "bench.backends", "--repeat", str(args.repeat)]
+    command += [
+        "--corpus",
+        args.corpus,
+        "--workdir",
+        str(workdir / "postgres"),
+        "--output",
+        str(result),
+    ]
+    if args.limit:
+        command += ["--limit", str(args.limit)]
+    if args.reuse:
+        command.append("--reuse")
+    print("\n== The two backends on PostgreSQL (bench/backends.py)\n", flush=True)
+    subprocess.run(command, cwd=ROOT, check=True)
+    return json.loads(result.read_text())
 
 
 def edit_latency(Statement, backend, SearchQuery, edits: int = 20) -> dict:

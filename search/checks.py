@@ -29,6 +29,9 @@ def check_search_backend(app_configs=None, **kwargs) -> list[checks.CheckMessage
         ]
     path = config.get("PATH")
     errors = [*unsafe_index_dir(Path(path)), *unwritable_index_dir(Path(path))] if path else []
+    errors += database_for_postgres_backend(config)
+    if str(config["BACKEND"]).startswith("search.backends.whoosh."):
+        errors += whoosh_fast_path_tested()
     if not errors and _outdated():
         errors.append(
             checks.Warning(
@@ -39,6 +42,42 @@ def check_search_backend(app_configs=None, **kwargs) -> list[checks.CheckMessage
             )
         )
     return errors
+
+
+def whoosh_fast_path_tested() -> list[checks.CheckMessage]:
+    """A warning when the installed Whoosh is not one its postings fast path was tested on."""
+    from search.backends.whoosh import postings
+
+    if postings.whoosh_version() in postings.TESTED_WHOOSH:
+        return []
+    return [
+        checks.Warning(
+            f"whoosh3 {postings.whoosh_version()} is not a version the search's postings fast "
+            f"path was tested on ({', '.join(postings.TESTED_WHOOSH)}): it walks Whoosh's "
+            "public matcher API instead, which is slower.",
+            hint="Run tests/test_search_postings.py on it, then add it to TESTED_WHOOSH.",
+            id="search.W002",
+        )
+    ]
+
+
+def database_for_postgres_backend(
+    config: dict, databases: dict | None = None
+) -> list[checks.CheckMessage]:
+    """An error if the PostgreSQL backend is given a database that is not PostgreSQL."""
+    if not str(config["BACKEND"]).startswith("search.backends.postgres."):
+        return []
+    alias = config.get("DATABASE", "default")
+    engine = (databases or settings.DATABASES).get(alias, {}).get("ENGINE", "")
+    if "postgresql" in engine:
+        return []
+    return [
+        checks.Error(
+            f"The PostgreSQL search backend needs a PostgreSQL database; {alias!r} is {engine}.",
+            hint="Set DATABASE_URL to a PostgreSQL database, or SEARCH_ENGINE=whoosh.",
+            id="search.E005",
+        )
+    ]
 
 
 def _outdated() -> bool:

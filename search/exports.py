@@ -19,8 +19,8 @@ from django.utils import feedgenerator
 
 from archive.models import Statement
 from archive.text import is_web_url, xml_safe
+from search import searching
 from search.backends.base import SearchQuery, SearchResults, Sort
-from search.indexing import current_backend
 from search.presenters import statement_fields
 
 EXPORT_CAP = 10_000
@@ -52,7 +52,7 @@ CELL_SEPARATORS = {"countries_named": " ", "events": "; "}
 
 def all_hits(query: SearchQuery, cap: int | None = None) -> SearchResults:
     """Every hit up to ``cap`` (the export cap) in the query's order, no facets or snippets."""
-    return current_backend().search(
+    return searching.search(
         replace(query, page=1, page_size=cap or EXPORT_CAP, with_facets=False, with_snippets=False)
     )
 

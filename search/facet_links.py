@@ -10,18 +10,9 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from search.backends.base import FACETS, FacetValue, SearchQuery, SearchResults
+from search import facets
+from search.backends.base import FacetValue, SearchQuery, SearchResults
 
-FACET_TITLES = {
-    "issuer": "Issuing body",
-    "country": "Issuing country",
-    "named": "Countries named",
-    "kind": "Kind",
-    "event": "Referenced event",
-    "language": "Language",
-    "decade": "Decade",
-    "year": "Year",
-}
 SHOWN_BEFORE_MORE = 8
 
 
@@ -72,9 +63,10 @@ def toggled(params: QueryDict, name: str, value: str) -> str:
 
 def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> list[FacetGroup]:
     groups = []
-    for name in FACETS:
+    for facet in facets.FACETS:
+        name = facet.name
         values = list(results.facets.get(name, ()))
-        if name == "decade":
+        if facet.by_value:
             values.sort(key=lambda v: v.value)
         links = [
             FacetLink(
@@ -91,7 +83,7 @@ def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> l
         shown = selected + rest[: max(0, SHOWN_BEFORE_MORE - len(selected))]
         more = rest[len(shown) - len(selected) :]
         if links:
-            groups.append(FacetGroup(name, FACET_TITLES[name], shown, more))
+            groups.append(FacetGroup(name, facet.title, shown, more))
     return groups
 
 
@@ -112,7 +104,7 @@ def validated(params: QueryDict, query: SearchQuery) -> QueryDict:
     junk) cost nothing and are never echoed back.
     """
     data = params.copy()
-    for name in FACETS:
+    for name in facets.NAMES:
         data.setlist(name, list(query.filters.get(name, ())))
     for bound, value in (("from", query.date_from), ("to", query.date_to)):
         if value is None:
@@ -126,12 +118,10 @@ def validated(params: QueryDict, query: SearchQuery) -> QueryDict:
 def chips(params: QueryDict, labels: dict[str, dict[str, str]]) -> list[Chip]:
     """One removable chip per active filter value and date bound."""
     active = []
-    for name in FACETS:
-        for value in params.getlist(name):
-            label = labels.get(name, {}).get(value, value)
-            active.append(
-                Chip(f"{FACET_TITLES[name]}: {label}", "?" + toggled(params, name, value))
-            )
+    for facet in facets.FACETS:
+        for value in params.getlist(facet.name):
+            label = labels.get(facet.name, {}).get(value, value)
+            active.append(Chip(f"{facet.title}: {label}", "?" + toggled(params, facet.name, value)))
     for bound, title in (("from", "From"), ("to", "To")):
         if params.get(bound):
             active.append(

@@ -16,9 +16,10 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from archive import dates
-from archive.models import LANGUAGE_CHOICES, Statement, StatementKind
+from archive.models import Statement
 from archive.text import xml_safe
-from search.backends.base import DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, SearchQuery, Sort
+from search import facets
+from search.backends.base import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SearchQuery, Sort
 
 MAX_VALUES = 50  # values of one facet parameter
 MAX_PAGE = 500
@@ -92,29 +93,34 @@ class PartialDateFilter(django_filters.Filter):
     field_class = PartialDateField
 
 
-SLUG = r"[-a-z0-9_]{1,120}"
+def _database_filter(facet: facets.Facet):
+    """The facet's filter on a Statement queryset (the tests' oracle for the index)."""
+
+    def apply(queryset: QuerySet, name, value):
+        if not value:
+            return queryset
+        matching = queryset.filter(facet.matches(tuple(value)))
+        return matching.distinct() if facet.multi else matching
+
+    return apply
+
+
+def facet_filter(facet: facets.Facet) -> django_filters.Filter:
+    """The parameter of one facet: a choice among fixed values, or values of a pattern."""
+    if facet.choices:
+        return django_filters.MultipleChoiceFilter(
+            choices=list(facet.choice_labels.items()), method=_database_filter(facet)
+        )
+    return ValueListFilter(
+        pattern=facet.pattern,
+        example=facet.example,
+        normalize=str.upper if facet.upper else str,
+        method=_database_filter(facet),
+    )
 
 
 class SearchFilterSet(django_filters.FilterSet):
     q = QueryTextFilter(method="filter_text", strip=True)
-    issuer = ValueListFilter(
-        pattern=SLUG, example="dprk-ministry-of-foreign-affairs", method="filter_issuer"
-    )
-    country = ValueListFilter(
-        pattern=r"[A-Za-z]{2,8}",
-        example="PRK",
-        normalize=str.upper,
-        field_name="issuer__country__code",
-        lookup_expr="in",
-    )
-    named = ValueListFilter(
-        pattern=r"[A-Za-z]{2,8}", example="PRK", normalize=str.upper, method="filter_named"
-    )
-    kind = django_filters.MultipleChoiceFilter(choices=StatementKind.choices)
-    event = ValueListFilter(pattern=SLUG, example="freedom-edge-2024", method="filter_event")
-    language = django_filters.MultipleChoiceFilter(choices=LANGUAGE_CHOICES)
-    decade = ValueListFilter(pattern=r"\d{3}0s", example="1990s", method="filter_decade")
-    year = ValueListFilter(pattern=r"\d{4}", example="2024", method="filter_year")
     date_from = PartialDateFilter(method="filter_from")
     date_to = PartialDateFilter(method="filter_to")
     sort = django_filters.ChoiceFilter(
@@ -135,31 +141,6 @@ class SearchFilterSet(django_filters.FilterSet):
     def filter_nothing(self, queryset, name, value):
         return queryset
 
-    def filter_issuer(self, queryset, name, value):
-        if not value:
-            return queryset
-        return queryset.filter(Q(issuer__slug__in=value) | Q(co_issuers__slug__in=value)).distinct()
-
-    def filter_named(self, queryset, name, value):
-        return (
-            queryset.filter(countries_mentioned__code__in=value).distinct() if value else queryset
-        )
-
-    def filter_event(self, queryset, name, value):
-        return queryset.filter(events__slug__in=value).distinct() if value else queryset
-
-    def filter_decade(self, queryset, name, value):
-        if not value:
-            return queryset
-        condition = Q()
-        for decade in value:
-            first = int(decade[:4])
-            condition |= Q(issued_on__year__gte=first, issued_on__year__lte=first + 9)
-        return queryset.filter(condition)
-
-    def filter_year(self, queryset, name, value):
-        return queryset.filter(issued_on__year__in=[int(y) for y in value]) if value else queryset
-
     def filter_from(self, queryset, name, value):
         if not value:
             return queryset
@@ -178,7 +159,9 @@ class SearchFilterSet(django_filters.FilterSet):
         return queryset.filter(issued_on__isnull=False, issued_on__lte=last)
 
 
-# The public parameter names: "from" and "to" are Python keywords.
+# Every facet of the registry is a parameter; "from" and "to" are Python keywords.
+for facet in facets.FACETS:
+    SearchFilterSet.base_filters[facet.name] = facet_filter(facet)
 for public, declared in (("from", "date_from"), ("to", "date_to")):
     SearchFilterSet.base_filters[public] = SearchFilterSet.base_filters.pop(declared)
 
@@ -218,7 +201,7 @@ def parse_parameters(data) -> ParsedParameters:
         invalid.append("Ignored from/to: the range ends before it starts.")
         notices.append(invalid[-1])
         first = last = None
-    filters = {name: tuple(cleaned.get(name) or ()) for name in FACETS if cleaned.get(name)}
+    filters = {name: tuple(cleaned.get(name) or ()) for name in facets.NAMES if cleaned.get(name)}
     query = SearchQuery(
         text=cleaned.get("q") or "",
         filters=filters,

@@ -46,7 +46,6 @@ log = logging.getLogger(__name__)
 
 SYNC_CHUNK = 500  # log rows applied per index commit when catching up in full
 REQUEST_CHUNK = 100  # log rows a request applies besides its own statements
-_PENDING = "_search_pending_sync"
 _local = threading.local()
 
 
@@ -77,25 +76,9 @@ def feed() -> ChangeLog:
 # Writing ----------------------------------------------------------------------
 
 
-class PendingSync:
-    """The statements (and renamed records) one transaction changed, synced once it commits."""
-
-    def __init__(self) -> None:
-        self.pks: set[int] = set()
-        self.authorities: list[models.Model] = []
-        self.done = False
-
-    def __call__(self) -> None:
-        self.done = True
-        pks = set(self.pks)
-        for record in self.authorities:  # their statements as they are now, after the commit
-            pks.update(statements_of(record).values_list("pk", flat=True))
-        sync(pks)
-
-
 def schedule(pks: Iterable[int] = (), authority: models.Model | None = None) -> None:
     """Log these statements (or a renamed authority record's) in the current transaction;
-    sync them once it commits."""
+    index them once it commits, or at once with a backend that writes in the transaction."""
     pks = {int(pk) for pk in pks if pk is not None}
     if not pks and authority is None:
         return
@@ -103,26 +86,38 @@ def schedule(pks: Iterable[int] = (), authority: models.Model | None = None) -> 
     if getattr(_local, "deferred", False):
         return  # a bulk import catches up once, at its end
     connection = transaction.get_connection()
-    if not connection.in_atomic_block:
+    if not connection.in_atomic_block or getattr(get_backend(), "transactional", False):
+        # Autocommit, or an index in the database: the write and the index change
+        # commit (or roll back) together.
         if authority is not None:
             pks.update(statements_of(authority).values_list("pk", flat=True))
         sync(pks)
         return
-    pending = getattr(connection, _PENDING, None)
-    # A rolled-back transaction drops its callback (and its pks with it);
-    # a committed one has run it. Either way, start a new batch.
-    live = (
-        pending is not None
-        and not pending.done
-        and any(func is pending for _, func, _ in connection.run_on_commit)
-    )
-    if not live:
-        pending = PendingSync()
-        setattr(connection, _PENDING, pending)
-        transaction.on_commit(pending)
-    pending.pks |= pks
+    # One sync after the commit for everything the transaction changed: each call
+    # queues its statements and registers a callback; the first callback to run
+    # syncs the queue, the others find it empty. A rolled-back transaction's
+    # statements stay queued and are synced with the next commit, harmlessly:
+    # a sync reads what the database holds then.
+    _queued().update(pks)
     if authority is not None:
-        pending.authorities.append(authority)
+        _local.authorities = [*getattr(_local, "authorities", []), authority]
+    transaction.on_commit(_sync_queued)
+
+
+def _queued() -> set[int]:
+    if not hasattr(_local, "queued"):
+        _local.queued = set()
+    return _local.queued
+
+
+def _sync_queued() -> None:
+    pks, authorities = _queued(), getattr(_local, "authorities", [])
+    if not pks and not authorities:
+        return
+    _local.queued, _local.authorities = set(), []
+    for record in authorities:  # their statements as they are now, after the commit
+        pks.update(statements_of(record).values_list("pk", flat=True))
+    sync(pks)
 
 
 def sync(pks: Iterable[int]) -> bool:
@@ -160,6 +155,11 @@ def sync(pks: Iterable[int]) -> bool:
 def defer() -> None:
     """Only log changes, without syncing each one (during a bulk import)."""
     _local.deferred = True
+
+
+def resume() -> None:
+    """Sync each change again, leaving what was logged meanwhile to the next catch-up."""
+    _local.deferred = False
 
 
 def flush_deferred() -> None:

@@ -63,3 +63,13 @@ def clean(text: str | None) -> CleanQuery:
     if "(" in text or ")" in text:
         text = _balance_parentheses(text)
     return CleanQuery(text=text.strip(), notices=tuple(notices))
+
+
+def nothing_to_search(text: str) -> str:
+    """Why text that compiled to no query finds nothing (never every statement)."""
+    if re.search(r"\w", text):
+        return "The query has no searchable words (they are too short or too common)."
+    return (
+        "Nothing to search for: * marks the end of a word of at least 3 letters "
+        "(nucl*). Leave the box empty to browse every statement."
+    )

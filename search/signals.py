@@ -60,12 +60,22 @@ for field in ("co_issuers", "events", "countries_mentioned"):
 @receiver(pre_save, sender=IssuingBody)
 @receiver(pre_save, sender=Event)
 @receiver(pre_save, sender=Person)
-def authority_renamed(sender, instance, raw=False, **kwargs):
-    """Re-index the statements that carry a record's name when that name changes."""
+def authority_renaming(sender, instance, raw=False, **kwargs):
+    """Note whether a save changes a name that statements' documents carry."""
     if instance.pk is None:
         return
     fields = INDEXED_FIELDS[sender]
     old = sender.objects.filter(pk=instance.pk).values(*fields).first()
-    if old and any(old[f] != getattr(instance, f) for f in fields):
+    instance._search_renamed = bool(old and any(old[f] != getattr(instance, f) for f in fields))
+
+
+@receiver(post_save, sender=Country)
+@receiver(post_save, sender=IssuingBody)
+@receiver(post_save, sender=Event)
+@receiver(post_save, sender=Person)
+def authority_renamed(sender, instance, raw=False, **kwargs):
+    """Re-index the statements that carry a record's name once the new name is saved."""
+    if getattr(instance, "_search_renamed", False):
+        instance._search_renamed = False
         # Logged as the record, and turned into its statements when applied.
         schedule(authority=instance)

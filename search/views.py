@@ -11,11 +11,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from archive.models import Statement
-from search import exports, facet_links
-from search.backends.base import FACETS
+from search import exports, facet_links, facets, searching
 from search.filters import parse_parameters
 from search.histogram import histogram
-from search.indexing import current_backend
 from search.presenters import facet_labels, load_statements, results_json, statement_json
 
 # How many values of each facet the page shows; long ones fold behind "show more".
@@ -23,7 +21,7 @@ PAGE_FACET_LIMIT = 100
 # The backend counts every value anyway: the page asks for all of them, so that the
 # histogram has every year with hits, then caps the facets it lists.
 EVERY_VALUE = 10_000
-CLEARED = dict.fromkeys((*FACETS, "from", "to"))  # "clear all" keeps the words and the order
+CLEARED = dict.fromkeys((*facets.NAMES, "from", "to"))  # "clear all" keeps the words and the order
 
 
 @require_GET
@@ -31,7 +29,7 @@ def search_page(request):
     """The public search page: results, facets, chips, paging; all state in the URL."""
     parsed = parse_parameters(request.GET)
     query = replace(parsed.query, facet_limit=EVERY_VALUE)
-    results = current_backend().search(query)
+    results = searching.search(query)
     params = facet_links.validated(request.GET, query)
     chart = histogram(results.facets.get("year", ()), params) if results.total else None
     results = replace(results, facets=facet_links.capped(results.facets, PAGE_FACET_LIMIT))
@@ -56,7 +54,9 @@ def search_page(request):
         "last_shown": (query.page - 1) * query.page_size + len(results.hits),
         "export_query": params.urlencode(),
         "export_cap": exports.EXPORT_CAP,
-        "hidden_filters": [(name, value) for name in FACETS for value in params.getlist(name)],
+        "hidden_filters": [
+            (name, value) for name in facets.NAMES for value in params.getlist(name)
+        ],
         "histogram": chart,
         "range_hidden": [
             (name, value)
@@ -134,7 +134,7 @@ def search_export(request, fmt):
 def api_search(request):
     """Search published statements: hits, total, facet counts, suggestion, notices."""
     parsed = parse_parameters(request.GET)
-    results = current_backend().search(parsed.query)
+    results = searching.search(parsed.query)
     return JsonResponse(results_json(parsed.query, results, parsed.notices, request))
 
 

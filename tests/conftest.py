@@ -1,15 +1,21 @@
 """Shared fixtures: archive records built inline, and users in each group."""
 
 import datetime as dt
+import os
 
 import pytest
 from django.apps import apps as django_apps
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
+from django.utils.module_loading import import_string
 
 from archive.groups import sync_groups
+from archive.management.commands.load_demo_data import DEMO_FIXTURES
 from archive.models import Country, Event, IssuingBody, Statement, Status
-from search import backends
+from search import backends, documents, indexing
 
 # The JSON API tests' small corpus lives beside its helpers.
 pytest_plugins = ["tests.api_support", "tests.process_support"]
@@ -92,16 +98,93 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def search_engines() -> list[str]:
+    """The backends the suite runs on: PostgreSQL's too when the database is PostgreSQL."""
+    on_postgres = "postgresql" in django_settings.DATABASES["default"]["ENGINE"]
+    return ["whoosh", "postgres"] if on_postgres else ["whoosh"]
+
+
+def pytest_generate_tests(metafunc):
+    """Tests marked ``every_backend`` run once per search backend the database allows."""
+    if metafunc.definition.get_closest_marker("every_backend"):
+        metafunc.parametrize("search_engine", search_engines(), indirect=True)
+
+
+def pytest_collection_modifyitems(items):
+    """A test on PostgreSQL's backend needs the test database before its index is reset
+    (the marker sets it up ahead of every fixture): its index lives there."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        engine = callspec.params.get("search_engine") if callspec else None
+        if engine == "postgres" and not item.get_closest_marker("django_db"):
+            fixtures = set(getattr(item, "fixturenames", ()))
+            transactional = bool({"transactional_db", "live_server"} & fixtures)
+            item.add_marker(pytest.mark.django_db(transaction=transactional))
+
+
+@pytest.fixture
+def search_engine(request):
+    """The search backend a test runs on (``SEARCH_ENGINE``, or each with ``every_backend``)."""
+    return getattr(request, "param", os.environ.get("SEARCH_ENGINE", "whoosh"))
+
+
+@pytest.fixture(scope="module")
+def demo_archive(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo data, loaded and indexed by every backend once per module.
+
+    It is held in a transaction that each test's own (a savepoint inside it)
+    rolls back to, and that is rolled back when the module ends. Yield each
+    backend's settings, pointing at its demo index.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            indexing.defer()  # nothing is indexed per statement: each index is built below
+            try:
+                call_command("loaddata", *DEMO_FIXTURES, verbosity=0)
+            finally:
+                indexing.resume()
+            configs = {}
+            for engine in search_engines():
+                config = dict(django_settings.SEARCH_BACKENDS[engine])
+                if engine == "whoosh":
+                    config["PATH"] = tmp_path_factory.mktemp("demo-index")
+                backend = import_string(config["BACKEND"])(config)
+                backend.rebuild(documents.iter_documents())
+                backend.close()
+                configs[engine] = config
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    yield configs
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_archive, db, settings, search_engine):
+    """The demo data and its index, for a test that reads them (changes roll back)."""
+    settings.SEARCH_BACKEND = demo_archive[search_engine]
+
+
 @pytest.fixture(autouse=True)
-def fresh_search_index(settings, tmp_path):
+def fresh_search_index(request, settings, tmp_path, search_engine):
     """Give every test its own index: a database rollback does not roll back Whoosh.
 
     The index starts empty, as the test database does (an index is never
     created by a write or a search: ``rebuild_search_index`` creates it).
+    PostgreSQL's index is in the test's database, so the test gets one.
     """
-    settings.SEARCH_BACKEND = {**settings.SEARCH_BACKEND, "PATH": tmp_path / "search-index"}
-    backends.get_backend().rebuild([])
-    yield settings.SEARCH_BACKEND["PATH"]
+    config = dict(settings.SEARCH_BACKENDS[search_engine])
+    if search_engine == "whoosh":
+        config["PATH"] = tmp_path / "search-index"
+    settings.SEARCH_BACKEND = config
+    if "demo" not in request.fixturenames:  # the demo's index is built once per module
+        backends.get_backend().rebuild([])
+    yield settings.SEARCH_BACKEND.get("PATH")
     for key, backend in list(backends._backends.items()):
         backend.close()
         del backends._backends[key]

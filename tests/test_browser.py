@@ -23,7 +23,7 @@ AXE = Path(settings.BASE_DIR) / "tests" / "browser" / "node_modules" / "axe-core
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 SEED = "dprk-foreign-ministry-freedom-edge-asian-nato-2024"
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from archive.models import Country, IssuingBody, Statement, Status
 from tests.test_browser import browser, page  # noqa: F401
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture

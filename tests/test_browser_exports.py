@@ -7,7 +7,7 @@ import pytest
 from search import exports
 from tests.test_browser import browser, page, site  # noqa: F401
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 def test_the_csv_link_downloads_the_hits_with_a_header_row(page, site, tmp_path):  # noqa: F811

@@ -21,7 +21,7 @@ from tests.test_browser import (  # noqa: F401
     site,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 PHONE = {"width": 390, "height": 844}
 

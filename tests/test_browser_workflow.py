@@ -8,7 +8,7 @@ from tests import test_browser
 # The browser fixtures of the public pages' tests.
 browser, page = test_browser.browser, test_browser.page
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 def log_in(page, live_server, username):

@@ -5,7 +5,6 @@ import json
 from io import StringIO
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.core.management import call_command
 
@@ -19,11 +18,6 @@ MODELS = [Country, IssuingBody, Event, Statement, StatementRelation]
 
 def counts():
     return {model.__name__: model.objects.count() for model in MODELS}
-
-
-@pytest.fixture
-def demo(db):
-    call_command("loaddata", *DEMO_FIXTURES, verbosity=0)
 
 
 def test_loading_twice_creates_no_duplicates(demo):

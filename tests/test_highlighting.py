@@ -1,4 +1,4 @@
-from search.backends.whoosh.schema import stem
+from search.analysis import stem
 from search.highlighting import candidate_pattern, fold_word, snippet
 
 

@@ -15,9 +15,13 @@ from archive import citations
 from archive.importers import RecordError, parse_record
 from archive.models import Event, IssuingBody, Status
 from search import exports
+from search.analysis import MAX_TYPO_LENGTH
 from search.backends.base import SearchQuery
-from search.backends.whoosh.query import MAX_TYPO_LENGTH, one_edit_away
+from search.backends.whoosh.query import one_edit_away
 from search.indexing import current_backend
+
+# Every backend answers these the same way.
+pytestmark = pytest.mark.every_backend
 
 SEARCH_ENDPOINTS = ["/api/search/", "/search/", "/search/feed/", "/search/export.csv"]
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -13,6 +13,9 @@ from tests.api_support import (
     slugs,
 )
 
+# Every backend answers these the same way.
+pytestmark = pytest.mark.every_backend
+
 # Shape -------------------------------------------------------------------------
 
 

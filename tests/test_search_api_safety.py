@@ -16,6 +16,9 @@ from tests.api_support import (
     get,
 )
 
+# Every backend answers these the same way.
+pytestmark = pytest.mark.every_backend
+
 # XSS ---------------------------------------------------------------------------
 
 PAYLOADS = [

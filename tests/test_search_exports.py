@@ -16,6 +16,9 @@ from search import exports
 from search.backends.base import SearchQuery, Sort
 from search.indexing import current_backend
 
+# Every backend answers these the same way.
+pytestmark = pytest.mark.every_backend
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

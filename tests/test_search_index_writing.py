@@ -7,6 +7,7 @@ import re
 import pytest
 from whoosh import index
 
+from search import analysis
 from search.backends.base import Document
 from search.backends.whoosh import schema
 from search.backends.whoosh.backend import WhooshBackend
@@ -140,12 +141,12 @@ def reference_analysis(text: str, line_gap: bool) -> tuple[dict[str, list[int]],
     for line in text.split("\n") if line_gap else [text]:
         if small:
             small.extend(bytes(schema.LINE_GAP))
-        for word in re.findall(schema.TOKEN_PATTERN, line):
-            folded = schema.fold(word)
-            if folded in schema.SMALL_CODES:
-                small.append(schema.SMALL_CODES[folded])
+        for word in re.findall(analysis.TOKEN_PATTERN, line):
+            folded = analysis.fold(word)
+            if folded in analysis.SMALL_CODES:
+                small.append(analysis.SMALL_CODES[folded])
             else:
-                terms.setdefault(schema.stem(folded), []).append(len(small))
+                terms.setdefault(analysis.stem(folded), []).append(len(small))
                 small.append(0)
     return terms, bytes(small)
 

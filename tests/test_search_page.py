@@ -9,6 +9,9 @@ from django.urls import reverse
 
 from archive.models import Country, IssuingBody, Status
 
+# Every backend answers these the same way.
+pytestmark = pytest.mark.every_backend
+
 
 @pytest.fixture
 def corpus(db, django_capture_on_commit_callbacks, make_statement, body):

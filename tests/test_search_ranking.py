@@ -7,18 +7,13 @@ beside the relevance benchmark the field weights were chosen on (README, "Rankin
 import re
 
 import pytest
-from django.core.management import call_command
 
-from archive.management.commands.load_demo_data import DEMO_FIXTURES
 from archive.models import Statement
 from search.backends import get_backend
 from search.backends.base import SearchQuery
 
-
-@pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("loaddata", *DEMO_FIXTURES, verbosity=0)
+# Every backend answers these the same way.
+pytestmark = pytest.mark.every_backend
 
 
 def first_hit(text: str) -> str | None:

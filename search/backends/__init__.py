@@ -27,8 +27,5 @@ def get_backend() -> SearchBackend:
         with _lock:
             backend = _backends.get(key)
             if backend is None:
-                options = dict(config)
-                if isinstance(options.get("TEXT_LOADER"), str):
-                    options["TEXT_LOADER"] = import_string(options["TEXT_LOADER"])
-                backend = _backends[key] = import_string(config["BACKEND"])(options)
+                backend = _backends[key] = import_string(config["BACKEND"])(dict(config))
     return backend

@@ -16,19 +16,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar, Protocol
 
-# Facets a search can filter on and count, in the order pages show them.
-# "country" is the issuing country; "named", the countries a statement names.
-FACETS: tuple[str, ...] = (
-    "issuer",
-    "country",
-    "named",
-    "kind",
-    "event",
-    "language",
-    "decade",
-    "year",
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
-
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
@@ -74,6 +75,22 @@ class Document:
     # Facet values: slugs or codes, as the API's parameters accept them.
     facets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @property
+    def meta(self) -> str:
+        """The metadata a query's words also search, one name a line: who, where, what, when."""
+        return "\n".join(
+            filter(None, [self.issuer, self.speaker, self.countries, self.events, self.date_words])
+        )
+
+    @property
+    def date_words(self) -> str:
+        """The issue date as people type it in a query: "2024", or "July 2024"."""
+        if self.date is None:
+            return ""
+        if self.date_precision == "year":
+            return str(self.date.year)
+        return f"{MONTHS[self.date.month - 1]} {self.date.year}"
+
 
 @dataclass(frozen=True)
 class SearchQuery:
@@ -88,14 +105,29 @@ class SearchQuery:
     page_size: int = DEFAULT_PAGE_SIZE
     facet_limit: int = 50  # values returned per facet, most frequent first
     with_facets: bool = True
-    with_snippets: bool = True
+    with_snippets: bool = True  # read by the caller, which cuts them
 
 
 @dataclass(frozen=True)
 class Hit:
     id: str
     score: float
-    snippet: str  # HTML: escaped text with matched words in <mark>
+    # HTML: escaped text with matched words in <mark>. Backends leave it empty;
+    # the caller cuts it from the texts it loads (search.searching).
+    snippet: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A word of the query no document holds, and indexed terms one or two edits away.
+
+    ``candidates`` are (term, id of a document holding it), most common first:
+    the caller reads how that document writes the term, for "did you mean".
+    """
+
+    start: int  # where the word stands in the query text
+    word: str
+    candidates: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -105,6 +137,18 @@ class FacetValue:
     selected: bool = False
 
 
+def facet_values(
+    counts: Mapping[str, int], selected: Iterable[str], query: SearchQuery
+) -> tuple[FacetValue, ...]:
+    """A facet's most frequent values (ties by value), and every selected one, even at 0."""
+    chosen = set(selected)
+    counts = {**dict.fromkeys(chosen, 0), **counts}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    shown = ranked[: query.facet_limit]
+    shown += [item for item in ranked[query.facet_limit :] if item[0] in chosen]
+    return tuple(FacetValue(value, count, value in chosen) for value, count in shown)
+
+
 @dataclass(frozen=True)
 class SearchResults:
     total: int
@@ -112,8 +156,11 @@ class SearchResults:
     facets: Mapping[str, tuple[FacetValue, ...]]
     page: int
     page_size: int
-    suggestion: str | None = None
+    suggestion: str | None = None  # the query rewritten: filled by the caller from corrections
     notices: tuple[str, ...] = ()
+    # Terms to mark in snippets (search.analysis: stems, or small words as typed).
+    highlight: frozenset[str] = frozenset()
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,6 +263,13 @@ class ChangeFeed(Protocol):
 class SearchBackend(abc.ABC):
     """Store documents and answer queries; one instance per process."""
 
+    # Where this backend knowingly departs from the contract, by name, in words for
+    # the README: the contract tests check the documented behaviour instead.
+    differences: ClassVar[Mapping[str, str]] = {}
+    # Whether writes join the caller's database transaction (search.indexing then
+    # writes at once instead of after the commit).
+    transactional: ClassVar[bool] = False
+
     def __init__(self, options: Mapping[str, object]) -> None:
         self.options = dict(options)
 
@@ -270,8 +324,8 @@ class SearchBackend(abc.ABC):
         """Return id -> version for every indexed document, for drift checks."""
 
     @abc.abstractmethod
-    def more_like_this(self, id: str, limit: int = 5) -> list[str]:
-        """Return ids of the documents most similar to document ``id``."""
+    def more_like_this(self, id: str, text: str, limit: int = 5) -> list[str]:
+        """Return ids of the documents most similar to document ``id``, whose text is ``text``."""
 
     def is_outdated(self) -> bool:
         """Whether the index was written in a format this code no longer reads."""

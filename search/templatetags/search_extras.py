@@ -5,8 +5,8 @@ import logging
 from django import template
 
 from archive.models import Statement
+from search import searching
 from search.backends.base import IndexUnavailable
-from search.indexing import current_backend
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +17,8 @@ register = template.Library()
 def more_like_this(statement: Statement, limit: int = 5) -> dict:
     """Published statements whose words are most like this one's (none without an index)."""
     try:
-        ids = [int(i) for i in current_backend().more_like_this(str(statement.pk), limit=limit)]
+        similar = searching.more_like_this(str(statement.pk), statement.body, limit=limit)
+        ids = [int(i) for i in similar]
     except IndexUnavailable as exc:
         log.error("No similar statements on %s: %s", statement.get_absolute_url(), exc)
         ids = []

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import threading
 import time
 from collections import Counter
@@ -21,9 +20,9 @@ import numpy as np
 from whoosh import index
 from whoosh.searching import Searcher
 
-from search import highlighting, query_syntax, query_text
+from search import facets, query_syntax, query_text
+from search.analysis import SMALL_WORDS, query_terms
 from search.backends.base import (
-    FACETS,
     ChangeFeed,
     Document,
     FacetValue,
@@ -35,6 +34,7 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     Sort,
+    facet_values,
 )
 from search.backends.whoosh import facets as facet_arrays
 from search.backends.whoosh import proximity, workers
@@ -44,35 +44,17 @@ from search.backends.whoosh.query import Compiler
 from search.backends.whoosh.schema import (
     MULTI_FACETS,
     SINGLE_FACETS,
-    SMALL_WORDS,
     TEXT_FIELDS,
     build_schema,
     is_current,
-    query_terms,
-    stem,
 )
 from search.backends.whoosh.scoring import Collection, Evaluator, Leaf, OutOfTime, field_lengths
 from search.backends.whoosh.storage import IndexStore
 from search.backends.whoosh.suggestions import suggest
 
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 CATCH_UP_CHUNK = 500  # log rows applied per commit when a rebuild catches up
 MORE_LIKE_TERMS = 15  # key terms of a statement that "more like this" searches for
-_WORD = re.compile(r"\w")
 log = logging.getLogger(__name__)
 
 
@@ -93,8 +75,6 @@ class WhooshBackend(SearchBackend):
         self.writer_mb = int(options.get("WRITER_MB", 256))
         # Rebuilds index on several cores, one segment per process.
         self.procs = int(options.get("PROCS", min(4, os.cpu_count() or 1)))
-        # Callable: ids -> {id: (summary, body)}, for snippets and "more like this".
-        self.text_loader = options.get("TEXT_LOADER")
         self.schema = build_schema()
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
@@ -114,9 +94,7 @@ class WhooshBackend(SearchBackend):
             "title": doc.title,
             "summary": doc.summary,
             "body": doc.body,
-            "meta": "\n".join(
-                filter(None, [doc.issuer, doc.speaker, doc.countries, doc.events, _date_words(doc)])
-            ),
+            "meta": doc.meta,
             "named_countries": doc.named,
             "source_id": doc.source_id,
         }
@@ -369,15 +347,14 @@ class WhooshBackend(SearchBackend):
             searcher, _, _ = self._state()
             return _versions(searcher)
 
-    def more_like_this(self, id: str, limit: int = 5) -> list[str]:
+    def more_like_this(self, id: str, text: str, limit: int = 5) -> list[str]:
         """Statements sharing the most distinctive words of this one's text (tf-idf key terms)."""
         with self._lock:
             searcher, _, collection = self._state()
             docnum = searcher.document_number(id=id)
-            if docnum is None or self.text_loader is None:
+            if docnum is None:
                 return []
-            _, body = self.text_loader([id]).get(id, ("", ""))
-            counts = Counter(query_terms(body))
+            counts = Counter(query_terms(text))
             evaluator = Evaluator(collection, time.monotonic() + self.time_budget)
             # Terms no other statement holds cannot make anything similar.
             reader = searcher.reader()
@@ -409,15 +386,8 @@ class WhooshBackend(SearchBackend):
             notices = [*cleaned.notices, *compiled.notices]
             # Text with nothing to search for finds nothing: never every statement.
             nothing = compiled.query is None and bool(cleaned.text.strip())
-            if nothing and _WORD.search(cleaned.text):
-                notices.append(
-                    "The query has no searchable words (they are too short or too common)."
-                )
-            elif nothing:
-                notices.append(
-                    "Nothing to search for: * marks the end of a word of at least 3 letters "
-                    "(nucl*). Leave the box empty to browse every statement."
-                )
+            if nothing:
+                notices.append(query_text.nothing_to_search(cleaned.text))
 
             base = arrays.live.copy() if not nothing else np.zeros(arrays.size, dtype=bool)
             scores = None
@@ -434,14 +404,14 @@ class WhooshBackend(SearchBackend):
             masks = {
                 name: arrays.value_mask(name, values)
                 for name, values in q.filters.items()
-                if values and name in FACETS
+                if values and name in facets.BY_NAME
             }
             final = base.copy()
             for mask in masks.values():
                 final &= mask
             total = int(np.count_nonzero(final))
 
-            facets = self._facet_values(q, arrays, base, final, masks) if q.with_facets else {}
+            counts = self._facet_values(q, arrays, base, final, masks) if q.with_facets else {}
             if scores is not None and q.sort == Sort.RELEVANCE:
                 with contextlib.suppress(OutOfTime):  # BM25F alone still orders the page
                     scores = proximity.rescore(
@@ -459,42 +429,33 @@ class WhooshBackend(SearchBackend):
                 notices.append(
                     "The search took too long and was stopped: results may be incomplete."
                 )
-            hits = self._hits(searcher, page, compiled.query, q.with_snippets)
-            suggestion = None
+            hits = tuple(
+                Hit(id=searcher.stored_fields(docnum)["id"], score=round(score, 4))
+                for docnum, score in page
+            )
             unknown = compiler.unknown(compiled.words) if total < SUGGEST_BELOW else []
-            if unknown:
-                suggestion = suggest(searcher, cleaned.text, unknown, self.text_loader)
             return SearchResults(
                 total=total,
                 hits=hits,
-                facets=facets,
+                facets=counts,
                 page=q.page,
                 page_size=q.page_size,
-                suggestion=suggestion,
                 notices=tuple(dict.fromkeys(notices)),
+                highlight=frozenset(self._highlight_terms(compiled.query)),
+                corrections=suggest(searcher, unknown) if unknown else (),
             )
 
     def _facet_values(self, q, arrays, base, final, masks) -> dict[str, tuple[FacetValue, ...]]:
         """Count each facet as if its own selection were not made (disjunctive faceting)."""
         result = {}
-        for name in FACETS:
+        for name in facets.NAMES:
             mask = final
             if name in masks:
                 mask = base.copy()
                 for other, other_mask in masks.items():
                     if other != name:
                         mask &= other_mask
-            counts = arrays.counts(name, mask)
-            selected = set(q.filters.get(name, ()))
-            for value in selected:
-                counts.setdefault(value, 0)
-            ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-            shown = ranked[: q.facet_limit]
-            shown += [item for item in ranked[q.facet_limit :] if item[0] in selected]
-            result[name] = tuple(
-                FacetValue(value=value, count=count, selected=value in selected)
-                for value, count in shown
-            )
+            result[name] = facet_values(arrays.counts(name, mask), q.filters.get(name, ()), q)
         return result
 
     def _page(self, q, arrays, final, scores, start) -> list[tuple[int, float]]:
@@ -520,22 +481,6 @@ class WhooshBackend(SearchBackend):
         else:  # newest first, and browsing without words
             order = np.lexsort((-candidates, -keys, undated))
         return [(int(docnum), 0.0) for docnum in candidates[order[start:end]]]
-
-    def _hits(self, searcher, page, parsed_query, with_snippets: bool) -> tuple[Hit, ...]:
-        ids = [searcher.stored_fields(docnum)["id"] for docnum, _ in page]
-        snippets = dict.fromkeys(ids, "")
-        if with_snippets and ids and self.text_loader is not None:
-            terms = self._highlight_terms(parsed_query)
-            pattern = highlighting.candidate_pattern(terms)
-            for doc_id, (summary, body) in self.text_loader(ids).items():
-                snippet = highlighting.snippet(body, terms, stem, pattern) if terms else ""
-                if "<mark>" not in snippet and summary:
-                    snippet = highlighting.snippet(summary, terms, stem, pattern)
-                snippets[doc_id] = snippet or highlighting.snippet(body, set(), stem)
-        return tuple(
-            Hit(id=doc_id, score=round(score, 4), snippet=snippets[doc_id])
-            for doc_id, (_, score) in zip(ids, page, strict=True)
-        )
 
     def _highlight_terms(self, query) -> set[str]:
         """Terms to mark in snippets: what the query asks for, small words only if nothing else."""
@@ -571,12 +516,3 @@ def _docnum(reader, doc_id: str) -> int | None:
         if not reader.is_deleted(docnum):
             return docnum
     return None
-
-
-def _date_words(doc: Document) -> str:
-    """The issue date as people type it in a query: "2024", or "July 2024"."""
-    if doc.date is None:
-        return ""
-    if doc.date_precision == "year":
-        return str(doc.date.year)
-    return f"{MONTHS[doc.date.month - 1]} {doc.date.year}"

@@ -14,12 +14,18 @@ import re
 from dataclasses import dataclass, field
 
 from search import query_syntax as syntax
-from search.backends.whoosh.schema import TEXT_FIELDS, fold, phrase_words, query_terms, stem
-
-MIN_PREFIX = 3
-MAX_EXPANSIONS = 64
-FUZZY_PREFIX = 2  # letters a fuzzy match keeps as typed
-MAX_TYPO_LENGTH = 40  # longer words get no fuzzy expansion and no "did you mean"
+from search.analysis import (
+    FUZZY_PREFIX,
+    MAX_EXPANSIONS,
+    MAX_TYPO_LENGTH,
+    MIN_PREFIX,
+    fold,
+    phrase_words,
+    query_terms,
+    stem,
+    transpositions,
+)
+from search.backends.whoosh.schema import TEXT_FIELDS
 
 # Which index fields a field prefix searches as text.
 TEXT_TARGETS: dict[str | None, tuple[str, ...]] = {
@@ -289,15 +295,6 @@ def one_edit_away(reader, fieldname: str, term: str, prefix: int) -> set[str]:
         if reader.doc_frequency(fieldname, swapped):
             found.add(swapped)
     return found
-
-
-def transpositions(word: str) -> list[str]:
-    """``word`` with each pair of neighbouring letters swapped: "nucelar" -> "nuclear"…"""
-    return [
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(len(word) - 1)
-        if word[i] != word[i + 1]
-    ]
 
 
 def positive_leaves(q: Query | None) -> list[Term | Phrase]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from array import array
 from dataclasses import dataclass
@@ -11,20 +10,16 @@ from functools import lru_cache
 import numpy as np
 from whoosh import columns, fields, formats
 from whoosh.analysis import Token, Tokenizer
-from whoosh.analysis.filters import STOP_WORDS
-from whoosh.lang.porter import stem as porter_stem
-from whoosh.support.charset import accent_map
+
+from search import facets
+from search.analysis import SMALL_CODES, TOKEN, fold, is_searchable, stem
 
 # Bump when what the index stores changes: an older index must be rebuilt.
 INDEX_FORMAT = 4
 
-# "us" is a stop word in Whoosh's list, but "US" is a country here.
-STOP = frozenset(STOP_WORDS) - {"us"}
-TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
-
-# Facet fields: exact slugs or codes, one value or several per document.
-SINGLE_FACETS = ("country", "kind", "language", "year", "decade")
-MULTI_FACETS = ("issuer", "event", "named")  # issuer: the body and its co-issuers
+# Facet fields (declared in search.facets): exact slugs or codes, one value or several.
+SINGLE_FACETS = facets.SINGLE
+MULTI_FACETS = facets.MULTI
 
 # The text fields a query searches by default, and the one place their weights
 # live: BM25F (scoring.py) multiplies each field's term frequency by its weight,
@@ -48,52 +43,6 @@ FIELD_B = {"title": 0.75, "summary": 0.75, "body": 0.75, "meta": 0.75, "named_co
 # Positions of the lines of a multi-line field (meta) lie this far apart, so
 # neither phrases nor proximity join the end of one name to the next.
 LINE_GAP = 100
-
-# Stop words and single letters or digits: "small words". They are not indexed
-# as terms (their postings would each be as long as the corpus) but kept, one
-# byte a position, in a per-document column of their field, so that a quoted
-# phrase still matches them exactly ("as a matter of", "Côte d'Ivoire").
-SMALL_WORDS = (*sorted(STOP), *"abcdefghijklmnopqrstuvwxyz0123456789")
-SMALL_CODES = {word: code for code, word in enumerate(SMALL_WORDS, 1)}
-assert len(SMALL_WORDS) < 256
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents: "Côte" -> "cote"."""
-    return text.lower().translate(accent_map)
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Stem an already folded word with the English Porter stemmer."""
-    return porter_stem(word)
-
-
-_TOKEN = re.compile(TOKEN_PATTERN)
-
-
-def word_info(word: str) -> str | int:
-    """Return a surface word's indexed term (folded, stemmed) or its small-word code."""
-    vocabulary = _current_vocabulary()
-    code = vocabulary.code(word)
-    return code if code < FIRST_TERM else vocabulary.terms[code - FIRST_TERM]
-
-
-def is_searchable(word: str) -> bool:
-    """Whether a word counts outside quotes: not a stop word, not a single letter."""
-    folded = fold(word)
-    return len(folded) > 1 and folded not in STOP
-
-
-def query_terms(text: str) -> list[str]:
-    """Terms of text typed outside quotes: stop words and single letters are dropped."""
-    return [stem(fold(word)) for word in _TOKEN.findall(text) if is_searchable(word)]
-
-
-def phrase_words(text: str) -> list[str | int]:
-    """Every word of a quoted phrase: an indexed term, or a small word's code."""
-    return [word_info(word) for word in _TOKEN.findall(text)]
-
 
 FIRST_TERM = 256  # codes below are small words (0: none), from here on numbered terms
 
@@ -173,7 +122,7 @@ def analyse(text: str, line_gap: bool = False) -> Analysed:
     for line in text.split("\n") if line_gap else (text,):
         if codes:
             codes.extend(_GAP)
-        codes.extend([known(word) or code_of(word) for word in _TOKEN.findall(line)])
+        codes.extend([known(word) or code_of(word) for word in TOKEN.findall(line)])
     coded = np.array(codes, dtype=np.int64)
     small = np.where(coded < FIRST_TERM, coded, 0).astype(np.uint8).tobytes()
     positions = np.flatnonzero(coded >= FIRST_TERM)
@@ -229,7 +178,7 @@ class ArchiveTokenizer(Tokenizer):
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         words = (
-            [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(value)]
+            [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(value)]
             if tokenize
             else [(value, 0, len(value))]
         )
@@ -315,9 +264,10 @@ class ArchiveText(fields.TEXT):
 
 
 def is_current(schema: fields.Schema) -> bool:
-    """Whether an index with ``schema`` stores what this code reads."""
+    """Whether an index with ``schema`` stores what this code reads, every facet included."""
     text_format = schema["body"].format if "body" in schema else None
-    return getattr(text_format, "version", None) == INDEX_FORMAT
+    has_facets = all(name in schema for name in facets.NAMES)
+    return has_facets and getattr(text_format, "version", None) == INDEX_FORMAT
 
 
 def build_schema() -> fields.Schema:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from whoosh.reading import TermNotFound
 
+from search.backends.whoosh import postings
 from search.backends.whoosh import query as q
 from search.backends.whoosh.schema import FIELD_B, FIELD_WEIGHTS, TEXT_FIELDS, decode_positions
 
@@ -124,45 +125,20 @@ EMPTY = Postings(np.empty(0, np.int64), np.empty(0, np.float32))
 
 
 def read_postings(leaves: list[Leaf], fieldname: str, text: str, positions: bool) -> Postings:
-    """Read a term's postings from every segment, whole blocks at a time."""
+    """Read a term's postings from every segment, whole blocks at a time (postings.py)."""
     doc_parts, tf_parts, values = [], [], []
     for leaf in leaves:
         try:
             matcher = leaf.reader.postings(fieldname, text)
         except TermNotFound:
             continue
-        raw = getattr(matcher, "child", matcher)
-        if not (hasattr(raw, "_read_ids") and hasattr(raw, "_next_block")):
-            items = [(m.id(), m.weight(), m.value()) for m in _walk(matcher)]
-            doc_parts.append(
-                np.fromiter((i for i, _, _ in items), np.int64, len(items)) + leaf.offset
-            )
-            tf_parts.append(np.fromiter((w for _, w, _ in items), np.float32, len(items)))
-            if positions:
-                values.extend(v for _, _, v in items)
-            continue
-        while raw.is_active():
-            if raw._ids is None:
-                raw._read_ids()
-            if raw._weights is None:
-                raw._read_weights()
-            start = raw._i
-            doc_parts.append(np.asarray(raw._ids[start:], dtype=np.int64) + leaf.offset)
-            tf_parts.append(np.asarray(raw._weights[start:], dtype=np.float32))
-            if positions:
-                if raw._values is None:
-                    raw._read_values()
-                values.extend(raw._values[start:])
-            raw._next_block()
+        for ids, weights, block_values in postings.blocks(matcher, positions):
+            doc_parts.append(ids + leaf.offset)
+            tf_parts.append(weights)
+            values.extend(block_values)
     if not doc_parts:
         return EMPTY
     return Postings(np.concatenate(doc_parts), np.concatenate(tf_parts), values)
-
-
-def _walk(matcher):
-    while matcher.is_active():
-        yield matcher
-        matcher.next()
 
 
 def saturate(tf: np.ndarray) -> np.ndarray:

@@ -4,32 +4,25 @@ Only words are ever rewritten: the compiler reports which words of the query
 found nothing (never a field name, a facet value such as an ISO code or a
 slug, a prefix or a fuzzy word), with where they stand in the query text.
 Candidates are stems of the body one edit away, a transposition counting as
-one edit; the suggestion shows a surface form read from a document.
+one edit; each comes with a document holding it, from which the caller reads
+how the word is written (search.searching).
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable
-
 from whoosh import query
 
-from search import highlighting
-from search.backends.whoosh.query import MAX_TYPO_LENGTH, one_edit_away
-from search.backends.whoosh.schema import STOP, fold, stem
+from search.analysis import MAX_TYPO_LENGTH, STOP, fold, stem
+from search.backends.base import Correction
+from search.backends.whoosh.query import one_edit_away
 
 SPELLING_FIELD = "body"
 
 
-def suggest(
-    searcher,
-    text: str,
-    unknown: list[tuple[int, str]],
-    text_loader: Callable | None,
-) -> str | None:
-    """Return ``text`` with its unknown words replaced, or None if nothing was found."""
+def suggest(searcher, unknown: list[tuple[int, str]]) -> tuple[Correction, ...]:
+    """Close indexed terms for each unknown word, each with a document that holds it."""
     reader = searcher.reader()
-    replacements = []
+    corrections = []
     for start, word in unknown:
         folded = fold(word)
         if not 3 <= len(folded) <= MAX_TYPO_LENGTH or folded in STOP or not folded.isalpha():
@@ -46,35 +39,16 @@ def suggest(
                 close.add(folded[:end])
                 break
         ranked = sorted(close, key=lambda t: (-reader.doc_frequency(SPELLING_FIELD, t), t))
-        for term in ranked[:3]:
-            surface = _surface_form(searcher, term, text_loader)
-            if surface and surface != folded and _similar(surface, folded):
-                replacements.append((start, len(word), surface))
-                break
-    if not replacements:
-        return None
-    for start, length, surface in sorted(replacements, reverse=True):
-        text = text[:start] + surface + text[start + length :]
-    return text
+        candidates = tuple(
+            (term, doc_id) for term in ranked[:3] if (doc_id := _holder(searcher, term))
+        )
+        if candidates:
+            corrections.append(Correction(start, word, candidates))
+    return tuple(corrections)
 
 
-def _surface_form(searcher, term: str, text_loader: Callable | None) -> str | None:
-    """A word as written that stems to ``term``, read from a document holding it."""
-    if text_loader is None:
-        return None
-    pattern = highlighting.candidate_pattern({term})
+def _holder(searcher, term: str) -> str | None:
+    """The id of a live document whose body holds ``term``."""
     for docnum in searcher.docs_for_query(query.Term(SPELLING_FIELD, term)):
-        doc_id = searcher.stored_fields(docnum)["id"]
-        for summary, body in text_loader([doc_id]).values():
-            for text in (body, summary):
-                for start, end, _ in highlighting.find_matches(text, {term}, stem, pattern):
-                    return highlighting.fold_word(text[start:end])
-        return None
+        return searcher.stored_fields(docnum)["id"]
     return None
-
-
-def _similar(a: str, b: str) -> bool:
-    # A transposition scores lower than other single edits in difflib's ratio.
-    if len(a) == len(b) and sorted(a) == sorted(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 2
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8

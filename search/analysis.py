@@ -1,0 +1,74 @@
+"""How text becomes terms, for every backend: tokens, accent folding, stop words, stemming.
+
+Both backends index and query the terms made here, so a query means the same
+on each, and the highlighter (``search.highlighting``) marks the words that
+matched with the same stemmer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.support.charset import accent_map
+
+# Limits of the query language's wildcards and fuzzy words, the same on every backend.
+MIN_PREFIX = 3  # letters before a trailing *
+MAX_EXPANSIONS = 64  # indexed terms a prefix or a fuzzy word stands for, the most common
+FUZZY_PREFIX = 2  # letters a fuzzy match keeps as typed
+MAX_TYPO_LENGTH = 40  # longer words get no fuzzy expansion and no "did you mean"
+
+# "us" is a stop word in Whoosh's list, but "US" is a country here.
+STOP = frozenset(STOP_WORDS) - {"us"}
+TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
+TOKEN = re.compile(TOKEN_PATTERN)
+
+# Stop words and single letters or digits: "small words". They are not indexed
+# as terms (their postings would each be as long as the corpus); a backend
+# that can keeps them some other way, so that a quoted phrase still matches
+# them exactly ("as a matter of", "Côte d'Ivoire").
+SMALL_WORDS = (*sorted(STOP), *"abcdefghijklmnopqrstuvwxyz0123456789")
+SMALL_CODES = {word: code for code, word in enumerate(SMALL_WORDS, 1)}
+assert len(SMALL_WORDS) < 256
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents: "Côte" -> "cote"."""
+    return text.lower().translate(accent_map)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Stem an already folded word with the English Porter stemmer."""
+    return porter_stem(word)
+
+
+def is_searchable(word: str) -> bool:
+    """Whether a word counts outside quotes: not a stop word, not a single letter."""
+    folded = fold(word)
+    return len(folded) > 1 and folded not in STOP
+
+
+def query_terms(text: str) -> list[str]:
+    """Terms of text typed outside quotes: stop words and single letters are dropped."""
+    return [stem(fold(word)) for word in TOKEN.findall(text) if is_searchable(word)]
+
+
+def transpositions(word: str) -> list[str]:
+    """``word`` with each pair of neighbouring letters swapped: "nucelar" -> "nuclear"…"""
+    return [
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    ]
+
+
+def phrase_words(text: str) -> list[str | int]:
+    """Every word of a quoted phrase: an indexed term, or a small word's code."""
+    words: list[str | int] = []
+    for word in TOKEN.findall(text):
+        folded = fold(word)
+        words.append(SMALL_CODES.get(folded) or stem(folded))
+    return words

@@ -1,0 +1,537 @@
+"""The PostgreSQL full-text search backend: the index lives in the archive's own database.
+
+Writes join the caller's transaction (``transactional``): a statement and its
+index row commit or roll back together, so this index cannot drift from the
+database, and every application server reads the same one. One search is one
+SQL statement: the matches are a materialised CTE; the page, the total and
+every facet's counts (``GROUP BY``, each facet counted without its own
+selection) are read from it. Snippets and "did you mean" are the caller's
+(search.searching), as for every backend.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+
+from django.db import DatabaseError, connections, transaction
+from psycopg import errors
+
+from search import facets, query_syntax, query_text
+from search.analysis import MAX_TYPO_LENGTH, STOP, fold, query_terms, stem
+from search.backends.base import (
+    ChangeFeed,
+    Correction,
+    Document,
+    Hit,
+    IndexBusy,
+    IndexUnavailable,
+    LogPosition,
+    Pending,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+    Sort,
+    facet_values,
+)
+from search.backends.postgres import tables, words
+from search.backends.postgres.query import Compiler, lexeme
+from search.backends.postgres.tables import DOCUMENTS, STATE, TERMS
+
+SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
+CATCH_UP_CHUNK = 500
+MORE_LIKE_TERMS = 15
+COPY_BATCH = 500
+REBUILD_LOCK = 0x5EA4C4  # advisory lock key: one rebuild at a time
+NEW = "_new"  # suffix of the tables a rebuild fills before the swap
+log = logging.getLogger(__name__)
+
+
+class PostgresBackend(SearchBackend):
+    """Full-text search in PostgreSQL: weighted tsvectors, a GIN index, facet columns."""
+
+    transactional = True
+    differences = {
+        "small words": "Small words (stop words, single letters and digits) are not indexed: "
+        "in a quoted phrase each stands for any one word in its place, those at a phrase's "
+        "ends are dropped, and a phrase of small words only is not searched (a notice says so).",
+        "countries named": "The countries a statement names are searched through `country:` "
+        "only, not by every query.",
+        "prefixes": "A prefix (`nucl*`) matches every term it begins, not only the 64 most common.",
+        "suggestions": "“Did you mean” looks two edits away only where the pg_trgm extension "
+        "is installed; without it, one edit.",
+        "ranking": "Scores are PostgreSQL's ts_rank plus ts_rank_cd's cover density, not BM25F "
+        "with a proximity bonus.",
+    }
+
+    def __init__(self, options: Mapping[str, object]) -> None:
+        super().__init__(options)
+        self.alias = str(options.get("DATABASE", "default"))
+        self.time_budget = float(options.get("TIME_BUDGET", 2.0))
+        self.lock_timeout = float(options.get("LOCK_TIMEOUT", 30))
+
+    # Connection ----------------------------------------------------------------
+
+    def _cursor(self):
+        connection = connections[self.alias]
+        if connection.vendor != "postgresql":
+            raise IndexUnavailable(
+                "The PostgreSQL search backend needs a PostgreSQL database; "
+                f"the {self.alias!r} database is {connection.vendor}."
+            )
+        cursor = connection.cursor()
+        if not tables._trigrams:
+            cursor.execute("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")
+            tables._trigrams.append(bool(cursor.fetchone()[0]))
+        return cursor
+
+    def _exists(self, cursor, suffix: str = "") -> bool:
+        cursor.execute(
+            "SELECT to_regclass(%s), to_regclass(%s)", [DOCUMENTS + suffix, STATE + suffix]
+        )
+        return all(cursor.fetchone())
+
+    def exists(self) -> bool:
+        with self._cursor() as cursor:
+            return self._exists(cursor)
+
+    def _state(self, cursor, suffix: str = "", lock: bool = False) -> dict | None:
+        if not self._exists(cursor, suffix):
+            return None
+        cursor.execute(
+            f"SELECT format, facets, position, written FROM {STATE}{suffix}"
+            + (" FOR UPDATE" if lock else "")
+        )
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        position = found[2] if isinstance(found[2], dict) else json.loads(found[2])
+        return {"format": found[0], "facets": found[1], "position": position, "written": found[3]}
+
+    def is_outdated(self) -> bool:
+        with self._cursor() as cursor:
+            state = self._state(cursor)
+        return state is not None and not _current(state)
+
+    def position(self) -> LogPosition | None:
+        with self._cursor() as cursor:
+            state = self._state(cursor)
+        return None if state is None else LogPosition.from_json(state["position"])
+
+    def _live(self, cursor, lock: bool = False, wait: float | None = None) -> dict:
+        """The live index's state (row-locked with ``lock``); it must exist and be current."""
+        if lock:
+            timeout = self.lock_timeout if wait is None else wait
+            cursor.execute(
+                "SELECT set_config('lock_timeout', %s, true)", [f"{int(timeout * 1000)}ms"]
+            )
+        try:
+            state = self._state(cursor, lock=lock)
+        except errors.LockNotAvailable as exc:
+            raise IndexBusy("Another process is writing the search index.") from exc
+        except DatabaseError as exc:
+            if isinstance(exc.__cause__, errors.LockNotAvailable):
+                raise IndexBusy("Another process is writing the search index.") from exc
+            raise
+        if state is None:
+            raise IndexUnavailable(
+                "There is no search index in the database: run `manage.py rebuild_search_index`."
+            )
+        if not _current(state):
+            raise IndexUnavailable(
+                "The search index in the database was written by an older version of the "
+                "archive: run `manage.py rebuild_search_index`."
+            )
+        return state
+
+    # Writing -------------------------------------------------------------------
+
+    def index(self, documents: Iterable[Document]) -> int:
+        docs = list(documents)
+        if docs:
+            with transaction.atomic(using=self.alias), self._cursor() as cursor:
+                state = self._live(cursor, lock=True)
+                self._write(cursor, docs, (), state)
+        return len(docs)
+
+    def remove(self, ids: Iterable[str]) -> None:
+        ids = [str(i) for i in ids]
+        if ids:
+            with transaction.atomic(using=self.alias), self._cursor() as cursor:
+                state = self._live(cursor, lock=True)
+                self._write(cursor, [], ids, state)
+
+    def _write(self, cursor, docs: list[Document], gone: Collection[str], state, suffix=""):
+        """Upsert ``docs``, delete ``gone``, and keep the word list's frequencies (lock held)."""
+        documents, terms_table = DOCUMENTS + suffix, TERMS + suffix
+        ids = [d.id for d in docs] + list(gone)
+        cursor.execute(
+            f"SELECT id, tsvector_to_array(vector) FROM {documents} WHERE id = ANY(%s)", [ids]
+        )
+        delta: Counter[str] = Counter()
+        for _, old_terms in cursor.fetchall():
+            delta.subtract(set(old_terms))
+        columns = tables.columns()
+        written = state["written"]
+        rows = []
+        for doc in docs:
+            values, terms = tables.row(doc)
+            delta.update(terms)
+            written += 1
+            rows.append([doc.id, doc.version, written, *values])
+        if rows:
+            names = ["id", "version", "written", *columns]
+            marks = ", ".join("%s::tsvector" if n in ("vector", "named") else "%s" for n in names)
+            updates = ", ".join(f"{n} = EXCLUDED.{n}" for n in names[1:])
+            cursor.executemany(
+                f"INSERT INTO {documents} ({', '.join(names)}) VALUES ({marks}) "
+                f"ON CONFLICT (id) DO UPDATE SET {updates}",
+                rows,
+            )
+        if gone:
+            cursor.execute(f"DELETE FROM {documents} WHERE id = ANY(%s)", [list(gone)])
+        changed = sorted((t, n) for t, n in delta.items() if n)
+        if changed:
+            cursor.execute(
+                f"INSERT INTO {terms_table} (term, df) "
+                "SELECT * FROM unnest(%s::text[], %s::integer[]) "
+                f"ON CONFLICT (term) DO UPDATE SET df = {terms_table}.df + EXCLUDED.df",
+                [[t for t, _ in changed], [n for _, n in changed]],
+            )
+        cursor.execute(f"UPDATE {STATE}{suffix} SET written = %s", [written])
+        state["written"] = written
+
+    def catch_up(
+        self,
+        feed: ChangeFeed,
+        also: Collection[str] = (),
+        limit: int | None = None,
+        wait: float | None = None,
+    ) -> Pending:
+        with transaction.atomic(using=self.alias), self._cursor() as cursor:
+            state = self._live(cursor, lock=True, wait=wait)
+            return self._catch_up(cursor, state, feed, also, limit)
+
+    def _catch_up(self, cursor, state, feed, also, limit, suffix="") -> Pending:
+        """Apply what the index owes, read now, with its new position (state row locked)."""
+        before = LogPosition.from_json(state["position"])
+        pending = feed.pending(before, limit)
+        ids = set(pending.ids) | {str(i) for i in also}
+        if not ids and pending.position == before:
+            return pending
+        current = {doc.id: doc for doc in feed.load(ids)}
+        cursor.execute(
+            f"SELECT id, version FROM {DOCUMENTS}{suffix} WHERE id = ANY(%s)", [sorted(ids)]
+        )
+        stored = dict(cursor.fetchall())
+        changed = [doc for doc in current.values() if stored.get(doc.id) != doc.version]
+        gone = [doc_id for doc_id in stored if doc_id not in current]
+        if changed or gone:
+            self._write(cursor, changed, gone, state, suffix)
+        cursor.execute(
+            f"UPDATE {STATE}{suffix} SET position = %s::jsonb",
+            [json.dumps(pending.position.to_json())],
+        )
+        return Pending(frozenset(ids), pending.position, pending.more)
+
+    def rebuild(self, documents: Iterable[Document], feed: ChangeFeed | None = None) -> int:
+        with self._cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [REBUILD_LOCK])
+            try:
+                return self._rebuild(cursor, documents, feed)
+            finally:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [REBUILD_LOCK])
+
+    def _rebuild(self, cursor, documents: Iterable[Document], feed: ChangeFeed | None) -> int:
+        start = feed.snapshot() if feed is not None else LogPosition()
+        with transaction.atomic(using=self.alias):
+            for table in tables.TABLES:
+                cursor.execute(f"DROP TABLE IF EXISTS {table}{NEW}")
+            for statement in tables.create_sql(NEW):
+                cursor.execute(statement)
+            count, frequencies = self._copy(cursor, documents)
+            cursor.execute(
+                f"INSERT INTO {STATE}{NEW} (format, facets, position, written) "
+                "VALUES (%s, %s, %s::jsonb, %s)",
+                [tables.FORMAT, tables.facet_signature(), json.dumps(start.to_json()), count],
+            )
+            with cursor.connection.cursor().copy(
+                f"COPY {TERMS}{NEW} (term, df) FROM STDIN"
+            ) as copy:
+                for term, df in frequencies.items():
+                    copy.write_row((term, df))
+            for statement in tables.index_sql(NEW):
+                cursor.execute(statement)
+            cursor.execute(f"ANALYZE {DOCUMENTS}{NEW}")
+        with transaction.atomic(using=self.alias):
+            # Wait for the writers of the live index: none may write while it is swapped.
+            self._state(cursor, lock=True)
+            if feed is not None:
+                state = self._state(cursor, NEW, lock=True)
+                while self._catch_up(cursor, state, feed, (), CATCH_UP_CHUNK, NEW).more:
+                    state = self._state(cursor, NEW, lock=True)
+            for table in tables.TABLES:
+                cursor.execute(f"DROP TABLE IF EXISTS {table}")
+            for table in tables.TABLES:
+                cursor.execute(f"ALTER TABLE {table}{NEW} RENAME TO {table}")
+                cursor.execute(
+                    "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname LIKE %s",
+                    [table, f"{table}{NEW}%"],
+                )
+                for (name,) in cursor.fetchall():
+                    renamed = table + name[len(table) + len(NEW) :]
+                    cursor.execute(f"ALTER INDEX {name} RENAME TO {renamed}")
+        return count
+
+    def _copy(self, cursor, documents: Iterable[Document]) -> tuple[int, Counter[str]]:
+        """COPY every document into the new table; return the count and each term's frequency.
+
+        Rows are read a batch at a time before each COPY: the documents come from
+        the same database connection, which a COPY in progress keeps busy.
+        """
+        frequencies: Counter[str] = Counter()
+        documents = iter(documents)
+        names = ", ".join(["id", "version", "written", *tables.columns()])
+        count = 0
+        for batch in iter(lambda: list(itertools.islice(documents, COPY_BATCH)), []):
+            rows = []
+            for doc in batch:
+                values, terms = tables.row(doc)
+                frequencies.update(terms)
+                count += 1
+                rows.append((doc.id, doc.version, count, *values))
+            with cursor.connection.cursor().copy(
+                f"COPY {DOCUMENTS}{NEW} ({names}) FROM STDIN"
+            ) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return count, frequencies
+
+    def stored_versions(self) -> dict[str, str]:
+        with self._cursor() as cursor:
+            self._live(cursor)
+            cursor.execute(f"SELECT id, version FROM {DOCUMENTS}")
+            return dict(cursor.fetchall())
+
+    # Reading -------------------------------------------------------------------
+
+    def search(self, q: SearchQuery) -> SearchResults:
+        cleaned = query_text.clean(q.text)
+        tree, syntax_notices = query_syntax.parse(cleaned.text)
+        notices = list(cleaned.notices)
+        try:
+            with transaction.atomic(using=self.alias), self._cursor() as cursor:
+                self._live(cursor)
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true)",
+                    [f"{int(self.time_budget * 1000)}ms"],
+                )
+                return self._search(cursor, q, cleaned.text, tree, syntax_notices, notices)
+        except DatabaseError as exc:
+            if not isinstance(exc.__cause__, errors.QueryCanceled):
+                raise
+        notices.append("The search took too long and was stopped: results may be incomplete.")
+        return SearchResults(0, (), {}, q.page, q.page_size, notices=tuple(notices))
+
+    def _has_value(self, cursor, name: str, value: str) -> bool:
+        test = f"f_{name} && ARRAY[%s]::text[]" if facets.BY_NAME[name].multi else f"f_{name} = %s"
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {DOCUMENTS} WHERE {test})", [value])
+        return cursor.fetchone()[0]
+
+    def _search(self, cursor, q: SearchQuery, text: str, tree, syntax_notices, notices):
+        terms = words.Terms(cursor)
+        compiler = Compiler(terms, lambda name, value: self._has_value(cursor, name, value))
+        compiled = compiler.compile(tree, syntax_notices)
+        notices.extend(compiled.notices)
+        nothing = compiled.condition is None and bool(text.strip())
+        if nothing:
+            notices.append(query_text.nothing_to_search(text))
+
+        where, params = ["true"], []
+        if nothing:
+            where = ["false"]
+        elif compiled.condition:
+            where, params = [compiled.condition], list(compiled.params)
+        if q.date_from or q.date_to:
+            where.append("date_start IS NOT NULL")
+            if q.date_from:
+                where.append("date_end >= %s")
+                params.append(q.date_from)
+            if q.date_to:
+                where.append("date_start <= %s")
+                params.append(q.date_to)
+        rank = "0::real"
+        if compiled.rank_any and q.sort == Sort.RELEVANCE:
+            rank, rank_params = tables.rank_sql(compiled.rank_any, compiled.rank_all)
+            params = [*rank_params, *params]
+        selected = {n: tuple(v) for n, v in q.filters.items() if v and n in facets.BY_NAME}
+        tests = {name: _facet_test(name) for name in selected}
+        columns = ", ".join(f"f_{f.name}" for f in facets.FACETS)
+
+        sql = [
+            f"WITH base AS MATERIALIZED (SELECT id, written, date_start, {columns}, "
+            f"{rank} AS rank FROM {DOCUMENTS} WHERE {' AND '.join(where)}), "
+            "final AS MATERIALIZED (SELECT * FROM base WHERE "
+            + (" AND ".join(tests[n] for n in selected) or "true")
+            + ")"
+        ]
+        params += [list(selected[n]) for n in selected]
+        order = _order(q.sort, has_rank=rank != "0::real")
+        parts: list[tuple[str, list]] = [
+            ("SELECT 'total', NULL, count(*)::bigint, NULL::real FROM final", []),
+            (
+                "SELECT 'hit', id, n, rank FROM (SELECT id, rank, row_number() OVER "
+                f"(ORDER BY {order}) AS n FROM final ORDER BY {order} LIMIT %s OFFSET %s) page",
+                [q.page_size, (q.page - 1) * q.page_size],
+            ),
+        ]
+        for facet in facets.FACETS if q.with_facets else ():
+            # Counted as if its own selection were not made (disjunctive faceting).
+            name, source, others = facet.name, "final", []
+            if name in selected:
+                source, others = "base", [o for o in selected if o != name]
+            value = "v" if facet.multi else f"f_{name}"
+            unnest = f", unnest(f_{name}) v" if facet.multi else ""
+            conditions = [f"{value} IS NOT NULL", *(tests[o] for o in others)]
+            parts.append(
+                (
+                    f"SELECT %s, {value}, count(*)::bigint, NULL::real FROM {source}{unnest} "
+                    f"WHERE {' AND '.join(conditions)} GROUP BY {value}",
+                    [name, *(list(selected[o]) for o in others)],
+                )
+            )
+        sql.append(" UNION ALL ".join(f"({part})" for part, _ in parts))
+        params += [p for _, part_params in parts for p in part_params]
+        cursor.execute(" ".join(sql), params)
+        total, hits, counts = 0, [], {f.name: {} for f in facets.FACETS}
+        for kind, value, number, score in cursor.fetchall():
+            if kind == "total":
+                total = number
+            elif kind == "hit":
+                hits.append((number, value, score))
+            else:
+                counts[kind][value] = number
+        hits.sort()
+        found = (
+            {name: facet_values(counts[name], selected.get(name, ()), q) for name in facets.NAMES}
+            if q.with_facets
+            else {}
+        )
+        corrections: tuple[Correction, ...] = ()
+        if total < SUGGEST_BELOW and compiled.words:
+            corrections = self._corrections(cursor, terms, compiled.words)
+        return SearchResults(
+            total=total,
+            hits=tuple(Hit(id=i, score=round(float(s or 0), 4)) for _, i, s in hits),
+            facets=found,
+            page=q.page,
+            page_size=q.page_size,
+            notices=tuple(dict.fromkeys([*notices])),
+            highlight=frozenset(compiled.highlight),
+            corrections=corrections,
+        )
+
+    def _corrections(self, cursor, terms: words.Terms, typed) -> tuple[Correction, ...]:
+        """Close terms, each with a document holding it, for the words no document holds."""
+        corrections = []
+        for word in typed:
+            for start, part in _words_of(word):
+                known = terms.frequencies(query_terms(part))
+                if known or not query_terms(part) or self._is_facet_value(cursor, part):
+                    continue
+                folded = fold(part)
+                if (
+                    not 3 <= len(folded) <= MAX_TYPO_LENGTH
+                    or folded in STOP
+                    or not folded.isalpha()
+                ):
+                    continue
+                stemmed = stem(folded)
+                close = terms.one_edit_away(stemmed, 1)
+                if not close and len(stemmed) > 4:
+                    close = terms.two_edits_away(stemmed, 2)
+                longer = [folded[:end] for end in range(len(folded) - 1, 4, -1)]
+                held = terms.frequencies(longer)
+                for prefix in longer:
+                    if prefix in held:
+                        close.add(prefix)
+                        break
+                counts = terms.frequencies(close)
+                ranked = sorted(counts, key=lambda t: (-counts[t], t))[:3]
+                candidates = tuple(
+                    (term, holder) for term in ranked if (holder := self._holder(cursor, term))
+                )
+                if candidates:
+                    corrections.append(Correction(start, part, candidates))
+        return tuple(corrections)
+
+    def _is_facet_value(self, cursor, text: str) -> bool:
+        return any(
+            self._has_value(cursor, name, value)
+            for name in ("issuer", "event", "country", "named")
+            for value in (text.upper(), text.lower())
+        )
+
+    def _holder(self, cursor, term: str) -> str | None:
+        cursor.execute(
+            f"SELECT id FROM {DOCUMENTS} WHERE vector @@ %s::tsquery ORDER BY written LIMIT 1",
+            [lexeme(term, "D")],
+        )
+        found = cursor.fetchone()
+        return found[0] if found else None
+
+    def more_like_this(self, id: str, text: str, limit: int = 5) -> list[str]:
+        """Statements sharing the most distinctive words of this one's text (tf-idf key terms)."""
+        with transaction.atomic(using=self.alias), self._cursor() as cursor:
+            self._live(cursor)
+            cursor.execute(f"SELECT count(*) FROM {DOCUMENTS}")
+            documents = cursor.fetchone()[0]
+            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {DOCUMENTS} WHERE id = %s)", [id])
+            if not cursor.fetchone()[0]:
+                return []
+            counts = Counter(query_terms(text))
+            frequencies = words.Terms(cursor).frequencies(counts)
+            weights = {
+                t: counts[t] * words.idf(documents, n) for t, n in frequencies.items() if n > 1
+            }
+            key_terms = sorted(weights, key=lambda t: (-weights[t], t))[:MORE_LIKE_TERMS]
+            if not key_terms:
+                return []
+            tsquery = " | ".join(lexeme(t) for t in key_terms)
+            rank, rank_params = tables.rank_sql(tsquery, None)
+            cursor.execute(
+                f"SELECT id FROM {DOCUMENTS} WHERE vector @@ %s::tsquery AND id <> %s "
+                f"ORDER BY {rank} DESC, written LIMIT %s",
+                [tsquery, id, *rank_params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+
+def _correctable(folded: str) -> bool:
+    """Whether a word may be a typo: letters only, not a stop word, neither tiny nor huge."""
+    return 3 <= len(folded) <= MAX_TYPO_LENGTH and folded not in STOP and folded.isalpha()
+
+
+def _current(state: dict) -> bool:
+    return state["format"] == tables.FORMAT and state["facets"] == tables.facet_signature()
+
+
+def _facet_test(name: str) -> str:
+    return f"f_{name} && %s::text[]" if facets.BY_NAME[name].multi else f"f_{name} = ANY(%s)"
+
+
+def _order(sort: Sort, has_rank: bool) -> str:
+    if sort == Sort.RELEVANCE and has_rank:
+        return "rank DESC, written"
+    if sort == Sort.OLDEST:
+        return "date_start IS NULL, date_start, written"
+    return "date_start IS NULL, date_start DESC, written DESC"
+
+
+def _words_of(word: query_syntax.Word) -> list[tuple[int, str]]:
+    """(start in the query, word) of each word in what was typed as one."""
+    return [(word.start + m.start(), m.group()) for m in re.finditer(r"\w+", word.text)]

@@ -1,0 +1,244 @@
+"""Turn a parsed query (search.query_syntax) into a SQL condition over the PostgreSQL index.
+
+Each word, phrase or field value becomes one predicate: a ``tsquery`` on the
+document's vector (``'term'``, ``'prefix':*``, ``'a' <-> 'b'``, restricted to
+a field by its weight label), or a facet column test for an exact slug or
+ISO code; AND, OR and NOT combine the predicates, so PostgreSQL can combine
+the GIN index's bitmaps. Terms are those of ``search.analysis``, the same as
+Whoosh's. The limits and notices are the query language's, as on Whoosh.
+
+Differences from Whoosh, by design of PostgreSQL's full-text search:
+- small words (stop words, single letters) are not in the vector: in a
+  phrase they stand for any one word in their place, and a phrase of small
+  words only cannot be searched (a notice says so);
+- a prefix (``nucl*``) matches every term it begins, not the 64 most common;
+- countries named are searched only through ``country:``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from search import facets
+from search import query_syntax as syntax
+from search.analysis import (
+    FUZZY_PREFIX,
+    MAX_TYPO_LENGTH,
+    MIN_PREFIX,
+    fold,
+    phrase_words,
+    query_terms,
+)
+from search.backends.postgres import words
+
+# The weight labels a field prefix searches: None is every field of the vector.
+LABELS: dict[str | None, str] = {
+    None: "",
+    "title": "A",
+    "summary": "B",
+    "body": "D",
+    "speaker": "C",
+    "issuer": "C",
+    "country": "C",
+    "event": "C",
+}
+# Field prefixes that also take an exact facet value, and the facets it is looked up in.
+FACET_TARGETS = {
+    "issuer": ("issuer",),
+    "event": ("event",),
+    "country": ("country", "named"),  # issued by, or naming, the country
+}
+_SLUG = re.compile(r"[\w-]+")
+
+
+def lexeme(term: str, label: str = "", prefix: bool = False) -> str:
+    """One tsquery operand: a quoted term, ``:*`` for a prefix, a weight label."""
+    quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    marks = ("*" if prefix else "") + label
+    return f"{quoted}:{marks}" if marks else quoted
+
+
+@dataclass
+class Compiled:
+    """A SQL condition (None: nothing to search) with its parameters, and what it asked for."""
+
+    condition: str | None = None
+    params: list[object] = field(default_factory=list)
+    rank: list[str] = field(default_factory=list)  # tsquery operands a match is scored on
+    highlight: set[str] = field(default_factory=set)
+    notices: list[str] = field(default_factory=list)
+    words: list[syntax.Word] = field(default_factory=list)  # plain words: "did you mean"
+
+    @property
+    def rank_any(self) -> str | None:
+        """Every positive part, any of them: what a match is scored on."""
+        return " | ".join(f"({part})" for part in self.rank) if self.rank else None
+
+    @property
+    def rank_all(self) -> str | None:
+        """Every positive part together, for the cover-density bonus of words close together."""
+        return " & ".join(f"({part})" for part in self.rank) if len(self.rank) > 1 else None
+
+
+class Compiler:
+    """Compile query trees; ``has_value`` tells whether an indexed document has a facet value."""
+
+    def __init__(self, terms: words.Terms, has_value: Callable[[str, str], bool]) -> None:
+        self.terms = terms
+        self.has_value = has_value
+
+    def compile(self, tree: syntax.Node | None, notices: list[str]) -> Compiled:
+        out = Compiled(notices=notices)
+        if tree is not None:
+            found = self._node(tree, out, positive=True)
+            if found is not None:
+                out.condition, out.params = found
+        return out
+
+    def _node(self, node: syntax.Node, out: Compiled, positive: bool):
+        if isinstance(node, syntax.Word):
+            return self._word(node, out, positive)
+        if isinstance(node, syntax.Phrase):
+            return self._phrase(node, out, positive)
+        if isinstance(node, syntax.Not):
+            child = self._node(node.child, out, positive=False)
+            return (f"NOT {child[0]}", child[1]) if child is not None else None
+        children = [c for c in (self._node(n, out, positive) for n in node.children) if c]
+        if len(children) < 2:
+            return children[0] if children else None
+        joiner = " AND " if isinstance(node, syntax.And) else " OR "
+        return (
+            "(" + joiner.join(sql for sql, _ in children) + ")",
+            [p for _, params in children for p in params],
+        )
+
+    def _match(
+        self,
+        tsquery: str,
+        field_name: str | None,
+        out: Compiled,
+        positive: bool,
+        scored: list[str] | None = None,
+    ):
+        """The predicate of one tsquery; ``country:`` also searches the countries named.
+
+        A match is scored on ``scored`` (by default the tsquery itself).
+        """
+        if positive:
+            out.rank.extend(scored or [tsquery])
+        if field_name == "country":
+            return "(vector @@ %s::tsquery OR named @@ %s::tsquery)", [tsquery, tsquery]
+        return "vector @@ %s::tsquery", [tsquery]
+
+    def _word(self, word: syntax.Word, out: Compiled, positive: bool):
+        label = LABELS[word.field]
+        facet = self._facet_value(word)
+        if facet is not None:
+            return facet
+        if word.prefix:
+            return self._prefix(word, label, out, positive)
+        if word.fuzzy:
+            return self._fuzzy(word, label, out, positive)
+        terms = list(dict.fromkeys(query_terms(word.text)))
+        if positive and word.field not in FACET_TARGETS:  # names are not spelling mistakes
+            out.words.append(word)
+        if not terms:
+            return None
+        if positive:
+            out.highlight.update(terms)
+        return self._match(_joined(terms, label, "&"), word.field, out, positive)
+
+    def _phrase(self, phrase: syntax.Phrase, out: Compiled, positive: bool):
+        label = LABELS[phrase.field]
+        found = phrase_words(phrase.text)
+        terms = [w for w in found if isinstance(w, str)]
+        if not terms:
+            if found:
+                out.notices.append(
+                    f"“{phrase.text}” holds only common words, which this search backend "
+                    "does not index: it was not searched."
+                )
+            return None
+        if positive:
+            out.highlight.update(terms)
+        parts, distance = [], 0
+        for item in found[found.index(terms[0]) :]:
+            if isinstance(item, str):
+                if parts:
+                    parts.append("<->" if distance == 1 else f"<{distance}>")
+                parts.append(lexeme(item, label))
+                distance = 1
+            else:
+                distance += 1
+        # Scored as its words: a phrase's score is on the scale of the words typed without
+        # quotes, and the cover density rewards them standing together.
+        scored = [lexeme(t, label) for t in dict.fromkeys(terms)]
+        return self._match(" ".join(parts), phrase.field, out, positive, scored)
+
+    def _facet_value(self, word: syntax.Word):
+        """``country:PRK``, ``issuer:<slug>``: an exact facet value, if a document has it."""
+        names = FACET_TARGETS.get(word.field or "")
+        if not names or word.prefix or word.fuzzy or not _SLUG.fullmatch(word.text):
+            return None
+        value = word.text.upper() if word.field == "country" else word.text.lower()
+        found = [name for name in names if self.has_value(name, value)]
+        if not found:
+            return None
+        tests = [
+            (f"f_{name} && ARRAY[%s]::text[]" if _is_multi(name) else f"f_{name} = %s")
+            for name in found
+        ]
+        return "(" + " OR ".join(tests) + ")", [value] * len(tests)
+
+    def _prefix(self, word: syntax.Word, label: str, out: Compiled, positive: bool):
+        prefix = fold(word.text)
+        if len(prefix) < MIN_PREFIX or not prefix.isalnum():
+            if len(prefix) < MIN_PREFIX:
+                out.notices.append(
+                    f"A wildcard needs at least {MIN_PREFIX} letters before it: “{word.text}*” "
+                    "was searched as a word."
+                )
+            else:
+                out.notices.append(
+                    f"A wildcard ends one word: “{word.text}*” was searched as plain words."
+                )
+            terms = list(dict.fromkeys(query_terms(word.text)))
+            if not terms:
+                return None
+            return self._match(
+                " & ".join(lexeme(t, label) for t in terms), word.field, out, positive
+            )
+        if positive:
+            out.highlight.update(self.terms.starting_with(prefix))
+        return self._match(lexeme(prefix, label, prefix=True), word.field, out, positive)
+
+    def _fuzzy(self, word: syntax.Word, label: str, out: Compiled, positive: bool):
+        if word.fuzzy > 1:
+            out.notices.append("Fuzzy matching is limited to one edit (word~1).")
+        terms = query_terms(word.text)
+        if len(terms) != 1:
+            if not terms:
+                return None
+            return self._match(
+                " & ".join(lexeme(t, label) for t in terms), word.field, out, positive
+            )
+        term = terms[0]
+        found = {term}
+        if len(term) <= MAX_TYPO_LENGTH:
+            found |= self.terms.one_edit_away(term, FUZZY_PREFIX)
+        found = self.terms.most_common(found)
+        if positive:
+            out.highlight.update(found)
+        return self._match(
+            " | ".join(lexeme(t, label) for t in sorted(found)), word.field, out, positive
+        )
+
+
+def _joined(terms, label: str, operator: str) -> str:
+    return f" {operator} ".join(lexeme(t, label) for t in terms)
+
+
+def _is_multi(name: str) -> bool:
+    return facets.BY_NAME[name].multi

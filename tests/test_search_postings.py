@@ -1,0 +1,82 @@
+"""Whoosh's postings fast path reads what the public matcher API reads, deletions included."""
+
+import datetime as dt
+
+import numpy as np
+from whoosh import index
+
+from search.analysis import stem
+from search.backends.base import Document
+from search.backends.whoosh import WhooshBackend, postings
+from search.checks import whoosh_fast_path_tested
+
+WORDS = ["peace", "security", "nuclear", "korea", "development", "rights", "council", "sanctions"]
+
+
+def doc(n: int, version: str = "v1") -> Document:
+    body = " ".join(WORDS[(n * k) % len(WORDS)] for k in range(1, 40 + n % 50))
+    day = dt.date(1990 + n % 30, 1, 1)
+    return Document(
+        id=str(n),
+        version=version,
+        slug=f"doc-{n}",
+        title=f"Statement {n} on {WORDS[n % len(WORDS)]}",
+        body=body,
+        date=day,
+        date_start=day,
+        date_end=day,
+        facets={"kind": ("speech",), "language": ("en",)},
+    )
+
+
+def live_postings(reader, fieldname, term, fast: bool):
+    """(ids, weights, values) of the live documents, by the fast path or the public walk."""
+    matcher = reader.postings(fieldname, term)
+    if fast:
+        assert postings.fast_path_applies(matcher)
+        parts = list(postings.blocks(matcher, with_values=True))
+    else:
+        parts = [postings._walked(matcher, with_values=True)]
+    ids = np.concatenate([p[0] for p in parts])
+    weights = np.concatenate([p[1] for p in parts])
+    values = [v for p in parts for v in p[2]]
+    live = np.array([not reader.is_deleted(int(i)) for i in ids], dtype=bool)
+    return (
+        ids[live].tolist(),
+        weights[live].tolist(),
+        [v for v, k in zip(values, live, strict=True) if k],
+    )
+
+
+def test_the_fast_path_equals_the_public_walk_on_an_index_with_deletions(tmp_path):
+    backend = WhooshBackend({"PATH": tmp_path / "index", "PROCS": 1})
+    backend.rebuild(doc(n) for n in range(400))  # past one 128-posting block per term
+    backend.index(doc(n, "v2") for n in range(0, 400, 7))  # rewritten: the old ones deleted
+    backend.remove(str(n) for n in range(3, 400, 11))
+    ix = index.open_dir(backend.store.current())
+    with ix.searcher() as searcher:
+        segments = [reader for reader, _ in searcher.reader().leaf_readers()]
+        assert any(reader.has_deletions() for reader in segments)
+        compared = 0
+        for reader in segments:
+            for fieldname in ("body", "title"):
+                for term in map(stem, WORDS):
+                    if (fieldname, term) not in reader:
+                        continue
+                    fast = live_postings(reader, fieldname, term, fast=True)
+                    walked = live_postings(reader, fieldname, term, fast=False)
+                    assert fast == walked, (fieldname, term)
+                    compared += len(fast[0])
+        assert compared > 1000
+
+
+def test_an_untested_whoosh_walks_the_public_api_and_the_check_says_so(monkeypatch, tmp_path):
+    backend = WhooshBackend({"PATH": tmp_path / "index", "PROCS": 1})
+    backend.rebuild(doc(n) for n in range(20))
+    assert whoosh_fast_path_tested() == []
+    monkeypatch.setattr(postings, "whoosh_version", lambda: "9.9.9")
+    assert [w.id for w in whoosh_fast_path_tested()] == ["search.W002"]
+    ix = index.open_dir(backend.store.current())
+    with ix.searcher() as searcher:
+        reader = next(r for r, _ in searcher.reader().leaf_readers())
+        assert not postings.fast_path_applies(reader.postings("body", "peac"))
