@@ -86,7 +86,7 @@ def schedule(pks: Iterable[int] = (), authority: models.Model | None = None) -> 
     if getattr(_local, "deferred", False):
         return  # a bulk import catches up once, at its end
     connection = transaction.get_connection()
-    if not connection.in_atomic_block or getattr(get_backend(), "transactional", False):
+    if not connection.in_atomic_block or get_backend().transactional:
         # Autocommit, or an index in the database: the write and the index change
         # commit (or roll back) together.
         if authority is not None:
