@@ -76,3 +76,18 @@ def test_the_postgres_backend_on_another_database_is_a_system_error():
     postgres = {"default": {"ENGINE": "django.db.backends.postgresql"}}
     assert [e.id for e in database_for_postgres_backend(config, sqlite)] == ["search.E005"]
     assert database_for_postgres_backend(config, postgres) == []
+
+
+@on_postgres
+@pytest.mark.parametrize("search_engine", ["postgres"], indirect=True)
+def test_indexing_and_searching_in_a_transaction_leave_its_timeouts_as_they_were(
+    make_statement,
+):
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL lock_timeout = '7s'")
+        statement = make_statement(title="Fisheries accord", body="Quotas for fisheries.")
+        assert found("fisheries") == {str(statement.pk)}
+        cursor.execute(
+            "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')"
+        )
+        assert cursor.fetchone() == ("7s", "0")

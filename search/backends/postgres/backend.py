@@ -11,6 +11,7 @@ selection) are read from it. Snippets and "did you mean" are the caller's
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import logging
@@ -124,13 +125,10 @@ class PostgresBackend(SearchBackend):
 
     def _live(self, cursor, lock: bool = False, wait: float | None = None) -> dict:
         """The live index's state (row-locked with ``lock``); it must exist and be current."""
-        if lock:
-            timeout = self.lock_timeout if wait is None else wait
-            cursor.execute(
-                "SELECT set_config('lock_timeout', %s, true)", [f"{int(timeout * 1000)}ms"]
-            )
+        timeout = self.lock_timeout if wait is None else wait
         try:
-            state = self._state(cursor, lock=lock)
+            with _setting(cursor, "lock_timeout", f"{int(timeout * 1000)}ms", lock):
+                state = self._state(cursor, lock=lock)
         except errors.LockNotAvailable as exc:
             raise IndexBusy("Another process is writing the search index.") from exc
         except DatabaseError as exc:
@@ -326,11 +324,9 @@ class PostgresBackend(SearchBackend):
         try:
             with transaction.atomic(using=self.alias), self._cursor() as cursor:
                 self._live(cursor)
-                cursor.execute(
-                    "SELECT set_config('statement_timeout', %s, true)",
-                    [f"{int(self.time_budget * 1000)}ms"],
-                )
-                return self._search(cursor, q, cleaned.text, tree, syntax_notices, notices)
+                budget = f"{int(self.time_budget * 1000)}ms"
+                with _setting(cursor, "statement_timeout", budget):
+                    return self._search(cursor, q, cleaned.text, tree, syntax_notices, notices)
         except DatabaseError as exc:
             if not isinstance(exc.__cause__, errors.QueryCanceled):
                 raise
@@ -509,6 +505,22 @@ class PostgresBackend(SearchBackend):
                 [tsquery, id, *rank_params, limit],
             )
             return [row[0] for row in cursor.fetchall()]
+
+
+@contextlib.contextmanager
+def _setting(cursor, name: str, value: str, apply: bool = True):
+    """Set a PostgreSQL setting for what runs inside, then put back the transaction's own:
+    a write that joins the caller's transaction must not leave it a lock or statement timeout.
+
+    On an error the savepoint around the work is rolled back, and the setting with it.
+    """
+    if not apply:
+        yield
+        return
+    cursor.execute("SELECT current_setting(%s), set_config(%s, %s, true)", [name, name, value])
+    before = cursor.fetchone()[0]
+    yield
+    cursor.execute("SELECT set_config(%s, %s, true)", [name, before])
 
 
 def _correctable(folded: str) -> bool:

@@ -98,10 +98,6 @@ class Terms:
         counts = self.frequencies(terms)
         return set(sorted(terms, key=lambda t: (-counts.get(t, 0), t))[:MAX_EXPANSIONS])
 
-    def documents(self) -> int:
-        self.cursor.execute(f"SELECT coalesce(max(df), 0) FROM {self.table} WHERE term = ''")
-        return self.cursor.fetchone()[0]
-
 
 def idf(documents: int, frequency: int) -> float:
     """BM25's inverse document frequency."""
