@@ -275,7 +275,7 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True, sortable=True),
         version=fields.ID(sortable=True),
         slug=fields.STORED(),
-        # Texts are not stored: snippets read them through the TEXT_LOADER option.
+        # Texts are not stored: the caller reads them for snippets (search.searching).
         # No spelling word list either (it cost a third of indexing time):
         # suggestions come from the stemmed body terms (see suggestions.py).
         title=ArchiveText(),
