@@ -334,8 +334,8 @@ class PostgresBackend(SearchBackend):
         return SearchResults(0, (), {}, q.page, q.page_size, notices=tuple(notices))
 
     def _has_value(self, cursor, name: str, value: str) -> bool:
-        test = f"f_{name} && ARRAY[%s]::text[]" if facets.BY_NAME[name].multi else f"f_{name} = %s"
-        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {DOCUMENTS} WHERE {test})", [value])
+        test = tables.facet_condition(name)
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {DOCUMENTS} WHERE {test})", [[value]])
         return cursor.fetchone()[0]
 
     def _search(self, cursor, q: SearchQuery, text: str, tree, syntax_notices, notices):
@@ -365,7 +365,7 @@ class PostgresBackend(SearchBackend):
             rank, rank_params = tables.rank_sql(compiled.rank_any, compiled.rank_all)
             params = [*rank_params, *params]
         selected = {n: tuple(v) for n, v in q.filters.items() if v and n in facets.BY_NAME}
-        tests = {name: _facet_test(name) for name in selected}
+        tests = {name: tables.facet_condition(name) for name in selected}
         columns = ", ".join(f"f_{f.name}" for f in facets.FACETS)
 
         sql = [
@@ -530,10 +530,6 @@ def _correctable(folded: str) -> bool:
 
 def _current(state: dict) -> bool:
     return state["format"] == tables.FORMAT and state["facets"] == tables.facet_signature()
-
-
-def _facet_test(name: str) -> str:
-    return f"f_{name} && %s::text[]" if facets.BY_NAME[name].multi else f"f_{name} = ANY(%s)"
 
 
 def _order(sort: Sort, has_rank: bool) -> str:

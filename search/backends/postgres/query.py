@@ -21,7 +21,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from search import facets
 from search import query_syntax as syntax
 from search.analysis import (
     FUZZY_PREFIX,
@@ -32,6 +31,7 @@ from search.analysis import (
     query_terms,
 )
 from search.backends.postgres import words
+from search.backends.postgres.tables import facet_condition, quote
 
 # The weight labels a field prefix searches: None is every field of the vector.
 LABELS: dict[str | None, str] = {
@@ -55,7 +55,7 @@ _SLUG = re.compile(r"[\w-]+")
 
 def lexeme(term: str, label: str = "", prefix: bool = False) -> str:
     """One tsquery operand: a quoted term, ``:*`` for a prefix, a weight label."""
-    quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    quoted = quote(term)
     marks = ("*" if prefix else "") + label
     return f"{quoted}:{marks}" if marks else quoted
 
@@ -186,11 +186,8 @@ class Compiler:
         found = [name for name in names if self.has_value(name, value)]
         if not found:
             return None
-        tests = [
-            (f"f_{name} && ARRAY[%s]::text[]" if _is_multi(name) else f"f_{name} = %s")
-            for name in found
-        ]
-        return "(" + " OR ".join(tests) + ")", [value] * len(tests)
+        tests = [facet_condition(name) for name in found]
+        return "(" + " OR ".join(tests) + ")", [[value]] * len(tests)
 
     def _prefix(self, word: syntax.Word, label: str, out: Compiled, positive: bool):
         prefix = fold(word.text)
@@ -238,7 +235,3 @@ class Compiler:
 
 def _joined(terms, label: str, operator: str) -> str:
     return f" {operator} ".join(lexeme(t, label) for t in terms)
-
-
-def _is_multi(name: str) -> bool:
-    return facets.BY_NAME[name].multi

@@ -107,8 +107,14 @@ def _term(word: str) -> str | None:
     return None if folded in SMALL_CODES else stem(folded)
 
 
-def _quote(term: str) -> str:
+def quote(term: str) -> str:
+    """A term as a lexeme in a tsvector or tsquery literal."""
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def facet_condition(name: str) -> str:
+    """A document has any of the values given as one list parameter for facet ``name``."""
+    return f"f_{name} && %s::text[]" if facets.BY_NAME[name].multi else f"f_{name} = ANY(%s)"
 
 
 def vector(parts: list[tuple[str, str, bool]]) -> tuple[str, set[str]]:
@@ -129,7 +135,7 @@ def vector(parts: list[tuple[str, str, bool]]) -> tuple[str, set[str]]:
                     if len(found) < MAX_POSITIONS:
                         found.append(f"{min(position, MAX_POSITION)}{label}")
             position += GAP
-    literal = " ".join(f"{_quote(term)}:{','.join(at)}" for term, at in positions.items())
+    literal = " ".join(f"{quote(term)}:{','.join(at)}" for term, at in positions.items())
     return literal, set(positions)
 
 
