@@ -13,7 +13,7 @@ from search.backends.base import SearchQuery
 from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh.schema import FIELD_B, FIELD_WEIGHTS
 from search.backends.whoosh.scoring import K1
-from tests.test_search_backend_contract import doc
+from tests.contract.documents import doc
 
 
 @pytest.fixture

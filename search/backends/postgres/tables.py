@@ -28,7 +28,7 @@ LABELS = {"title": "A", "summary": "B", "meta": "C", "body": "D"}
 # ts_rank's weights (each at most 1), in the order body, metadata, summary, title. A
 # title counts as much as a body: ts_rank gives a word's first occurrence its full
 # weight and each further one less, so a heavier title would outweigh a body about
-# the query (tests/test_search_backend_contract.py).
+# the query (tests/contract/test_backend.py).
 RANK_WEIGHTS = "{1.0, 0.4, 1.0, 1.0}"
 NORMALIZATION = 1  # divide by 1 + the logarithm of the document's length
 COVER_WEIGHT = 1.0  # how much words found close together add (ts_rank_cd)

@@ -1,46 +1,16 @@
-"""The contract every search backend must keep, run against each backend."""
+"""The backend interface: writes, browsing, facets, paging, snippets, ranking invariants,
+field queries, typos and catching up with the change log."""
 
 import datetime as dt
 import time
 
 import pytest
-from django.conf import settings as django_settings
-from django.utils.module_loading import import_string
 
-from search import searching
 from search.backends.base import Document, LogPosition, Pending, SearchQuery, Sort
-from tests.conftest import search_engines
+from tests.contract.documents import doc
 
 # PostgreSQL's index lives in the test database.
 pytestmark = pytest.mark.django_db
-
-
-def doc(id, title, body, *, year=2020, issuer="gov-a", country="AAA", kind="speech", **extra):
-    date = dt.date(year, 1, 1) if year else None
-    facets = {
-        "issuer": (issuer,),
-        "country": (country,),
-        "kind": (kind,),
-        "language": ("en",),
-        "event": extra.pop("events", ()),
-        "named": extra.pop("named", ()),
-        "year": (str(year),) if year else (),
-        "decade": (f"{year // 10 * 10}s",) if year else (),
-    }
-    return Document(
-        id=str(id),
-        version=extra.pop("version", "v1"),
-        issuer=extra.pop("issuer_text", ""),
-        slug=f"doc-{id}",
-        title=title,
-        body=body,
-        date=date,
-        date_precision="year",
-        date_start=date,
-        date_end=dt.date(year, 12, 31) if year else None,
-        facets=facets,
-        **extra,
-    )
 
 
 CORPUS = [
@@ -58,49 +28,10 @@ CORPUS = [
 ]
 
 
-class Caller:
-    """A backend as the archive calls it: snippets and suggestions cut from the texts
-    of the documents it was given (search.searching), never by the backend itself."""
-
-    def __init__(self, backend):
-        self.backend = backend
-        self.texts = {}
-
-    def remember(self, documents):
-        for d in documents:
-            self.texts[d.id] = (d.summary, d.body)
-            yield d
-
-    def index(self, documents):
-        return self.backend.index(list(self.remember(documents)))
-
-    def rebuild(self, documents, feed=None):
-        return self.backend.rebuild(self.remember(documents), feed=feed)
-
-    def search(self, query):
-        texts = self.texts
-        return searching.complete(
-            self.backend.search(query), query, lambda ids: {i: texts[i] for i in ids if i in texts}
-        )
-
-    def more_like_this(self, id, limit=5):
-        return self.backend.more_like_this(id, self.texts[id][1], limit=limit)
-
-    def __getattr__(self, name):
-        return getattr(self.backend, name)
-
-
-@pytest.fixture(params=search_engines())
-def backend(request, tmp_path):
-    options = dict(django_settings.SEARCH_BACKENDS[request.param])
-    if request.param == "whoosh":
-        options["PATH"] = tmp_path / "index"
-    instance = Caller(import_string(options["BACKEND"])(options))
-    assert not instance.exists() and instance.position() is None
-    instance.rebuild([])
-    instance.index(CORPUS)
-    yield instance
-    instance.close()
+@pytest.fixture
+def backend(empty_backend):
+    empty_backend.index(CORPUS)
+    return empty_backend
 
 
 def ids(results):
