@@ -6,6 +6,7 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 PYTEST_ARGS ?=
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
 .PHONY: run test bench lint format browser-deps deploy-deps
 
@@ -14,6 +15,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
+
+# The benchmark's references (tantivy) on top of the pins above.
+$(BENCH_STAMP): $(STAMP) bench/requirements.txt
+	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
+	touch $(BENCH_STAMP)
 
 ## make run: install, migrate, load the demo data, make an admin account, serve on :$(PORT)
 run: $(STAMP)
@@ -44,9 +50,9 @@ test: $(STAMP) browser-deps deploy-deps
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
-## make bench: import, index and search the full corpus next to SQLite FTS5, speed and
-## relevance (ARGS="--limit 500" for a small run, ARGS="--reuse var/bench-full" to keep the data)
-bench: $(STAMP)
+## make bench: import, index and search the full corpus next to SQLite FTS5 and tantivy, speed
+## and relevance (ARGS="--limit 500" for a small run, ARGS="--reuse var/bench-full" to keep the data)
+bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py $(ARGS)
 
 lint: $(STAMP)

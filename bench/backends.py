@@ -1,10 +1,11 @@
-"""make bench, on PostgreSQL: the Whoosh and PostgreSQL backends side by side, next to FTS5.
+"""make bench, on PostgreSQL: the Whoosh and PostgreSQL backends side by side, next to FTS5
+and tantivy.
 
 A deployment on PostgreSQL may search with either backend. This imports the
 corpus into a PostgreSQL database (``archive_bench``, created afresh unless
 ``--reuse``), builds each backend's index from it (timed), measures how soon
 an edit is searchable with each, runs the pages of ``bench/queries.json`` in
-process through both backends and SQLite FTS5 (interleaved, whole pages:
+process through both backends, SQLite FTS5 and tantivy (interleaved, whole pages:
 snippets included), and ranks the judged needs of ``bench/relevance/`` with
 each (nDCG@10, P@10). ``bench/run.py`` runs it after its own measurements;
 it prints its tables and writes a JSON file.
@@ -94,7 +95,7 @@ def main() -> None:
     from django.utils.module_loading import import_string
 
     from archive.models import Statement
-    from bench import fts5, known_items
+    from bench import fts5, known_items, tantivy_search
     from bench.relevance import metrics, rankings
     from search import documents, searching
     from search.backends import _backends
@@ -114,16 +115,20 @@ def main() -> None:
 
     fts_path = workdir / "fts5.sqlite3"
     fts5.build(fts_path, fts_rows(documents))
-    reference = fts5.FTS5Search(fts_path)
+    tantivy_search.build(workdir / "tantivy", fts_rows(documents))
+    references = {
+        "fts5": fts5.FTS5Search(fts_path),
+        "tantivy": tantivy_search.TantivySearch(workdir / "tantivy"),
+    }
 
     pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
     queries = [parse_parameters(QueryDict(query_string(p["params"]))).query for p in pages]
-    names = [*ENGINES, "fts5"]
+    names = [*ENGINES, *references]
     times: dict[str, list[list[float]]] = {name: [[] for _ in pages] for name in names}
 
     def answer(name: str, i: int) -> None:
-        if name == "fts5":
-            reference.page(pages[i]["params"])
+        if name in references:
+            references[name].page(pages[i]["params"])
         else:
             searching.run(backends[name], queries[i])
 
@@ -149,10 +154,10 @@ def main() -> None:
     }
     needs = metrics.load_needs()
     ranked = {engine: rankings.ours(backends[engine], needs) for engine in ENGINES}
-    ranked["fts5"] = rankings.fts5(reference, needs)
+    ranked |= {name: rankings.reference(engine, needs) for name, engine in references.items()}
     report["relevance"] = metrics.evaluate(ranked, metrics.load_grades())
     report["known_items"] = {
-        engine: known_items.run(backends[engine], SearchQuery, Statement, reference)
+        engine: known_items.run(backends[engine], SearchQuery, Statement, references["fts5"])
         for engine in ENGINES
     }
     for backend in backends.values():
@@ -173,43 +178,49 @@ def render(report: dict) -> str:
     edit = report["edit_to_searchable"]
     means = report["relevance"]["mean"]
     lines = [
-        "Both backends on one PostgreSQL database, in process, interleaved with FTS5:",
+        "Both backends on one PostgreSQL database, in process, interleaved with FTS5 and tantivy:",
         "",
-        "| measure | Whoosh backend | PostgreSQL backend | FTS5 |",
-        "| --- | --- | --- | --- |",
-        f"| full rebuild | {rebuild['whoosh']} s | {rebuild['postgres']} s | — |",
+        "| measure | Whoosh backend | PostgreSQL backend | FTS5 | tantivy |",
+        "| --- | --- | --- | --- | --- |",
+        f"| full rebuild | {rebuild['whoosh']} s | {rebuild['postgres']} s | — | — |",
         f"| edit searchable after commit (median) | {edit['whoosh']['p50_ms']} ms | "
-        f"{edit['postgres']['p50_ms']} ms | — |",
-        f"| nDCG@10 / P@10 on the judged needs | {means['whoosh']['ndcg']:.3f} / "
-        f"{means['whoosh']['p10']:.3f} | {means['postgres']['ndcg']:.3f} / "
-        f"{means['postgres']['p10']:.3f} | "
-        f"{means['fts5']['ndcg']:.3f} / {means['fts5']['p10']:.3f} |",
+        f"{edit['postgres']['p50_ms']} ms | — | — |",
+        "| nDCG@10 / P@10 on the judged needs | "
+        + " | ".join(
+            f"{means[n]['ndcg']:.3f} / {means[n]['p10']:.3f}"
+            for n in ("whoosh", "postgres", "fts5", "tantivy")
+        )
+        + " |",
     ]
     for name in ("whoosh", "postgres"):
         items = report["known_items"][name]
         lines.append(
             f"| known items, {name}: speaker+country+year, eight-word phrases, common phrases "
             f"| {items['speaker_country_year']}, {items['eight_word_phrases']}, "
-            f"{items['common_phrases_only_their_speech']} | | |"
+            f"{items['common_phrases_only_their_speech']} | | | |"
         )
     if "import_with_postgres_index_seconds" in report:
         lines.append(
             f"| import incl. PostgreSQL indexing | | "
-            f"{report['import_with_postgres_index_seconds']} s | |"
+            f"{report['import_with_postgres_index_seconds']} s | | |"
         )
     lines += [
         "",
-        "| pages (p50 / p95 ms) | Whoosh | PostgreSQL | FTS5 | Whoosh ÷ FTS5 | PostgreSQL ÷ FTS5 |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| pages (p50 / p95 ms) | Whoosh | PostgreSQL | FTS5 | tantivy "
+        "| Whoosh ÷ FTS5 | PostgreSQL ÷ FTS5 | Whoosh ÷ tantivy | PostgreSQL ÷ tantivy |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
 
     def row(name: str, figures: dict) -> str:
-        fts = figures["fts5"]["p50_ms"] or float("nan")
         cells = " | ".join(
             f"{figures[n]['p50_ms']} / {figures[n]['p95_ms']}"
-            for n in ("whoosh", "postgres", "fts5")
+            for n in ("whoosh", "postgres", "fts5", "tantivy")
         )
-        ratios = " | ".join(f"{figures[n]['p50_ms'] / fts:.2f}" for n in ("whoosh", "postgres"))
+        ratios = " | ".join(
+            f"{figures[n]['p50_ms'] / (figures[ref]['p50_ms'] or float('nan')):.2f}"
+            for ref in ("fts5", "tantivy")
+            for n in ("whoosh", "postgres")
+        )
         return f"| {name} | {cells} | {ratios} |"
 
     lines.append(row("**all**", report["overall"]))

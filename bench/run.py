@@ -1,4 +1,4 @@
-"""make bench: how fast and how well the archive searches, next to SQLite FTS5.
+"""make bench: how fast and how well the archive searches, next to SQLite FTS5 and tantivy.
 
 Then, where a PostgreSQL server answers (``BENCH_POSTGRES``), it runs
 ``bench/backends.py``: the Whoosh and PostgreSQL backends side by side on a
@@ -8,10 +8,11 @@ On a fresh database and index in a temporary directory (``--reuse DIR`` keeps
 them between runs) it imports the corpus, rebuilds the index, measures how
 soon an edit becomes searchable, runs the committed query set
 (``bench/queries.json``) through the backend in-process and through the HTTP
-API of a gunicorn server, against SQLite FTS5 built from the same records,
-interleaved, and drives that server with a bounded load from a second
-process. It then ranks the judged information needs of ``bench/relevance/``
-with both engines (nDCG@10, P@10) and runs the known-item checks
+API of a gunicorn server, against SQLite FTS5 and tantivy built from the same
+records (``bench/fts5.py``, ``bench/tantivy_search.py``), interleaved, and
+drives that server with a bounded load from a second process. It then ranks
+the judged information needs of ``bench/relevance/`` with the three engines
+(nDCG@10, P@10) and runs the known-item checks
 (``bench/known_items.py``). It prints the tables and writes a JSON result
 file. No result cache serves the measured runs: the archive has none.
 """
@@ -36,6 +37,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ungdc.jsonl.gz"
 PYTHON = sys.executable
+ENGINES = ["ours", "fts5", "tantivy"]  # measured in turn, each going first in turn
 
 
 def percentile(values, fraction):
@@ -134,7 +136,7 @@ def main() -> None:
     from django.http import QueryDict
 
     from archive.models import Statement
-    from bench import fts5, known_items
+    from bench import fts5, known_items, tantivy_search
     from bench.relevance import metrics, rankings
     from search import documents, searching
     from search.backends import get_backend
@@ -148,29 +150,41 @@ def main() -> None:
     started = time.perf_counter()
     fts5.build(fts_path, fts_rows(documents))
     report["fts5_build_seconds"] = round(time.perf_counter() - started, 1)
-    reference = fts5.FTS5Search(fts_path)
+    started = time.perf_counter()
+    tantivy_search.build(workdir / "tantivy", fts_rows(documents))
+    report["tantivy_build_seconds"] = round(time.perf_counter() - started, 1)
+    references = {
+        "fts5": fts5.FTS5Search(fts_path),
+        "tantivy": tantivy_search.TantivySearch(workdir / "tantivy"),
+    }
 
     pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
-    ours: dict[int, list[float]] = {i: [] for i in range(len(pages))}
-    theirs: dict[int, list[float]] = {i: [] for i in range(len(pages))}
-    for page in pages:  # warm both once: opening files is not searching
-        searching.run(backend, parse_parameters(QueryDict(query_string(page["params"]))).query)
-        reference.page(page["params"])
-    for _ in range(args.repeat):
-        for i, page in enumerate(pages):
-            data = QueryDict(query_string(page["params"]))
-            started = time.perf_counter()
-            searching.run(backend, parse_parameters(data).query)
-            ours[i].append(time.perf_counter() - started)
-            started = time.perf_counter()
-            reference.page(page["params"])
-            theirs[i].append(time.perf_counter() - started)
+    queries = [parse_parameters(QueryDict(query_string(p["params"]))).query for p in pages]
+    times: dict[str, list[list[float]]] = {name: [[] for _ in pages] for name in ENGINES}
 
-    # Relevance on the judged needs, and the known items, for both engines' rankings.
+    def answer(name: str, i: int) -> None:
+        if name == "ours":
+            searching.run(backend, queries[i])
+        else:
+            references[name].page(pages[i]["params"])
+
+    for i in range(len(pages)):  # warm each once: opening files is not searching
+        for name in ENGINES:
+            answer(name, i)
+    for round_number in range(args.repeat):
+        for i in range(len(pages)):  # each engine goes first in turn
+            turn = round_number % len(ENGINES)
+            for name in ENGINES[turn:] + ENGINES[:turn]:
+                started = time.perf_counter()
+                answer(name, i)
+                times[name][i].append(time.perf_counter() - started)
+
+    # Relevance on the judged needs, and the known items, for every engine's ranking.
     needs = metrics.load_needs()
-    ranked = {"ours": rankings.ours(backend, needs), "fts5": rankings.fts5(reference, needs)}
+    ranked = {"ours": rankings.ours(backend, needs)}
+    ranked |= {name: rankings.reference(engine, needs) for name, engine in references.items()}
     report["relevance"] = metrics.evaluate(ranked, metrics.load_grades())
-    report["known_items"] = known_items.run(backend, SearchQuery, Statement, reference)
+    report["known_items"] = known_items.run(backend, SearchQuery, Statement, references["fts5"])
 
     port = free_port()
     server_env = deployed(env, workdir)
@@ -212,27 +226,25 @@ def main() -> None:
         {
             "kind": page["kind"],
             "params": page["params"],
-            "ours": summary(ours[i]),
+            **{name: summary(times[name][i]) for name in ENGINES},
             "http": summary(http_times[i]),
             "html": summary(html_times[i]),
-            "fts5": summary(theirs[i]),
         }
         for i, page in enumerate(pages)
     ]
     every = lambda d: [t for times in d.values() for t in times]  # noqa: E731
     report["overall"] = {
-        "ours": summary(every(ours)),
+        **{name: summary([t for ts in times[name] for t in ts]) for name in ENGINES},
         "http": summary(every(http_times)),
         "html": summary(every(html_times)),
-        "fts5": summary(every(theirs)),
     }
     kinds = sorted({p["kind"] for p in pages})
     report["by_kind"] = {
         kind: {
-            "ours": summary([t for i, p in enumerate(pages) if p["kind"] == kind for t in ours[i]]),
-            "fts5": summary(
-                [t for i, p in enumerate(pages) if p["kind"] == kind for t in theirs[i]]
-            ),
+            name: summary(
+                [t for i, p in enumerate(pages) if p["kind"] == kind for t in times[name][i]]
+            )
+            for name in ENGINES
         }
         for kind in kinds
     }
@@ -367,6 +379,7 @@ def render(report: dict) -> str:
         )
     lines.append(f"| full rebuild_search_index | {report['rebuild']['seconds']} s |")
     lines.append(f"| FTS5 full build (reference) | {report['fts5_build_seconds']} s |")
+    lines.append(f"| tantivy full build (reference) | {report['tantivy_build_seconds']} s |")
     edit = report["edit_to_searchable"]
     lines.append(f"| edit searchable after commit | median {edit['p50_ms']} ms |")
     load = report["load"]
@@ -382,29 +395,38 @@ def render(report: dict) -> str:
     overall = report["overall"]
     lines += [
         "",
-        "| pages | ours in-process p50 / p95 / max | HTTP API p50 / p95 | FTS5 p50 / p95 "
-        "| ours ÷ FTS5 (p50) |",
-        "| --- | --- | --- | --- | --- |",
+        "| pages (ms) | ours p50 / p95 / max | HTTP API p50 / p95 | FTS5 p50 / p95 "
+        "| tantivy p50 / p95 | ours ÷ FTS5 p50 / p95 | ours ÷ tantivy p50 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
 
-    def row(name, ours, http, fts):
-        ratio = ours["p50_ms"] / fts["p50_ms"] if fts["p50_ms"] else float("inf")
+    def ratio(a: float, b: float) -> str:
+        return f"{a / b:.2f}" if b else "—"
+
+    def row(name, figures, http):
+        ours, fts, tan = figures["ours"], figures["fts5"], figures["tantivy"]
         http_text = f"{http['p50_ms']} / {http['p95_ms']}" if http else "—"
         return (
             f"| {name} | {ours['p50_ms']} / {ours['p95_ms']} / {ours['max_ms']} | {http_text} "
-            f"| {fts['p50_ms']} / {fts['p95_ms']} | {ratio:.2f} |"
+            f"| {fts['p50_ms']} / {fts['p95_ms']} | {tan['p50_ms']} / {tan['p95_ms']} "
+            f"| {ratio(ours['p50_ms'], fts['p50_ms'])} / {ratio(ours['p95_ms'], fts['p95_ms'])} "
+            f"| {ratio(ours['p50_ms'], tan['p50_ms'])} |"
         )
 
-    lines.append(row("**all**", overall["ours"], overall["http"], overall["fts5"]))
-    for kind, times in report["by_kind"].items():
-        lines.append(row(kind, times["ours"], None, times["fts5"]))
-    lines += ["", "| page | ours p50 ms | FTS5 p50 ms | ratio |", "| --- | --- | --- | --- |"]
+    lines.append(row("**all**", overall, overall["http"]))
+    for kind, figures in report["by_kind"].items():
+        lines.append(row(kind, figures, None))
+    lines += [
+        "",
+        "| page | ours p50 ms | FTS5 p50 ms | tantivy p50 ms | ÷ FTS5 | ÷ tantivy |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for page in report["pages"]:
-        ratio = page["ours"]["p50_ms"] / page["fts5"]["p50_ms"] if page["fts5"]["p50_ms"] else 0
+        ours, fts, tan = (page[name]["p50_ms"] for name in ENGINES)
         params = json.dumps(page["params"], ensure_ascii=False).replace("|", "\\|")
         lines.append(
-            f"| {page['kind']} `{params}` | {page['ours']['p50_ms']} | "
-            f"{page['fts5']['p50_ms']} | {ratio:.2f} |"
+            f"| {page['kind']} `{params}` | {ours} | {fts} | {tan} | {ratio(ours, fts)} "
+            f"| {ratio(ours, tan)} |"
         )
     return "\n".join(lines)
 

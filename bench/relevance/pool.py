@@ -22,8 +22,7 @@ import unicodedata
 from pathlib import Path
 
 from bench.relevance.metrics import DEPTH, HERE, load_grades, load_needs
-from bench.relevance.rankings import fts5 as fts5_rankings
-from bench.relevance.rankings import ours, use_workdir
+from bench.relevance.rankings import ours, reference, use_workdir
 
 PASSAGES = 8
 PASSAGE_CHARS = 420
@@ -92,7 +91,7 @@ def key_of(need_id: str, source_id: str) -> str:
 def packets(args) -> None:
     use_workdir(Path(args.reuse))
     from archive.models import Statement
-    from bench import fts5
+    from bench import fts5, tantivy_search
     from search.backends import get_backend
 
     needs = load_needs()
@@ -101,7 +100,9 @@ def packets(args) -> None:
     grades = load_grades()
     pools: dict[str, set[str]] = {n["id"]: set() for n in needs}
     sources = [ours(get_backend(), needs, args.depth)]
-    sources.append(fts5_rankings(fts5.FTS5Search(Path(args.reuse) / "fts5.sqlite3"), needs))
+    sources.append(reference(fts5.FTS5Search(Path(args.reuse) / "fts5.sqlite3"), needs))
+    if (Path(args.reuse) / "tantivy").exists():
+        sources.append(reference(tantivy_search.TantivySearch(Path(args.reuse) / "tantivy"), needs))
     for path in args.rankings or ():
         sources.append(json.loads(Path(path).read_text()))
     for ranking in sources:

@@ -46,9 +46,10 @@ def ours(backend, needs: list[dict], depth: int = DEPTH) -> dict[str, list[str]]
     return ranked
 
 
-def fts5(reference, needs: list[dict], depth: int = DEPTH) -> dict[str, list[str]]:
+def reference(engine, needs: list[dict], depth: int = DEPTH) -> dict[str, list[str]]:
+    """The ranking of a reference engine (FTS5, tantivy): its ``page`` answers ``{"q": …}``."""
     return {
-        need["id"]: source_ids([row[0] for row in reference.page({"q": need["query"]})["hits"]])[
+        need["id"]: source_ids([row[0] for row in engine.page({"q": need["query"]})["hits"]])[
             :depth
         ]
         for need in needs
