@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,17 +36,33 @@ DATABASE = "archive_bench"
 ENGINES = ("whoosh", "postgres")
 
 
-def fresh_database(reuse: bool) -> bool:
-    """Create the benchmark database unless it is kept; return whether it is new."""
+def fresh_database(reuse: bool, imported: str) -> bool:
+    """Create the benchmark database unless it is kept; return whether it is new.
+
+    One database serves every run, so it is kept only for the run whose import
+    filled it (its directory, corpus and limit, written in the database's
+    comment once the import is done): a small run must not leave its 500
+    records to a full run's ``--reuse``.
+    """
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]
+        found = admin.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [DATABASE],
         ).fetchone()
-        if exists and reuse:
+        if found and reuse and found[0] == imported:
             return False
         admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         admin.execute(f"CREATE DATABASE {DATABASE}")
     return True
+
+
+def mark_imported(imported: str) -> None:
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(
+            sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+                sql.Identifier(DATABASE), sql.Literal(imported)
+            )
+        )
 
 
 def main() -> None:
@@ -68,7 +85,8 @@ def main() -> None:
         "LOG_LEVEL": "ERROR",
     }
     report: dict = {"database": "PostgreSQL", "limit": args.limit}
-    if fresh_database(args.reuse):
+    imported = f"{workdir.resolve()} {args.corpus} limit={args.limit}"
+    if fresh_database(args.reuse, imported):
         manage(env, "migrate", "-v0")
         limit = ["--limit", str(args.limit)] if args.limit else []
         seconds, _ = manage(
@@ -79,6 +97,7 @@ def main() -> None:
             *limit,
         )
         report["import_with_postgres_index_seconds"] = round(seconds, 1)
+        mark_imported(imported)
     report["rebuild_seconds"] = {}
     for engine in ENGINES:
         seconds, _ = manage(

@@ -16,7 +16,7 @@ from archive.importers import RecordError, parse_record
 from archive.models import Event, IssuingBody, Status
 from search import exports
 from search.analysis import MAX_TYPO_LENGTH
-from search.backends.whoosh.query import one_edit_away
+from search.backends.whoosh.lexicon import Lexicon, SegmentTerms
 
 # Every backend answers these the same way.
 pytestmark = pytest.mark.every_backend
@@ -300,5 +300,7 @@ def test_a_word_too_long_to_be_a_typo_is_never_expanded():
         def __getattr__(self, name):
             raise AssertionError(f"the reader was asked for {name}")
 
-    assert one_edit_away(UntouchableReader(), "body", "x" * 300, prefix=2) == set()
-    assert one_edit_away(UntouchableReader(), "body", "x" * MAX_TYPO_LENGTH + "y", 2) == set()
+    lexicon = Lexicon([(SegmentTerms(), UntouchableReader())])
+    assert lexicon.one_edit_away("body", "x" * 300, prefix=2) == set()
+    assert lexicon.one_edit_away("body", "x" * MAX_TYPO_LENGTH + "y", 2) == set()
+    assert lexicon.within("body", "x" * MAX_TYPO_LENGTH + "y", 2, prefix=2) == set()

@@ -40,6 +40,7 @@ from search.backends.whoosh import facets as facet_arrays
 from search.backends.whoosh import proximity, workers
 from search.backends.whoosh import query as compiled_query
 from search.backends.whoosh.bulk import BulkSegmentWriter
+from search.backends.whoosh.lexicon import Lexicon, SegmentTerms
 from search.backends.whoosh.query import Compiler
 from search.backends.whoosh.schema import (
     MULTI_FACETS,
@@ -301,7 +302,7 @@ class WhooshBackend(SearchBackend):
         self, searcher: Searcher, path: Path
     ) -> tuple[facet_arrays.FacetArrays, Collection]:
         """Facet arrays and field lengths per segment, cached by segment id."""
-        segments, leaves, lengths, seen = [], [], [], set()
+        segments, leaves, lengths, words, seen = [], [], [], [], set()
         for reader, offset in searcher.reader().leaf_readers():
             segment = reader.segment() if hasattr(reader, "segment") else None
             size = reader.doc_count_all()
@@ -314,11 +315,13 @@ class WhooshBackend(SearchBackend):
                 cached = self._segments[key] = (
                     facet_arrays.build_segment(reader, self._vocab),
                     field_lengths(reader, size),
+                    SegmentTerms(),
                 )
-            arrays, segment_lengths = cached
+            arrays, segment_lengths, terms = cached
             segments.append((arrays, offset, facet_arrays.live_mask(reader)))
             leaves.append(Leaf(reader=reader, offset=offset))
             lengths.append(segment_lengths)
+            words.append((terms, reader))
         for key in set(self._segments) - seen:
             del self._segments[key]
         facets = facet_arrays.FacetArrays(segments, self._vocab)
@@ -332,6 +335,7 @@ class WhooshBackend(SearchBackend):
                 else np.zeros(0, np.float32)
                 for name in TEXT_FIELDS
             },
+            lexicon=Lexicon(words),
         )
         return facets, collection
 
@@ -381,7 +385,7 @@ class WhooshBackend(SearchBackend):
             searcher, arrays, collection = self._state()
             cleaned = query_text.clean(q.text)
             tree, syntax_notices = query_syntax.parse(cleaned.text)
-            compiler = Compiler(searcher.reader())
+            compiler = Compiler(searcher.reader(), collection.lexicon)
             compiled = compiler.compile(tree, syntax_notices, cleaned.text)
             notices = [*cleaned.notices, *compiled.notices]
             # Text with nothing to search for finds nothing: never every statement.
@@ -442,7 +446,7 @@ class WhooshBackend(SearchBackend):
                 page_size=q.page_size,
                 notices=tuple(dict.fromkeys(notices)),
                 highlight=frozenset(self._highlight_terms(compiled.query)),
-                corrections=suggest(searcher, unknown) if unknown else (),
+                corrections=suggest(searcher, collection.lexicon, unknown) if unknown else (),
             )
 
     def _facet_values(self, q, arrays, base, final, masks) -> dict[str, tuple[FacetValue, ...]]:

@@ -12,6 +12,7 @@ deletions.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from importlib import metadata
 
@@ -23,7 +24,9 @@ TESTED_WHOOSH = ("3.54.0",)  # versions of the whoosh3 package the fast path was
 Block = tuple[np.ndarray, np.ndarray, list[bytes]]  # document numbers, weights, values
 
 
+@functools.cache
 def whoosh_version() -> str:
+    """The installed whoosh3, read once a process (package metadata is slow to parse)."""
     return metadata.version("whoosh3")
 
 

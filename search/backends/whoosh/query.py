@@ -17,14 +17,13 @@ from search import query_syntax as syntax
 from search.analysis import (
     FUZZY_PREFIX,
     MAX_EXPANSIONS,
-    MAX_TYPO_LENGTH,
     MIN_PREFIX,
     fold,
     phrase_words,
     query_terms,
     stem,
-    transpositions,
 )
+from search.backends.whoosh.lexicon import Lexicon
 from search.backends.whoosh.schema import TEXT_FIELDS
 
 # Which index fields a field prefix searches as text.
@@ -108,8 +107,9 @@ class Compiled:
 class Compiler:
     """Compile query trees against one searcher generation's reader."""
 
-    def __init__(self, reader) -> None:
+    def __init__(self, reader, lexicon: Lexicon) -> None:
         self.reader = reader
+        self.lexicon = lexicon
 
     def compile(self, tree: syntax.Node | None, notices: list[str], text: str = "") -> Compiled:
         """Compile ``tree``, parsed from ``text``, into a query over this index."""
@@ -266,7 +266,7 @@ class Compiler:
         term = terms[0]
         found = {term}
         for name in fields:
-            found.update(one_edit_away(self.reader, name, term, FUZZY_PREFIX))
+            found.update(self.lexicon.one_edit_away(name, term, FUZZY_PREFIX))
         return self._expansions(found, fields)
 
     def _expansions(self, terms: set[str], fields: tuple[str, ...]) -> Query:
@@ -276,25 +276,6 @@ class Compiler:
         if len(ranked) == 1:
             return Term(ranked[0], fields)
         return Any(tuple(Term(t, fields, expanded=True) for t in ranked))
-
-
-def one_edit_away(reader, fieldname: str, term: str, prefix: int) -> set[str]:
-    """Indexed terms of a field one edit from ``term``, a transposition being one edit.
-
-    The first ``prefix`` letters stay as typed (Whoosh's Levenshtein automaton);
-    swapped neighbours are looked up directly, any two of them. A term longer
-    than ``MAX_TYPO_LENGTH`` is nobody's typo: its automaton alone took seconds.
-    """
-    if len(term) > MAX_TYPO_LENGTH:
-        return set()
-    try:
-        found = set(reader.terms_within(fieldname, term, 1, prefix=prefix))
-    except Exception:  # an empty field has no word list yet
-        found = set()
-    for swapped in transpositions(term):
-        if reader.doc_frequency(fieldname, swapped):
-            found.add(swapped)
-    return found
 
 
 def positive_leaves(q: Query | None) -> list[Term | Phrase]:

@@ -33,6 +33,7 @@ from whoosh.reading import TermNotFound
 
 from search.backends.whoosh import postings
 from search.backends.whoosh import query as q
+from search.backends.whoosh.lexicon import Lexicon
 from search.backends.whoosh.schema import FIELD_B, FIELD_WEIGHTS, TEXT_FIELDS, decode_positions
 
 K1 = 1.2
@@ -58,6 +59,7 @@ class Collection:
     leaves: list[Leaf]
     live: np.ndarray  # bool per document: not deleted
     lengths: dict[str, np.ndarray]  # field -> length of each document's field
+    lexicon: Lexicon  # the segments' word lists, for typos
 
     def __post_init__(self) -> None:
         self._columns: dict[str, list] = {}

@@ -14,12 +14,12 @@ from whoosh import query
 
 from search.analysis import MAX_TYPO_LENGTH, STOP, fold, stem
 from search.backends.base import Correction
-from search.backends.whoosh.query import one_edit_away
+from search.backends.whoosh.lexicon import Lexicon
 
 SPELLING_FIELD = "body"
 
 
-def suggest(searcher, unknown: list[tuple[int, str]]) -> tuple[Correction, ...]:
+def suggest(searcher, lexicon: Lexicon, unknown: list[tuple[int, str]]) -> tuple[Correction, ...]:
     """Close indexed terms for each unknown word, each with a document that holds it."""
     reader = searcher.reader()
     corrections = []
@@ -29,9 +29,9 @@ def suggest(searcher, unknown: list[tuple[int, str]]) -> tuple[Correction, ...]:
             continue
         stemmed = stem(folded)
         # One edit first: far cheaper, and usually what a typo is.
-        close = one_edit_away(reader, SPELLING_FIELD, stemmed, prefix=1)
+        close = lexicon.one_edit_away(SPELLING_FIELD, stemmed, prefix=1)
         if not close and len(stemmed) > 4:
-            close = set(reader.terms_within(SPELLING_FIELD, stemmed, 2, prefix=2))
+            close = lexicon.within(SPELLING_FIELD, stemmed, 2, prefix=2)
         # A typo in a suffix leaves the word unstemmed ("denucleariztion"):
         # try the longest indexed stem it starts with.
         for end in range(len(folded) - 1, 4, -1):
