@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test bench lint format browser-deps deploy-deps
+.PHONY: run test bench growth lint format browser-deps deploy-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ test: $(STAMP) browser-deps deploy-deps
 ## and relevance (ARGS="--limit 500" for a small run, ARGS="--reuse var/bench-full" to keep the data)
 bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py $(ARGS)
+
+## make growth: ours and FTS5 on 1x, 2x and 4x the corpus, and the extrapolation to 1M statements
+## (ARGS="--reuse" keeps the grown databases in var/growth)
+growth: $(BENCH_STAMP)
+	$(BIN)/python -m bench.growth $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

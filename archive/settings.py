@@ -183,6 +183,7 @@ SEARCH_BACKENDS = {
         "LOCK_TIMEOUT": float(os.environ.get("SEARCH_LOCK_TIMEOUT", "30")),
         "TIME_BUDGET": float(os.environ.get("SEARCH_TIME_BUDGET", "2.0")),
         "PROCS": int(os.environ.get("SEARCH_INDEX_PROCS", str(min(4, os.cpu_count() or 1)))),
+        "POSTINGS_CACHE_MB": int(os.environ.get("SEARCH_POSTINGS_CACHE_MB", "64")),
     },
     "postgres": {
         "BACKEND": "search.backends.postgres.PostgresBackend",

@@ -1,4 +1,5 @@
-"""A bounded HTTP load from a second process: N threads for S seconds, loopback only.
+"""A bounded HTTP load from a second process: N threads for S seconds (or R requests),
+loopback only.
 
 Prints one JSON object: requests, errors, pages per second and latency
 percentiles. Used by ``bench/run.py`` against a gunicorn server it started.
@@ -17,9 +18,9 @@ from urllib.parse import urlsplit
 MAX_SECONDS = 60
 
 
-def worker(host, port, paths, deadline, latencies, errors, offset):
+def worker(host, port, paths, deadline, latencies, errors, offset, budget):
     n = offset
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and budget.take():
         path = paths[n % len(paths)]
         n += 1
         started = time.perf_counter()
@@ -36,6 +37,23 @@ def worker(host, port, paths, deadline, latencies, errors, offset):
         (latencies if ok else errors).append(elapsed)
 
 
+class Budget:
+    """At most ``total`` requests shared by every thread (None: no bound)."""
+
+    def __init__(self, total: int | None) -> None:
+        self.left = total
+        self.lock = threading.Lock()
+
+    def take(self) -> bool:
+        if self.left is None:
+            return True
+        with self.lock:
+            if self.left <= 0:
+                return False
+            self.left -= 1
+            return True
+
+
 def percentile(values, fraction):
     if not values:
         return None
@@ -49,6 +67,8 @@ def main() -> None:
     parser.add_argument("--paths", required=True, help="JSON list of paths to cycle through")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--requests", type=int, help="stop after this many requests")
+    parser.add_argument("--offset", type=int, default=0, help="start this far into the paths")
     args = parser.parse_args()
     base = urlsplit(args.base)
     if base.hostname not in ("127.0.0.1", "localhost", "::1"):
@@ -58,11 +78,21 @@ def main() -> None:
     latencies: list[float] = []
     errors: list[float] = []
     deadline = time.monotonic() + seconds
+    budget = Budget(args.requests)
     started = time.monotonic()
     threads = [
         threading.Thread(
             target=worker,
-            args=(base.hostname, base.port, paths, deadline, latencies, errors, i * 7),
+            args=(
+                base.hostname,
+                base.port,
+                paths,
+                deadline,
+                latencies,
+                errors,
+                args.offset + i * (len(paths) // args.concurrency or 7),
+                budget,
+            ),
         )
         for i in range(args.concurrency)
     ]

@@ -37,7 +37,9 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ungdc.jsonl.gz"
 PYTHON = sys.executable
-ENGINES = ["ours", "fts5", "tantivy"]  # measured in turn, each going first in turn
+# Measured in turn, each going first in turn. "cold" is ours reading every postings list
+# afresh, its cache of decoded postings bypassed (search/backends/whoosh/postings_cache.py).
+ENGINES = ["ours", "cold", "fts5", "tantivy"]
 
 
 def percentile(values, fraction):
@@ -95,7 +97,10 @@ def main() -> None:
     parser.add_argument("--reuse", help="keep the database and index in this directory")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each page")
     parser.add_argument("--load-seconds", type=float, default=20)
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[4, 8])
+    parser.add_argument(
+        "--memory-searches", type=int, default=10_000, help="searches the memory check makes"
+    )
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "latest.json"))
     args = parser.parse_args()
 
@@ -163,7 +168,10 @@ def main() -> None:
     times: dict[str, list[list[float]]] = {name: [[] for _ in pages] for name in ENGINES}
 
     def answer(name: str, i: int) -> None:
-        if name == "ours":
+        if name == "cold":
+            with backend.postings_cache.bypassed():
+                searching.run(backend, queries[i])
+        elif name == "ours":
             searching.run(backend, queries[i])
         else:
             references[name].page(pages[i]["params"])
@@ -200,24 +208,17 @@ def main() -> None:
             for i in range(len(pages)):
                 http_times[i].append(http_get(port, api_paths[i]))
                 html_times[i].append(http_get(port, paths[i]))
-        load = subprocess.run(
-            [
-                PYTHON,
-                str(ROOT / "bench" / "load.py"),
-                "--base",
-                f"http://127.0.0.1:{port}",
-                "--paths",
-                json.dumps(paths),
-                "--seconds",
-                str(args.load_seconds),
-                "--concurrency",
-                str(args.concurrency),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
+        report["load"] = [
+            drive(port, paths, seconds=args.load_seconds, concurrency=clients)
+            for clients in args.concurrency
+        ]
+        report["memory"] = worker_memory(
+            server,
+            port,
+            varied_paths(references["fts5"]),
+            args.memory_searches,
+            fill=args.memory_searches // 2,
         )
-        report["load"] = json.loads(load.stdout)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -260,6 +261,107 @@ def main() -> None:
     output.write_text(json.dumps(report, indent=2))
     if not args.reuse:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def drive(port: int, paths: list[str], **options) -> dict:
+    """Run ``bench/load.py`` against the server (``seconds``, ``concurrency``, ``requests``…)."""
+    command = [PYTHON, str(ROOT / "bench" / "load.py"), "--base", f"http://127.0.0.1:{port}"]
+    command += ["--paths", json.dumps(paths)]
+    for name, value in options.items():
+        command += [f"--{name}", str(value)]
+    load = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(load.stdout)
+
+
+def varied_paths(fts5_search, count: int = 3000, seed: int = 14) -> list[str]:
+    """Search pages no two alike, so no cache can hold them all: words drawn from the
+    index's vocabulary, alone or in pairs, some as phrases, prefixes or typos, some
+    filtered by country or decade, sorted, or paged."""
+    import random
+
+    rng = random.Random(seed)
+    words = [
+        term
+        for (term,) in fts5_search.db.execute(
+            "SELECT term FROM vocab WHERE doc BETWEEN 5 AND 8000 AND length(term) > 3 "
+            "AND term GLOB '[a-z]*' ORDER BY term"
+        )
+    ]
+    countries = [c for (c,) in fts5_search.db.execute("SELECT DISTINCT country FROM docs") if c]
+    decades = [d for (d,) in fts5_search.db.execute("SELECT DISTINCT decade FROM docs") if d]
+    paths = set()
+    while len(paths) < min(count, len(words)):
+        shape = rng.random()
+        first, second = rng.choice(words), rng.choice(words)
+        if shape < 0.4:
+            q = first
+        elif shape < 0.6:
+            q = f"{first} {second}"
+        elif shape < 0.7:
+            q = f'"{first} {second}"'
+        elif shape < 0.8:
+            q = f"{first[:4]}*"
+        elif shape < 0.9:
+            q = f"{first[:-1]}~"
+        else:
+            q = f"{first} OR {second}"
+        params: dict = {"q": q}
+        if rng.random() < 0.3:
+            params["country"] = rng.choice(countries)
+        if rng.random() < 0.2:
+            params["decade"] = rng.choice(decades)
+        if rng.random() < 0.2:
+            params["sort"] = rng.choice(["newest", "oldest"])
+        if rng.random() < 0.2:
+            params["page"] = str(rng.randint(2, 5))
+        paths.add(f"/search/?{query_string(params)}")
+    return sorted(paths)
+
+
+def resident_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return round(int(status.split("VmRSS:")[1].split()[0]) / 1024, 1)
+
+
+def worker_memory(
+    server: subprocess.Popen, port: int, paths: list[str], searches: int, fill: int
+) -> dict:
+    """The resident memory of each gunicorn worker every tenth of ``searches`` varied pages,
+    after ``fill`` more that fill the per-process caches (word lists, decoded postings) to
+    their bounds; each reading is listed. Flat means no reading of the measured
+    ``searches`` is more than 5 % above or below the first one."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    workers = sorted(int(pid) for pid in children)
+    steps = 10
+
+    def read() -> dict[str, float]:
+        return {str(pid): resident_mb(pid) for pid in workers}
+
+    def run(count: int, offset: int) -> dict:
+        return drive(port, paths, requests=count, concurrency=4, seconds=600, offset=offset)
+
+    filling = [read()]
+    for step in range(steps):
+        run(fill // steps, offset=step * (fill // steps))
+        filling.append(read())
+    measured = [filling[-1]]
+    errors = done = 0
+    for step in range(steps):
+        load = run(searches // steps, offset=fill + step * (searches // steps))
+        errors += load["errors"]
+        done += load["requests"] + load["errors"]
+        measured.append(read())
+    first = measured[0]
+    drift = max(abs(now[pid] - first[pid]) / first[pid] for now in measured for pid in first)
+    return {
+        "fill": fill,
+        "searches": done,
+        "distinct_pages": len(paths),
+        "errors": errors,
+        "filling_mb": filling,
+        "readings_mb": measured,
+        "drift": round(drift, 3),
+    }
 
 
 def on_postgres(args, workdir: Path, output: Path) -> dict | None:
@@ -382,35 +484,49 @@ def render(report: dict) -> str:
     lines.append(f"| tantivy full build (reference) | {report['tantivy_build_seconds']} s |")
     edit = report["edit_to_searchable"]
     lines.append(f"| edit searchable after commit | median {edit['p50_ms']} ms |")
-    load = report["load"]
     html = report["overall"]["html"]
     lines.append(
         f"| HTML search page through gunicorn | p50 {html['p50_ms']} ms, p95 {html['p95_ms']} ms |"
     )
+    for load in report["load"]:
+        lines.append(
+            f"| load on the HTML search page: gunicorn 2 workers, {load['concurrency']} clients, "
+            f"{load['seconds']} s | {load['pages_per_second']} pages/s, p50 {load['p50_ms']} ms, "
+            f"p95 {load['p95_ms']} ms, {load['errors']} errors |"
+        )
+    memory = report["memory"]
+    readings = memory["readings_mb"]
+    start, end = memory["filling_mb"][0], readings[-1]
     lines.append(
-        f"| load on the HTML search page: gunicorn 2 workers, {load['concurrency']} clients, "
-        f"{load['seconds']} s | "
-        f"{load['pages_per_second']} pages/s, p95 {load['p95_ms']} ms, {load['errors']} errors |"
+        f"| worker memory: {memory['fill']:,} varied searches to fill the caches, then "
+        f"{memory['searches']:,} measured ({memory['distinct_pages']:,} distinct pages, "
+        f"{memory['errors']} errors) | {' / '.join(str(v) for v in start.values())} MB at start, "
+        f"{' / '.join(str(v) for v in readings[0].values())} MB filled, "
+        f"{' / '.join(str(v) for v in end.values())} MB at the end: "
+        f"drift {100 * memory['drift']:.1f} % over the measured searches |"
     )
     overall = report["overall"]
     lines += [
         "",
-        "| pages (ms) | ours p50 / p95 / max | HTTP API p50 / p95 | FTS5 p50 / p95 "
-        "| tantivy p50 / p95 | ours ÷ FTS5 p50 / p95 | ours ÷ tantivy p50 |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| pages (ms) | ours p50 / p95 / max | ours cold p50 / p95 | HTTP API p50 / p95 "
+        "| FTS5 p50 / p95 | tantivy p50 / p95 | ours ÷ FTS5 p50 / p95 | cold ÷ FTS5 p50 "
+        "| ours ÷ tantivy p50 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
 
     def ratio(a: float, b: float) -> str:
         return f"{a / b:.2f}" if b else "—"
 
     def row(name, figures, http):
-        ours, fts, tan = figures["ours"], figures["fts5"], figures["tantivy"]
+        ours, cold = figures["ours"], figures["cold"]
+        fts, tan = figures["fts5"], figures["tantivy"]
         http_text = f"{http['p50_ms']} / {http['p95_ms']}" if http else "—"
         return (
-            f"| {name} | {ours['p50_ms']} / {ours['p95_ms']} / {ours['max_ms']} | {http_text} "
+            f"| {name} | {ours['p50_ms']} / {ours['p95_ms']} / {ours['max_ms']} "
+            f"| {cold['p50_ms']} / {cold['p95_ms']} | {http_text} "
             f"| {fts['p50_ms']} / {fts['p95_ms']} | {tan['p50_ms']} / {tan['p95_ms']} "
             f"| {ratio(ours['p50_ms'], fts['p50_ms'])} / {ratio(ours['p95_ms'], fts['p95_ms'])} "
-            f"| {ratio(ours['p50_ms'], tan['p50_ms'])} |"
+            f"| {ratio(cold['p50_ms'], fts['p50_ms'])} | {ratio(ours['p50_ms'], tan['p50_ms'])} |"
         )
 
     lines.append(row("**all**", overall, overall["http"]))
@@ -418,15 +534,16 @@ def render(report: dict) -> str:
         lines.append(row(kind, figures, None))
     lines += [
         "",
-        "| page | ours p50 ms | FTS5 p50 ms | tantivy p50 ms | ÷ FTS5 | ÷ tantivy |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| page | ours p50 ms | cold p50 ms | FTS5 p50 ms | tantivy p50 ms | ÷ FTS5 | cold ÷ FTS5 "
+        "| ÷ tantivy |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for page in report["pages"]:
-        ours, fts, tan = (page[name]["p50_ms"] for name in ENGINES)
+        ours, cold, fts, tan = (page[name]["p50_ms"] for name in ENGINES)
         params = json.dumps(page["params"], ensure_ascii=False).replace("|", "\\|")
         lines.append(
-            f"| {page['kind']} `{params}` | {ours} | {fts} | {tan} | {ratio(ours, fts)} "
-            f"| {ratio(ours, tan)} |"
+            f"| {page['kind']} `{params}` | {ours} | {cold} | {fts} | {tan} | {ratio(ours, fts)} "
+            f"| {ratio(cold, fts)} | {ratio(ours, tan)} |"
         )
     return "\n".join(lines)
 

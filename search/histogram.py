@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.http import QueryDict
-from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from search.backends.base import FacetValue
 from search.facet_links import with_changes
+from search.markup import html_join
 
 SLOT = 24  # units (and, at most, CSS pixels) per year: a bar is a big enough target
 HEIGHT = 60
@@ -60,8 +61,7 @@ class Histogram:
         Built here rather than in a template loop: some 80 bars of nine values each
         would cost the page more in template variable lookups than the search itself.
         """
-        return format_html_join(
-            "",
+        return html_join(
             '<a href="{}" aria-label="{}"{}><title>{}</title>'
             '<rect class="slot" x="{}" y="0" width="{}" height="{}"/>'
             '<rect class="bar" x="{}" y="{}" width="{}" height="{}"/></a>',
@@ -96,6 +96,9 @@ def histogram(values: Iterable[FacetValue], params: QueryDict) -> Histogram | No
         return None
     first, last = int(years[0].value), int(years[-1].value)
     peak = max(v.count for v in years)
+    # Each bar's link is this search narrowed to its year (one copy of the parameters).
+    others = with_changes(params, year=None)
+    others += "&" if others else ""
     bars = []
     for value in years:
         year = int(value.value)
@@ -105,7 +108,7 @@ def histogram(values: Iterable[FacetValue], params: QueryDict) -> Histogram | No
                 year=year,
                 count=value.count,
                 selected=value.selected,
-                url="?" + with_changes(params, year=[value.value]),
+                url=f"?{others}{urlencode({'year': value.value})}",
                 slot_x=(year - first) * SLOT,
                 x=(year - first) * SLOT + 2,
                 width=SLOT - 4,

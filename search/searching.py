@@ -9,8 +9,11 @@ and writes the "did you mean" text. So no backend ever calls back into Django.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+
+from rapidfuzz.distance import OSA
 
 from search import analysis, highlighting, query_text
 from search.backends.base import Correction, SearchBackend, SearchQuery, SearchResults
@@ -63,11 +66,14 @@ def suggest(
     replacements = []
     for correction in corrections:
         folded = analysis.fold(correction.word)
-        for term, doc_id in correction.candidates:
-            surface = _surface_form(term, texts.get(doc_id, ("", "")))
-            if surface and surface != folded and _similar(surface, folded):
-                replacements.append((correction.start, len(correction.word), surface))
-                break
+        written = [
+            form
+            for term, doc_id in correction.candidates
+            if (form := _written_form(term, folded, texts.get(doc_id, ("", ""))))
+        ]
+        if written:  # the closest to what was typed; the most common of equals
+            surface = min(written, key=lambda form: OSA.distance(form, folded))
+            replacements.append((correction.start, len(correction.word), surface))
     if not replacements:
         return None
     for start, length, surface in sorted(replacements, reverse=True):
@@ -75,14 +81,20 @@ def suggest(
     return text
 
 
-def _surface_form(term: str, texts: tuple[str, str]) -> str | None:
-    """A word as written that stems to ``term``, read from one document's texts."""
+def _written_form(term: str, typed: str, texts: tuple[str, str]) -> str | None:
+    """How one document most often writes a word that stems to ``term`` and looks like
+    ``typed``: a rarer typo sharing the stem ("disarmaming") must not stand for it."""
     pattern = highlighting.candidate_pattern({term})
     summary, body = texts
-    for text in (body, summary):
-        for start, end, _ in highlighting.find_matches(text, {term}, analysis.stem, pattern):
-            return highlighting.fold_word(text[start:end])
-    return None
+    forms = Counter(
+        highlighting.fold_word(text[start:end])
+        for text in (body, summary)
+        for start, end, _ in highlighting.find_matches(text, {term}, analysis.stem, pattern)
+    )
+    return next(
+        (form for form, _ in forms.most_common() if form != typed and _similar(form, typed)),
+        None,
+    )
 
 
 def _similar(a: str, b: str) -> bool:

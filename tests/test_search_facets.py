@@ -65,3 +65,20 @@ def test_counts_come_from_the_same_query_as_the_hits(demo):
     # Every statement has exactly one kind and one language.
     assert sum(v.count for v in results.facets["kind"]) == results.total
     assert sum(v.count for v in results.facets["language"]) == results.total
+
+
+@pytest.mark.parametrize("share", [0.0, 0.01, 0.4, 0.5, 0.6, 0.99, 1.0])
+def test_a_multi_valued_facet_counts_the_same_from_either_side_of_the_mask(share):
+    import numpy as np
+
+    from search.backends.whoosh.facets import ByDocument
+
+    rng = np.random.default_rng(14)
+    size, width = 300, 12
+    docs = rng.integers(0, size, 2000).astype(np.int32)  # unsorted, repeated, some docs none
+    codes = rng.integers(0, width, 2000).astype(np.int32)
+    mask = rng.random(size) < share
+
+    counted = ByDocument(docs, codes, size, width).tally(mask)
+
+    assert counted.tolist() == np.bincount(codes[mask[docs]], minlength=width).tolist()

@@ -117,12 +117,18 @@ class Hit:
     snippet: str = ""
 
 
+# Close terms a backend offers for each unknown word; the caller keeps the closest.
+CORRECTION_CANDIDATES = 4
+
+
 @dataclass(frozen=True)
 class Correction:
-    """A word of the query no document holds, and indexed terms one or two edits away.
+    """A word of the query no document holds, and indexed terms one or two edits away,
+    or stems it starts with.
 
     ``candidates`` are (term, id of a document holding it), most common first:
-    the caller reads how that document writes the term, for "did you mean".
+    the caller reads how that document writes the term, and suggests the written
+    word closest to the one typed, for "did you mean".
     """
 
     start: int  # where the word stands in the query text

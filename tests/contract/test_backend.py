@@ -128,6 +128,22 @@ def test_suggestion_for_a_misspelled_word(backend):
     assert results.suggestion == "disarmament"
 
 
+def test_a_suggestion_is_the_common_spelling_not_a_typo_that_shares_its_stem(empty_backend):
+    # "disarmaming" stems like "disarmament"; the full corpus suggested the typo.
+    empty_backend.index(
+        [
+            doc(
+                1,
+                "Address",
+                "We seek disarmaming first. Disarmament, general disarmament and disarmament "
+                "talks.",
+            )
+        ]
+    )
+
+    assert empty_backend.search(SearchQuery(text="disarmamnet")).suggestion == "disarmament"
+
+
 def test_filtered_relevance_equals_unfiltered_results_restricted(backend):
     # Whoosh 3.54's Require(q, filter) can fail in block-quality skipping
     # (AssertionError in IntersectionMatcher); filters must just narrow the hits.

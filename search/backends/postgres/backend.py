@@ -25,6 +25,7 @@ from psycopg import errors
 from search import facets, query_syntax, query_text
 from search.analysis import MAX_TYPO_LENGTH, STOP, fold, query_terms, stem
 from search.backends.base import (
+    CORRECTION_CANDIDATES,
     ChangeFeed,
     Correction,
     Document,
@@ -450,14 +451,12 @@ class PostgresBackend(SearchBackend):
                 close = terms.one_edit_away(stemmed, 1)
                 if not close and len(stemmed) > 4:
                     close = terms.two_edits_away(stemmed, 2)
+                # The longest stems it starts with (as the Whoosh backend).
                 longer = [folded[:end] for end in range(len(folded) - 1, 4, -1)]
                 held = terms.frequencies(longer)
-                for prefix in longer:
-                    if prefix in held:
-                        close.add(prefix)
-                        break
+                close.update([prefix for prefix in longer if prefix in held][:2])
                 counts = terms.frequencies(close)
-                ranked = sorted(counts, key=lambda t: (-counts[t], t))[:3]
+                ranked = sorted(counts, key=lambda t: (-counts[t], t))[:CORRECTION_CANDIDATES]
                 candidates = tuple(
                     (term, holder) for term in ranked if (holder := self._holder(cursor, term))
                 )

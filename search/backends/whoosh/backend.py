@@ -41,6 +41,7 @@ from search.backends.whoosh import proximity, workers
 from search.backends.whoosh import query as compiled_query
 from search.backends.whoosh.bulk import BulkSegmentWriter
 from search.backends.whoosh.lexicon import Lexicon, SegmentTerms
+from search.backends.whoosh.postings_cache import PostingsCache
 from search.backends.whoosh.query import Compiler
 from search.backends.whoosh.schema import (
     MULTI_FACETS,
@@ -74,6 +75,8 @@ class WhooshBackend(SearchBackend):
         self.proximity_weight = float(options.get("PROXIMITY_WEIGHT", proximity.WEIGHT))
         self.sequence_weight = float(options.get("SEQUENCE_WEIGHT", proximity.SEQUENCE_WEIGHT))
         self.writer_mb = int(options.get("WRITER_MB", 256))
+        # Decoded postings of common words, kept between searches (postings_cache.py).
+        self.postings_cache = PostingsCache(int(options.get("POSTINGS_CACHE_MB", 64)) * 2**20)
         # Rebuilds index on several cores, one segment per process.
         self.procs = int(options.get("PROCS", min(4, os.cpu_count() or 1)))
         self.schema = build_schema()
@@ -319,11 +322,13 @@ class WhooshBackend(SearchBackend):
                 )
             arrays, segment_lengths, terms = cached
             segments.append((arrays, offset, facet_arrays.live_mask(reader)))
-            leaves.append(Leaf(reader=reader, offset=offset))
+            leaves.append(Leaf(reader=reader, offset=offset, segment=key))
             lengths.append(segment_lengths)
             words.append((terms, reader))
-        for key in set(self._segments) - seen:
+        gone = set(self._segments) - seen
+        for key in gone:
             del self._segments[key]
+        self.postings_cache.forget(gone)
         facets = facet_arrays.FacetArrays(segments, self._vocab)
         collection = Collection(
             reader=searcher.reader(),
@@ -336,6 +341,7 @@ class WhooshBackend(SearchBackend):
                 for name in TEXT_FIELDS
             },
             lexicon=Lexicon(words),
+            postings_cache=self.postings_cache,
         )
         return facets, collection
 

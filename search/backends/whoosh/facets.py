@@ -110,10 +110,12 @@ class FacetArrays:
             for name in SINGLE_FACETS
         }
         self.multi = {}
+        self.by_document = {}
         for name in MULTI_FACETS:
             docs = [seg.multi[name][0] + offset for seg, offset, _ in segments]
             codes = [seg.multi[name][1] for seg, _, _ in segments]
             self.multi[name] = (_concat(docs, np.int32), _concat(codes, np.int32))
+            self.by_document[name] = ByDocument(*self.multi[name], self.size, len(vocab[name]))
         self.date_start = _concat([seg.date_start for seg, _, _ in segments], np.int32)
         self.date_end = _concat([seg.date_end for seg, _, _ in segments], np.int32)
 
@@ -143,13 +145,41 @@ class FacetArrays:
         vocab = self.vocab[facet]
         if facet in self.single:
             codes = self.single[facet][mask]
-            codes = codes[codes >= 0]
+            tally = np.bincount(codes[codes >= 0], minlength=len(vocab))
         else:
-            docs, entry_codes = self.multi[facet]
-            codes = entry_codes[mask[docs]]
-        tally = np.bincount(codes, minlength=len(vocab))
+            tally = self.by_document[facet].tally(mask)
         present = np.flatnonzero(tally)
         return {vocab.values[code]: int(tally[code]) for code in present}
+
+
+class ByDocument:
+    """A multi-valued facet's codes grouped by document, as in a CSR matrix.
+
+    Counting over a mask then reads only the entries of the smaller side: the
+    mask's documents, or (subtracted from the totals) the others. A common word
+    matches most speeches, and "countries named" has some 126,000 entries on the
+    full corpus: gathering them all took 1.3 ms a search, the complement 0.1 ms.
+    """
+
+    def __init__(self, docs: np.ndarray, codes: np.ndarray, size: int, width: int) -> None:
+        order = np.argsort(docs, kind="stable")
+        self.codes = codes[order].astype(np.intp)
+        self.starts = np.searchsorted(docs[order], np.arange(size + 1))  # doc d: [d, d + 1)
+        self.totals = np.bincount(self.codes, minlength=width)
+
+    def tally(self, mask: np.ndarray) -> np.ndarray:
+        """How many documents in ``mask`` have each code (indexed by code)."""
+        width = len(self.totals)
+        if np.count_nonzero(mask) <= len(mask) // 2:
+            return np.bincount(self._entries(np.flatnonzero(mask)), minlength=width)
+        return self.totals - np.bincount(self._entries(np.flatnonzero(~mask)), minlength=width)
+
+    def _entries(self, docs: np.ndarray) -> np.ndarray:
+        """The codes of ``docs``, concatenated."""
+        ends = self.starts[docs + 1]
+        lengths = ends - self.starts[docs]
+        shift = np.repeat(ends - np.cumsum(lengths), lengths)
+        return self.codes[shift + np.arange(len(shift))]
 
 
 def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:

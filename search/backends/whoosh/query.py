@@ -206,7 +206,7 @@ class Compiler:
             fields = TEXT_TARGETS[word.field]
             for match in re.finditer(r"\w+", word.text):
                 terms = query_terms(match.group())
-                if not terms or any(self._df(term, fields) for term in terms):
+                if not terms or any(self._held(term, fields) for term in terms):
                     continue
                 if not (self._is_facet_value(match.group()) or self._is_facet_value(word.text)):
                     missing.append((word.start + match.start(), match.group()))
@@ -221,6 +221,10 @@ class Compiler:
             for name in names
             for value in (text.upper(), text.lower())
         )
+
+    def _held(self, term: str, fields: tuple[str, ...]) -> bool:
+        """Whether any of ``fields`` indexes ``term`` (from the word lists in memory)."""
+        return any(self.lexicon.contains(name, term) for name in fields)
 
     def _df(self, term: str, fields: tuple[str, ...]) -> int:
         return max(self.reader.doc_frequency(name, term) for name in fields)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,6 +35,7 @@ from whoosh.reading import TermNotFound
 from search.backends.whoosh import postings
 from search.backends.whoosh import query as q
 from search.backends.whoosh.lexicon import Lexicon
+from search.backends.whoosh.postings_cache import PostingsCache
 from search.backends.whoosh.schema import FIELD_B, FIELD_WEIGHTS, TEXT_FIELDS, decode_positions
 
 K1 = 1.2
@@ -49,6 +51,7 @@ class Leaf:
 
     reader: object
     offset: int
+    segment: Hashable = None  # the segment's lasting identity, for the postings cache
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Collection:
     live: np.ndarray  # bool per document: not deleted
     lengths: dict[str, np.ndarray]  # field -> length of each document's field
     lexicon: Lexicon  # the segments' word lists, for typos
+    postings_cache: PostingsCache | None = None  # decoded postings kept between searches
 
     def __post_init__(self) -> None:
         self._columns: dict[str, list] = {}
@@ -124,23 +128,60 @@ class Postings:
 
 
 EMPTY = Postings(np.empty(0, np.int64), np.empty(0, np.float32))
+EMPTY.docs.flags.writeable = EMPTY.tf.flags.writeable = False
 
 
-def read_postings(leaves: list[Leaf], fieldname: str, text: str, positions: bool) -> Postings:
-    """Read a term's postings from every segment, whole blocks at a time (postings.py)."""
-    doc_parts, tf_parts, values = [], [], []
+def read_postings(
+    leaves: list[Leaf],
+    fieldname: str,
+    text: str,
+    positions: bool,
+    cache: PostingsCache | None = None,
+) -> Postings:
+    """Read a term's postings from every segment, whole blocks at a time (postings.py),
+    each segment's from ``cache`` when it holds them."""
+    parts = []
     for leaf in leaves:
-        try:
-            matcher = leaf.reader.postings(fieldname, text)
-        except TermNotFound:
-            continue
-        for ids, weights, block_values in postings.blocks(matcher, positions):
-            doc_parts.append(ids + leaf.offset)
-            tf_parts.append(weights)
-            values.extend(block_values)
+        if cache is None or leaf.segment is None:
+            local = read_segment(leaf.reader, fieldname, text, positions)
+        else:
+            local = cache.get(
+                (leaf.segment, fieldname, text, positions),
+                lambda leaf=leaf: read_segment(leaf.reader, fieldname, text, positions),
+            )
+        if len(local.docs):
+            parts.append((leaf.offset, local))
+    if not parts:
+        return EMPTY
+    if len(parts) == 1:
+        offset, local = parts[0]
+        return Postings(local.docs + offset if offset else local.docs, local.tf, local.values)
+    values: list[bytes] = []
+    for _, local in parts:
+        values.extend(local.values)
+    return Postings(
+        np.concatenate([local.docs + offset for offset, local in parts]),
+        np.concatenate([local.tf for _, local in parts]),
+        values,
+    )
+
+
+def read_segment(reader, fieldname: str, text: str, positions: bool) -> Postings:
+    """One segment's postings of a term, in the segment's own document numbers."""
+    try:
+        matcher = reader.postings(fieldname, text)
+    except TermNotFound:
+        return EMPTY
+    doc_parts, tf_parts, values = [], [], []
+    for ids, weights, block_values in postings.blocks(matcher, positions):
+        doc_parts.append(ids)
+        tf_parts.append(weights)
+        values.extend(block_values)
     if not doc_parts:
         return EMPTY
-    return Postings(np.concatenate(doc_parts), np.concatenate(tf_parts), values)
+    docs, tf = np.concatenate(doc_parts), np.concatenate(tf_parts)
+    docs.flags.writeable = tf.flags.writeable = False  # cached: shared by later searches
+    return Postings(docs, tf, values)
 
 
 def saturate(tf: np.ndarray) -> np.ndarray:
@@ -173,7 +214,11 @@ class Evaluator:
         if found is None:
             self.check_time()
             found = read_postings(
-                self.collection.leaves, fieldname, text, positions=fieldname in FIELD_WEIGHTS
+                self.collection.leaves,
+                fieldname,
+                text,
+                positions=fieldname in FIELD_WEIGHTS,
+                cache=self.collection.postings_cache,
             )
             self._postings[key] = found
         return found

@@ -1,0 +1,117 @@
+"""Decoded postings kept between searches (search/backends/whoosh/postings_cache.py)."""
+
+import numpy as np
+import pytest
+
+from search.backends.base import SearchQuery
+from search.backends.whoosh.postings_cache import PostingsCache, cost
+from search.backends.whoosh.scoring import Postings
+from tests.contract.documents import doc
+
+
+def postings(n: int) -> Postings:
+    return Postings(np.arange(n, dtype=np.int64), np.ones(n, np.float32), [b"\x01\x00"] * n)
+
+
+def test_a_second_read_of_the_same_postings_is_served_without_reading():
+    cache = PostingsCache(10**6)
+    reads = []
+
+    def read():
+        reads.append(1)
+        return postings(10)
+
+    first = cache.get(("seg", "body", "peace", True), read)
+    second = cache.get(("seg", "body", "peace", True), read)
+
+    assert second is first
+    assert len(reads) == 1
+    assert (cache.hits, cache.misses) == (1, 1)
+
+
+def test_the_least_recently_used_postings_go_first_and_the_bound_holds():
+    cache = PostingsCache(4 * cost(postings(100)))
+    for term in ("a", "b", "c", "d"):
+        cache.get(("seg", "body", term, True), lambda: postings(100))
+    cache.get(("seg", "body", "a", True), lambda: pytest.fail("a was kept"))
+
+    cache.get(("seg", "body", "e", True), lambda: postings(100))
+
+    assert cache.used_bytes <= cache.limit_bytes
+    assert {key[2] for key in cache._entries} == {"a", "c", "d", "e"}
+
+
+def test_a_bypassed_cache_reads_afresh_and_keeps_its_entries():
+    cache = PostingsCache(10**6)
+    kept = cache.get(("seg", "body", "peace", True), lambda: postings(10))
+
+    with cache.bypassed():
+        fresh = cache.get(("seg", "body", "peace", True), lambda: postings(10))
+        cache.get(("seg", "body", "war", True), lambda: postings(10))
+
+    assert fresh is not kept
+    assert [key[2] for key in cache._entries] == ["peace"]
+    assert cache.get(("seg", "body", "peace", True), lambda: pytest.fail("not kept")) is kept
+
+
+def test_postings_larger_than_a_quarter_of_the_cache_are_read_but_not_kept():
+    cache = PostingsCache(cost(postings(100)))
+
+    cache.get(("seg", "body", "the", True), lambda: postings(100))
+
+    assert len(cache) == 0 and cache.used_bytes == 0
+
+
+def test_forgetting_a_segment_drops_only_its_entries_and_their_bytes():
+    cache = PostingsCache(10**6)
+    cache.get(("old", "body", "a", True), lambda: postings(10))
+    cache.get(("new", "body", "a", True), lambda: postings(20))
+
+    cache.forget({"old"})
+
+    assert [key[0] for key in cache._entries] == ["new"]
+    assert cache.used_bytes == cost(postings(20))
+
+
+@pytest.fixture
+def whoosh(tmp_path):
+    from search.backends.whoosh import WhooshBackend
+
+    backend = WhooshBackend({"PATH": tmp_path / "index", "PROCS": 1})
+    backend.rebuild(
+        [doc(n, f"Speech {n}", f"peace and security, speech {n}", year=1990 + n) for n in range(30)]
+    )
+    yield backend
+    backend.close()
+
+
+def test_cached_postings_stay_right_after_edits_and_deletions(whoosh):
+    assert whoosh.search(SearchQuery(text="peace")).total == 30
+    assert whoosh.postings_cache.misses > 0
+
+    whoosh.remove(["3", "4"])
+    whoosh.index([doc(100, "New", "peace returns", year=2020)])
+    results = whoosh.search(SearchQuery(text="peace", page_size=50))
+
+    assert results.total == 29
+    assert {"100"} <= {hit.id for hit in results.hits}
+    assert not {"3", "4"} & {hit.id for hit in results.hits}
+    assert whoosh.postings_cache.hits > 0
+
+
+def test_a_rebuild_forgets_the_old_segments(whoosh):
+    whoosh.search(SearchQuery(text="peace"))
+    before = {key[0] for key in whoosh.postings_cache._entries}
+
+    whoosh.rebuild([doc(1, "Only", "war", year=2000)])
+
+    assert whoosh.search(SearchQuery(text="peace")).total == 0
+    assert not before & {key[0] for key in whoosh.postings_cache._entries}
+
+
+def test_cached_arrays_cannot_be_changed_by_a_search(whoosh):
+    whoosh.search(SearchQuery(text="peace"))
+    cached = max((p for p, _ in whoosh.postings_cache._entries.values()), key=cost)
+
+    with pytest.raises(ValueError):
+        cached.docs[0] = 99
