@@ -8,7 +8,8 @@ measures in process, engines interleaved:
 - build and rebuild time, and each index's size on disk;
 - page p50 and p95 per category of ``bench/queries.json``;
 - memory: a fresh process per engine answers every page twice; its resident
-  memory then, and how much searching added to it.
+  memory then, the private part of it (not file pages shared with the
+  operating system's cache), and how much searching added.
 
 It fits cost = a·Nᵇ through the points of each measure and extrapolates to
 one million statements. ``make growth`` runs it; ``--reuse`` keeps the grown
@@ -139,9 +140,15 @@ def setup(workdir: Path):
     )
 
 
-def resident_mb() -> float:
+def resident_mb() -> dict[str, float]:
+    """This process's resident memory, and the part of it that is its own (not file pages
+    it shares with the operating system's cache)."""
     status = Path("/proc/self/status").read_text()
-    return round(int(status.split("VmRSS:")[1].split()[0]) / 1024, 1)
+
+    def field(name: str) -> float:
+        return round(int(status.split(f"{name}:")[1].split()[0]) / 1024, 1)
+
+    return {"resident": field("VmRSS"), "private": field("RssAnon")}
 
 
 def run_child(mode: str, workdir: Path, repeat: int) -> dict:
@@ -192,7 +199,7 @@ def run_child(mode: str, workdir: Path, repeat: int) -> dict:
         for i in range(len(pages())):
             answers[engine](i)
     after = resident_mb()
-    return {"resident": after, "searching_added": round(after - before, 1)}
+    return {**after, "searching_added": round(after["resident"] - before["resident"], 1)}
 
 
 def fit(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -219,7 +226,9 @@ def measures(row: dict) -> dict[str, float]:
         "ours all pages p95, ms": row["overall"]["ours"]["p95_ms"],
         "FTS5 all pages p95, ms": row["overall"]["fts5"]["p95_ms"],
         "ours resident memory, MB": row["memory_mb"]["ours"]["resident"],
+        "ours private memory, MB": row["memory_mb"]["ours"].get("private"),
         "FTS5 resident memory, MB": row["memory_mb"]["fts5"]["resident"],
+        "FTS5 private memory, MB": row["memory_mb"]["fts5"].get("private"),
     }
     for kind, figures in row["by_kind"].items():
         for engine, label in (("ours", "ours"), ("cold", "ours cold"), ("fts5", "FTS5")):

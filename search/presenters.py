@@ -32,6 +32,19 @@ def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
     }
 
 
+LISTED = (
+    "title",
+    "slug",
+    "issued_on",
+    "issued_precision",
+    "issued_edtf",
+    "kind",
+    "language",
+    "issuer__name",
+    "issuer__country__name",
+)
+
+
 def load_statements(
     results: SearchResults, *, countries: bool = False
 ) -> list[tuple[Statement, object]]:
@@ -43,6 +56,8 @@ def load_statements(
     statements = Statement.objects.published().for_display().order_by()
     if countries:
         statements = statements.prefetch_related("countries_mentioned")
+    else:  # what the results list shows (templates/search/search.html), and no more
+        statements = statements.only(*LISTED)
     statements = statements.in_order(list(hits))
     return [(statement, hits[statement.pk]) for statement in statements]
 

@@ -8,6 +8,7 @@ process killed between its commit and its index update, and a second server.
 
 import json
 import logging
+import os
 import re
 import shutil
 import signal
@@ -427,3 +428,28 @@ def test_sync_search_index_follow_keeps_a_second_index_current(scratch):
         out, err = follower.communicate(timeout=30)
     assert follower.returncode == 0, err
     assert "Stopped." in out
+
+
+def test_the_live_generation_is_found_when_two_rebuilds_swap_and_prune_during_the_lookup(
+    tmp_path, monkeypatch
+):
+    """A search under load read `current` (generation A), then two quick rebuilds made C live
+    and pruned A before it checked A's directory: it answered "no search index"."""
+    store = IndexStore(tmp_path)
+    store.ensure_root()
+    first, second = store.new_generation(), store.new_generation()
+    store.swap(first)
+    real_readlink = os.readlink
+    reads = []
+
+    def readlink_then_rebuild(path):
+        target = real_readlink(path)
+        reads.append(target)
+        if len(reads) == 1:  # between this read and the check, rebuilds swap and prune
+            store.swap(second)
+            store.prune(keep={second})
+        return target
+
+    monkeypatch.setattr(os, "readlink", readlink_then_rebuild)
+
+    assert store.current() == second

@@ -96,3 +96,39 @@ def test_the_installed_version_is_read_once_not_per_posting_list(monkeypatch, tm
             assert postings.fast_path_applies(reader.postings("body", "peac"))
     assert reads == ["whoosh3"]
     postings.whoosh_version.cache_clear()
+
+
+def test_searching_does_not_copy_the_index_files_into_memory(tmp_path):
+    """whoosh3 opened a compound segment through mmap, then copied each of its files (the
+    postings: most of the index) into a BytesIO: a worker held the whole index twice."""
+    import random
+    import tracemalloc
+
+    from search.backends.base import SearchQuery
+
+    rng = random.Random(14)
+    vocabulary = [f"word{n}" for n in range(3000)]
+    backend = WhooshBackend({"PATH": tmp_path / "index", "PROCS": 1})
+    backend.rebuild(
+        Document(
+            id=str(n),
+            version="v1",
+            slug=f"doc-{n}",
+            title=f"Statement {n}",
+            body=" ".join(rng.choices(vocabulary, k=2000)),
+            facets={"kind": ("speech",), "language": ("en",)},
+        )
+        for n in range(300)
+    )
+    on_disk = sum(f.stat().st_size for f in (tmp_path / "index").rglob("*.seg"))
+    assert on_disk > 2_000_000
+
+    tracemalloc.start()
+    try:
+        backend.search(SearchQuery(text="word7"))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        backend.close()
+
+    assert peak < on_disk / 4, (peak, on_disk)

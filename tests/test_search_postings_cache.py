@@ -10,7 +10,7 @@ from tests.contract.documents import doc
 
 
 def postings(n: int) -> Postings:
-    return Postings(np.arange(n, dtype=np.int64), np.ones(n, np.float32), [b"\x01\x00"] * n)
+    return Postings.of(np.arange(n, dtype=np.int64), np.ones(n, np.float32), [b"\x01\x00"] * n)
 
 
 def test_a_second_read_of_the_same_postings_is_served_without_reading():
@@ -115,3 +115,26 @@ def test_cached_arrays_cannot_be_changed_by_a_search(whoosh):
 
     with pytest.raises(ValueError):
         cached.docs[0] = 99
+
+
+def test_phrases_are_exact_across_segments_with_positions_read_from_the_cache(whoosh):
+    whoosh.index([doc(200, "Later", "the freedom edge exercise began", year=2024)])
+    whoosh.index([doc(201, "Other", "edge of freedom, not freedom edge", year=2024)])
+    phrase = SearchQuery(text='"freedom edge"', page_size=50)
+
+    for _ in range(2):  # read, then from the cache
+        assert {hit.id for hit in whoosh.search(phrase).hits} == {"200", "201"}
+    assert whoosh.search(SearchQuery(text='"edge freedom"')).total == 0
+
+
+def test_positions_past_65535_words_decode_from_the_shared_buffer():
+    from search.backends.whoosh.schema import ArrayPositions
+
+    encode = ArrayPositions().encode
+    small, large = encode([3, 9]), encode([70_000, 70_004])
+    found = Postings.of(np.array([0, 1, 2]), np.ones(3, np.float32), [small, large, small])
+
+    docs, positions = found.positions(np.array([True, True, False]))
+
+    assert docs.tolist() == [0, 0, 1, 1]
+    assert positions.tolist() == [3, 9, 70_000, 70_004]

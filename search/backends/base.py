@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import ClassVar, Protocol
+from typing import ClassVar, NamedTuple, Protocol
 
 MONTHS = (
     "January",
@@ -136,8 +136,10 @@ class Correction:
     candidates: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
-class FacetValue:
+class FacetValue(NamedTuple):
+    """A facet value and how many hits have it (a tuple: a search page makes hundreds,
+    several times faster than frozen dataclasses)."""
+
     value: str
     count: int
     selected: bool = False

@@ -21,21 +21,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from search.backends.whoosh.scoring import Postings
 
-# What Python spends on each stored position list besides its bytes (a bytes
-# object's header and the list's pointer to it).
-VALUE_OVERHEAD = 41
-
 Key = tuple[Hashable, str, str, bool]  # segment, field, term, with positions
 
 
 def cost(postings: Postings) -> int:
-    """The bytes ``postings`` holds: its arrays and position lists."""
-    values = postings.values
+    """The bytes ``postings`` holds: its arrays and its positions."""
+    bounds = postings.bounds
     return (
         postings.docs.nbytes
         + postings.tf.nbytes
-        + sum(map(len, values))
-        + VALUE_OVERHEAD * len(values)
+        + len(postings.blob)
+        + (bounds.nbytes if bounds is not None else 0)
     )
 
 

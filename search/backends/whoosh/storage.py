@@ -57,13 +57,20 @@ class IndexStore:
         self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
 
     def current(self) -> Path | None:
-        """Return the live generation's directory, or None if there is none."""
-        try:
-            target = os.readlink(self.root / CURRENT)
-        except OSError:
-            return None
-        path = self.root / target
-        return path if path.is_dir() else None
+        """Return the live generation's directory, or None if there is none.
+
+        Between reading the link and finding its directory, rebuilds may swap in a
+        newer generation and prune the one read: the link is then read again.
+        """
+        for _ in range(5):
+            try:
+                target = os.readlink(self.root / CURRENT)
+            except OSError:
+                return None
+            path = self.root / target
+            if path.is_dir():
+                return path
+        return None
 
     def new_generation(self) -> Path:
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
