@@ -217,7 +217,7 @@ def main() -> None:
             port,
             varied_paths(references["fts5"]),
             args.memory_searches,
-            fill=args.memory_searches // 2,
+            fill=args.memory_searches,
         )
     finally:
         server.terminate()
