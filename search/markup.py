@@ -3,8 +3,9 @@
 Rendered node by node in the template language, a hundred facet values or
 eighty year bars cost the search page more than the search itself, and even
 ``format_html_join`` spends most of its time in Django's lazy-aware escape.
-``html_join`` escapes with the standard library's ``html.escape``, the one
-Django's own wraps, so the markup is the same byte for byte.
+``escaped`` uses the standard library's ``html.escape``, the one Django's own
+wraps, so the markup is the same byte for byte; ``html_join`` joins rows with it
+(the histogram), and the facet tag caches it per value.
 """
 
 from __future__ import annotations

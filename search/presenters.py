@@ -46,17 +46,18 @@ LISTED = (
 
 
 def load_statements(
-    results: SearchResults, *, countries: bool = False
+    results: SearchResults, *, for_api: bool = False
 ) -> list[tuple[Statement, object]]:
-    """Return (statement, hit) pairs in hit order, skipping anything not published;
-    with ``countries``, each with the countries it names (the API lists them)."""
+    """Return (statement, hit) pairs in hit order, skipping anything not published: for
+    the API with every field and the countries each names, else only what the results
+    list shows."""
     hits = {int(hit.id): hit for hit in results.hits}
     # Unordered: sorting by date would make SQLite walk every published statement through
     # the (status, issued_on) index to find twenty; (status, id) finds them directly.
     statements = Statement.objects.published().for_display().order_by()
-    if countries:
+    if for_api:
         statements = statements.prefetch_related("countries_mentioned")
-    else:  # what the results list shows (templates/search/search.html), and no more
+    else:  # templates/search/search.html
         statements = statements.only(*LISTED)
     statements = statements.in_order(list(hits))
     return [(statement, hits[statement.pk]) for statement in statements]
@@ -87,7 +88,7 @@ def results_json(
     labels = facet_labels(results)
     rows = []
     absolute = request.build_absolute_uri if request else None
-    for statement, hit in load_statements(results, countries=True):
+    for statement, hit in load_statements(results, for_api=True):
         rows.append(
             {**statement_fields(statement, absolute), "snippet": hit.snippet, "score": hit.score}
         )
