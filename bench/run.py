@@ -187,6 +187,8 @@ def main() -> None:
                 answer(name, i)
                 times[name][i].append(time.perf_counter() - started)
 
+    report["trends"] = trend_timings(backend, args.repeat)
+
     # Relevance on the judged needs, and the known items, for every engine's ranking.
     needs = metrics.load_needs()
     ranked = {"ours": rankings.ours(backend, needs)}
@@ -364,6 +366,39 @@ def worker_memory(
     }
 
 
+TRENDS_TERMS = ('"Asian NATO"', "hegemonism", "denuclearization")
+
+
+def trend_timings(backend, repeat: int) -> dict:
+    """The trends page for the issue's three terms, in process (view and template), warm
+    and with the postings cache bypassed, next to the three search pages of its terms."""
+    from django.test import RequestFactory
+
+    from search.views import search_page, trends_page
+
+    factory = RequestFactory()
+    trends_request = factory.get("/trends/", {"q": ",".join(TRENDS_TERMS)})
+    searches = [factory.get("/search/", {"q": term}) for term in TRENDS_TERMS]
+    times: dict[str, list[float]] = {"trends": [], "trends_cold": [], "three_searches": []}
+
+    def timed(call) -> float:
+        started = time.perf_counter()
+        response = call()
+        assert response.status_code == 200, response.status_code
+        return time.perf_counter() - started
+
+    def cold_trends():
+        with backend.postings_cache.bypassed():
+            return trends_page(trends_request)
+
+    timed(lambda: trends_page(trends_request))  # opening files is not searching
+    for _ in range(max(5, repeat * 4)):
+        times["trends"].append(timed(lambda: trends_page(trends_request)))
+        times["trends_cold"].append(timed(cold_trends))
+        times["three_searches"].append(sum(timed(lambda r=r: search_page(r)) for r in searches))
+    return {"path": trends_request.get_full_path(), **{k: summary(v) for k, v in times.items()}}
+
+
 def on_postgres(args, workdir: Path, output: Path) -> dict | None:
     """Both backends side by side on PostgreSQL (bench/backends.py), if a server answers."""
     from bench import backends
@@ -494,6 +529,13 @@ def render(report: dict) -> str:
             f"{load['seconds']} s | {load['pages_per_second']} pages/s, p50 {load['p50_ms']} ms, "
             f"p95 {load['p95_ms']} ms, {load['errors']} errors |"
         )
+    trends = report["trends"]
+    lines.append(
+        f"| trends page `{trends['path']}` in process (view and template) "
+        f"| warm p50 {trends['trends']['p50_ms']} ms, p95 {trends['trends']['p95_ms']} ms; "
+        f"cold p50 {trends['trends_cold']['p50_ms']} ms, p95 {trends['trends_cold']['p95_ms']} ms; "
+        f"its terms' three search pages together p50 {trends['three_searches']['p50_ms']} ms |"
+    )
     memory = report["memory"]
     readings = memory["readings_mb"]
     start, end = memory["filling_mb"][0], readings[-1]

@@ -6,11 +6,13 @@ order (never an unpublished one), and facet values get their labels.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from archive.citations import source_note
 from archive.models import Statement
 from archive.text import is_web_url
 from search import facets
-from search.backends.base import SearchQuery, SearchResults
+from search.backends.base import Hit, SearchQuery, SearchResults
 
 
 def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
@@ -45,13 +47,11 @@ LISTED = (
 )
 
 
-def load_statements(
-    results: SearchResults, *, for_api: bool = False
-) -> list[tuple[Statement, object]]:
+def load_statements(hits: Iterable[Hit], *, for_api: bool = False) -> list[tuple[Statement, Hit]]:
     """Return (statement, hit) pairs in hit order, skipping anything not published: for
     the API with every field and the countries each names, else only what the results
     list shows."""
-    hits = {int(hit.id): hit for hit in results.hits}
+    by_id = {int(hit.id): hit for hit in hits}
     # Unordered: sorting by date would make SQLite walk every published statement through
     # the (status, issued_on) index to find twenty; (status, id) finds them directly.
     statements = Statement.objects.published().for_display().order_by()
@@ -59,8 +59,8 @@ def load_statements(
         statements = statements.prefetch_related("countries_mentioned")
     else:  # templates/search/search.html
         statements = statements.only(*LISTED)
-    statements = statements.in_order(list(hits))
-    return [(statement, hits[statement.pk]) for statement in statements]
+    statements = statements.in_order(list(by_id))
+    return [(statement, by_id[statement.pk]) for statement in statements]
 
 
 def statement_fields(statement: Statement, absolute=None) -> dict:
@@ -88,7 +88,7 @@ def results_json(
     labels = facet_labels(results)
     rows = []
     absolute = request.build_absolute_uri if request else None
-    for statement, hit in load_statements(results, for_api=True):
+    for statement, hit in load_statements(results.hits, for_api=True):
         rows.append(
             {**statement_fields(statement, absolute), "snippet": hit.snippet, "score": hit.score}
         )

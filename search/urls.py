@@ -8,6 +8,9 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("search/feed/", views.search_feed, name="feed"),
     path("search/export.<str:fmt>", views.search_export, name="export"),
+    path("trends/", views.trends_page, name="trends"),
+    path("trends/export.<str:fmt>", views.trends_export, name="trends-export"),
     path("api/search/", views.api_search, name="api-search"),
+    path("api/trends/", views.api_trends, name="api-trends"),
     path("api/statements/<slug:slug>/", views.api_statement, name="api-statement"),
 ]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from archive.models import Statement
-from search import exports, facet_links, facets, searching
+from search import exports, facet_links, facets, searching, trend_presenters, trends
 from search.filters import parse_parameters
 from search.histogram import histogram
 from search.presenters import facet_labels, load_statements, results_json, statement_json
@@ -21,6 +21,8 @@ PAGE_FACET_LIMIT = 100
 # The backend counts every value anyway: the page asks for all of them, so that the
 # histogram has every year with hits, then caps the facets it lists.
 EVERY_VALUE = 10_000
+# What a search's "see this over time" leaves out: a trend shows every year, on one page.
+TRENDS_DROP = dict.fromkeys(("year", "decade", "sort", "page_size"))
 CLEARED = dict.fromkeys((*facets.NAMES, "from", "to"))  # "clear all" keeps the words and the order
 
 
@@ -34,7 +36,7 @@ def search_page(request):
     chart = histogram(results.facets.get("year", ()), params) if results.total else None
     results = replace(results, facets=facet_links.capped(results.facets, PAGE_FACET_LIMIT))
     labels = facet_labels(results)
-    rows = load_statements(results)
+    rows = load_statements(results.hits)
     pages = max(1, math.ceil(results.total / query.page_size))
     context = {
         "query": query,
@@ -64,6 +66,12 @@ def search_page(request):
             if name not in ("from", "to", "page")
             for value in values
         ],
+        "trends_url": trend_presenters.trends_url(
+            QueryDict(facet_links.with_changes(params, **TRENDS_DROP), mutable=True),
+            [trends.as_one_term(query.text)],
+        )
+        if query.text.strip()
+        else None,
         "range_from": query.date_from.year if query.date_from else "",
         "range_to": query.date_to.year if query.date_to else "",
     }
@@ -144,3 +152,77 @@ def api_statement(request, slug):
         Statement.objects.published().select_related("issuer__country"), slug=slug
     )
     return JsonResponse(statement_json(statement, request))
+
+
+def _trends(request):
+    """The trends asked for, computed (None without terms), and what was said of the input."""
+    asked, notices = trends.parse_request(request.GET)
+    if not asked.terms:
+        return asked, None, notices
+    return asked, trends.compute(asked), notices
+
+
+@require_GET
+def trends_page(request):
+    """Terms over the years: a line chart, its table, first uses, countries, and a matrix."""
+    asked, found, notices = _trends(request)
+    context = {
+        "asked": asked,
+        "terms_text": ", ".join(asked.terms),
+        "notices": notices,
+        "examples": trends_examples(),
+    }
+    if found is not None:
+        context.update(trend_presenters.page_context(found), download_query=request.GET.urlencode())
+    return render(request, "search/trends.html", context)
+
+
+def trends_examples() -> list[tuple[str, str]]:
+    """The terms the page suggests when it has none: the seed article's, and others."""
+    return [
+        (", ".join(terms), trend_presenters.trends_url(None, terms)) for terms in trends.EXAMPLES
+    ]
+
+
+@require_GET
+def trends_export(request, fmt):
+    """The series as CSV (one row per term and year) or as the API's JSON, to download."""
+    if fmt not in ("csv", "json"):
+        raise Http404("Trends download as CSV or JSON.")
+    _, found, notices = _trends(request)
+    if found is None:
+        text = 'Give one to four terms, as q=term or q="a phrase",term.\n'
+        return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
+    if fmt == "csv":
+        response = HttpResponse(
+            trend_presenters.csv_text(found), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = JsonResponse(_trends_json(request, found, notices))
+    response["Content-Disposition"] = f'attachment; filename="trends.{fmt}"'
+    return response
+
+
+def _trends_json(request, found, notices) -> dict:
+    return trend_presenters.trends_json(
+        found,
+        notices,
+        trend_presenters.first_uses(found),
+        trend_presenters.country_names(found),
+        request.build_absolute_uri,
+    )
+
+
+@require_GET
+def api_trends(request):
+    """Each term's statements per year and share, first uses, top countries, and the matrix."""
+    _, found, notices = _trends(request)
+    if found is None:
+        return JsonResponse(
+            {
+                "terms": [],
+                "series": [],
+                "notices": [*notices, 'Give one to four terms: q=term or q="a phrase",term.'],
+            }
+        )
+    return JsonResponse(_trends_json(request, found, notices))

@@ -50,14 +50,14 @@ def test_a_results_page_reads_its_hits_by_id_not_by_walking_the_published(statem
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from search.backends.base import Hit, SearchResults
+    from search.backends.base import Hit
     from search.presenters import load_statements
 
     if connection.vendor != "sqlite":
         pytest.skip("a query plan of SQLite's: PostgreSQL plans its own")
     hits = tuple(Hit(id=str(s.pk), score=1.0) for s in statements[:20])
     with CaptureQueriesContext(connection) as read:
-        load_statements(SearchResults(total=20, hits=hits, facets={}, page=1, page_size=20))
+        load_statements(hits)
     (sql,) = [q["sql"] for q in read.captured_queries]
     with connection.cursor() as cursor:
         plan = [row[-1] for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}")]

@@ -106,6 +106,9 @@ class SearchQuery:
     facet_limit: int = 50  # values returned per facet, most frequent first
     with_facets: bool = True
     with_snippets: bool = True  # read by the caller, which cuts them
+    # Two facets whose value pairs to count over the hits (``SearchResults.pairs``):
+    # "who talks about whom" is ("country", "named"). The first is single-valued.
+    pairs: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,8 @@ class SearchResults:
     # Terms to mark in snippets (search.analysis: stems, or small words as typed).
     highlight: frozenset[str] = frozenset()
     corrections: tuple[Correction, ...] = ()
+    # With ``SearchQuery.pairs``: (first value, second value) -> hits having both.
+    pairs: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,28 @@ def test_facets_count_all_hits(backend):
     assert {v.value: v.count for v in results.facets["decade"]} == {"1990s": 1, "2020s": 1}
 
 
+def test_pairs_count_hits_by_one_facet_value_and_another(empty_backend):
+    empty_backend.index(
+        [
+            doc(1, "Threat", "Exercises threaten peace.", country="PRK", named=("USA", "KOR")),
+            doc(2, "Threat", "The exercises threaten us.", country="PRK", named=("USA",)),
+            doc(3, "Threat", "Exercises again.", country="CHN", named=("USA",)),
+            doc(4, "Threat", "Exercises, no names.", country="CHN"),
+            doc(5, "Calm", "Nothing about drills.", country="PRK", named=("JPN",)),
+        ]
+    )
+    found = empty_backend.search(SearchQuery(text="exercises", pairs=("country", "named")))
+    assert found.pairs == {("PRK", "USA"): 2, ("PRK", "KOR"): 1, ("CHN", "USA"): 1}
+    # Each pair is the named facet of the search filtered to the first value.
+    for country in ("PRK", "CHN"):
+        narrowed = empty_backend.search(
+            SearchQuery(text="exercises", filters={"country": (country,)})
+        )
+        named = {v.value: v.count for v in narrowed.facets["named"] if v.count}
+        assert named == {b: n for (a, b), n in found.pairs.items() if a == country}
+    assert empty_backend.search(SearchQuery(text="exercises")).pairs == {}
+
+
 def test_filters_combine_or_within_and_across_facets(backend):
     query = SearchQuery(filters={"decade": ("1980s", "1990s"), "issuer": ("gov-a",)})
     assert ids(backend.search(query)) == ["1"]

@@ -44,6 +44,7 @@ from search.backends.postgres import tables, words
 from search.backends.postgres.query import Compiler, lexeme
 from search.backends.postgres.tables import DOCUMENTS, STATE, TERMS
 
+PAIR, PAIR_SEPARATOR = "pair", "\t"  # facet values never hold a tab
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
 CATCH_UP_CHUNK = 500
 MORE_LIKE_TERMS = 15
@@ -401,15 +402,21 @@ class PostgresBackend(SearchBackend):
                     [name, *(list(selected[o]) for o in others)],
                 )
             )
+        if q.pairs:
+            parts.append(_pairs_part(*q.pairs))
         sql.append(" UNION ALL ".join(f"({part})" for part, _ in parts))
         params += [p for _, part_params in parts for p in part_params]
         cursor.execute(" ".join(sql), params)
         total, hits, counts = 0, [], {f.name: {} for f in facets.FACETS}
+        pairs: dict[tuple[str, str], int] = {}
         for kind, value, number, score in cursor.fetchall():
             if kind == "total":
                 total = number
             elif kind == "hit":
                 hits.append((number, value, score))
+            elif kind == PAIR:
+                first, second = value.split(PAIR_SEPARATOR)
+                pairs[first, second] = number
             else:
                 counts[kind][value] = number
         hits.sort()
@@ -428,6 +435,7 @@ class PostgresBackend(SearchBackend):
             page=q.page,
             page_size=q.page_size,
             notices=tuple(dict.fromkeys([*notices])),
+            pairs=pairs,
             highlight=frozenset(compiled.highlight),
             corrections=corrections,
         )
@@ -542,3 +550,17 @@ def _order(sort: Sort, has_rank: bool) -> str:
 def _words_of(word: query_syntax.Word) -> list[tuple[int, str]]:
     """(start in the query, word) of each word in what was typed as one."""
     return [(word.start + m.start(), m.group()) for m in re.finditer(r"\w+", word.text)]
+
+
+def _pairs_part(first: str, second: str) -> tuple[str, list]:
+    """The query counting (first, second) value pairs over the hits."""
+    if facets.BY_NAME[first].multi:
+        raise ValueError(f"Pairs start with a single-valued facet, not {first!r}.")
+    column = "v" if facets.BY_NAME[second].multi else f"f_{second}"
+    unnest = f", unnest(f_{second}) v" if facets.BY_NAME[second].multi else ""
+    return (
+        f"SELECT %s, f_{first} || %s || {column}, count(*)::bigint, NULL::real "
+        f"FROM final{unnest} WHERE f_{first} IS NOT NULL AND {column} IS NOT NULL "
+        f"GROUP BY f_{first}, {column}",
+        [PAIR, PAIR_SEPARATOR],
+    )

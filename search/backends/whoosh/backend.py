@@ -466,6 +466,7 @@ class WhooshBackend(SearchBackend):
                 notices=tuple(dict.fromkeys(notices)),
                 highlight=frozenset(self._highlight_terms(compiled.query)),
                 corrections=suggest(searcher, collection.lexicon, unknown) if unknown else (),
+                pairs=arrays.pair_counts(*q.pairs, final) if q.pairs else {},
             )
 
     def _facet_values(self, q, arrays, base, final, masks) -> dict[str, tuple[FacetValue, ...]]:

@@ -151,6 +151,27 @@ class FacetArrays:
         present = np.flatnonzero(tally)
         return {vocab.values[code]: int(tally[code]) for code in present}
 
+    def pair_counts(self, first: str, second: str, mask: np.ndarray) -> dict[tuple[str, str], int]:
+        """Count the (``first``, ``second``) value pairs over ``mask``: one bincount of
+        the pairs' codes. ``first`` is single-valued (a statement's issuing country)."""
+        if first not in self.single:
+            raise ValueError(f"Pairs start with a single-valued facet, not {first!r}.")
+        rows = self.single[first]
+        if second in self.single:
+            docs = np.flatnonzero(mask)
+            columns = self.single[second][docs]
+        else:
+            docs, columns = self.by_document[second].entries_of(np.flatnonzero(mask))
+        row_codes = rows[docs]
+        present = (row_codes >= 0) & (columns >= 0)
+        width = len(self.vocab[second])
+        tally = np.bincount(row_codes[present].astype(np.int64) * width + columns[present])
+        first_values, second_values = self.vocab[first].values, self.vocab[second].values
+        return {
+            (first_values[code // width], second_values[code % width]): int(tally[code])
+            for code in np.flatnonzero(tally)
+        }
+
 
 class ByDocument:
     """A multi-valued facet's codes grouped by document, as in a CSR matrix.
@@ -180,6 +201,11 @@ class ByDocument:
         lengths = ends - self.starts[docs]
         shift = np.repeat(ends - np.cumsum(lengths), lengths)
         return self.codes[shift + np.arange(len(shift))]
+
+    def entries_of(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(document, code) of every entry of ``docs``, in document order."""
+        lengths = self.starts[docs + 1] - self.starts[docs]
+        return np.repeat(docs, lengths), self._entries(docs)
 
 
 def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
