@@ -34,6 +34,10 @@ class Labels:
     # Whether a record only drafts use stays unnamed (events and bodies not yet public).
     hide_drafts_only: bool = True
 
+    def read_all(self) -> dict[str, str]:
+        """Every record's label, by value (``search.label_cache`` keeps them)."""
+        return dict(apps.get_model(self.model).objects.values_list(self.key, self.name))
+
     def read(self, counted: list[str], typed: list[str]) -> dict[str, str]:
         """Labels of values the index counted, and of values typed into the URL.
 

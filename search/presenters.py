@@ -11,23 +11,24 @@ from collections.abc import Iterable
 from archive.citations import source_note
 from archive.models import Statement
 from archive.text import is_web_url
-from search import facets
+from search import facets, label_cache
 from search.backends.base import Hit, SearchQuery, SearchResults
 
 
 def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
-    """Labels for every facet value shown, as each facet's declaration says: one query per
-    source of labels (issuing and named countries share theirs)."""
+    """Labels for every facet value shown, as each facet's declaration says: values the
+    index counted from the label cache, values typed into the URL (counted zero) read."""
     wanted: dict[facets.Labels, tuple[set[str], set[str]]] = {}
     for facet in facets.FACETS:
         if facet.labels is not None:
             counted, typed = wanted.setdefault(facet.labels, (set(), set()))
             for v in results.facets.get(facet.name, ()):
                 (counted if v.count else typed).add(v.value)
-    read = {
-        source: source.read(counted=sorted(counted), typed=sorted(typed - counted))
-        for source, (counted, typed) in wanted.items()
-    }
+    read = {}
+    for source, (counted, typed) in wanted.items():
+        read[source] = label_cache.CACHE.labels(source, counted)
+        if typed - counted:
+            read[source] |= source.read(counted=[], typed=sorted(typed - counted))
     return {
         facet.name: {**facet.choice_labels, **(read[facet.labels] if facet.labels else {})}
         for facet in facets.FACETS

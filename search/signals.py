@@ -7,7 +7,7 @@ from django.dispatch import receiver
 
 from archive.models import Country, Event, IssuingBody, Person, Statement
 from archive.signals import bulk_import_finished, bulk_import_started, statements_bulk_changed
-from search import indexing
+from search import indexing, label_cache
 from search.indexing import schedule
 
 # Fields of authority records that are copied into statement documents.
@@ -79,3 +79,14 @@ def authority_renamed(sender, instance, raw=False, **kwargs):
         instance._search_renamed = False
         # Logged as the record, and turned into its statements when applied.
         schedule(authority=instance)
+
+
+@receiver(post_save, sender=Country)
+@receiver(post_save, sender=IssuingBody)
+@receiver(post_save, sender=Event)
+@receiver(post_delete, sender=Country)
+@receiver(post_delete, sender=IssuingBody)
+@receiver(post_delete, sender=Event)
+def labels_changed(sender, **kwargs):
+    """A facet value's label may have changed: this process reads the labels again."""
+    label_cache.CACHE.clear()

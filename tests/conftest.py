@@ -15,7 +15,7 @@ from django.utils.module_loading import import_string
 from archive.groups import sync_groups
 from archive.management.commands.load_demo_data import DEMO_FIXTURES
 from archive.models import Country, Event, IssuingBody, Statement, Status
-from search import backends, documents, indexing
+from search import backends, documents, indexing, label_cache
 
 # The JSON API tests' small corpus lives beside its helpers.
 pytest_plugins = ["tests.api_support", "tests.process_support"]
@@ -185,6 +185,7 @@ def fresh_search_index(request, settings, tmp_path, search_engine):
     if "demo" not in request.fixturenames:  # the demo's index is built once per module
         backends.get_backend().rebuild([])
     yield settings.SEARCH_BACKEND.get("PATH")
+    label_cache.CACHE.clear()  # labels read in a transaction that rolled back
     for key, backend in list(backends._backends.items()):
         backend.close()
         del backends._backends[key]

@@ -41,6 +41,28 @@ def test_the_least_recently_used_postings_go_first_and_the_bound_holds():
     assert {key[2] for key in cache._entries} == {"a", "c", "d", "e"}
 
 
+@pytest.mark.parametrize("size", [1, 8, 2_000])
+def test_the_bytes_counted_cover_what_the_entries_hold(size):
+    """The bound is on memory: an entry's Python objects count too, not only its arrays.
+    Rare words' postings are a few documents long, and a prefix or a typo reads dozens."""
+    import tracemalloc
+
+    cache = PostingsCache(10**12)
+    entries = 2_000
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for n in range(entries):
+            whole = postings(size)
+            kept = whole if n % 2 else Postings(whole.docs, whole.tf)
+            cache.get((f"segment-{n % 3}", "body", f"term-{n}", bool(n % 2)), lambda k=kept: k)
+            del kept, whole
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held <= cache.used_bytes <= 1.5 * held
+
+
 def test_a_bypassed_cache_reads_afresh_and_keeps_its_entries():
     cache = PostingsCache(10**6)
     kept = cache.get(("seg", "body", "peace", True), lambda: postings(10))

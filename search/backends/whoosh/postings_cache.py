@@ -24,15 +24,24 @@ if TYPE_CHECKING:
 Key = tuple[Hashable, str, str, bool]  # segment, field, term, with positions
 
 
+# What an entry holds besides its arrays' data, measured with tracemalloc
+# (tests/test_search_postings_cache.py checks the sum): a rare word's postings are a
+# few documents long, and a prefix or a typo reads dozens of them in every field and
+# segment, so counting only the data let the cache hold three times its bound.
+ENTRY_BYTES = 320  # the key and its term, the map's slot, the pair kept
+OBJECT_BYTES = 160  # a Postings object
+ARRAY_BYTES = 96  # a numpy array's header (or the bytes object's), and its allocation
+
+
 def cost(postings: Postings) -> int:
-    """The bytes ``postings`` holds: its arrays and its positions."""
+    """The bytes an entry of ``postings`` holds: its arrays, its positions, its objects."""
+    if not len(postings.docs):  # the one shared empty list: the entry alone
+        return ENTRY_BYTES
     bounds = postings.bounds
-    return (
-        postings.docs.nbytes
-        + postings.tf.nbytes
-        + len(postings.blob)
-        + (bounds.nbytes if bounds is not None else 0)
-    )
+    data = postings.docs.nbytes + postings.tf.nbytes
+    if bounds is not None:
+        data += len(postings.blob) + bounds.nbytes + 2 * ARRAY_BYTES
+    return ENTRY_BYTES + OBJECT_BYTES + 2 * ARRAY_BYTES + data
 
 
 class PostingsCache:
