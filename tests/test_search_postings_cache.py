@@ -63,6 +63,35 @@ def test_the_bytes_counted_cover_what_the_entries_hold(size):
     assert held <= cache.used_bytes <= 1.5 * held
 
 
+def test_freed_memory_is_handed_back_between_searches_once_a_quarter_is_replaced(monkeypatch):
+    from search.backends.whoosh import postings_cache
+
+    trims = []
+    monkeypatch.setattr(postings_cache, "TRIM", trims.append)
+    cache = PostingsCache(8 * cost(postings(100)))
+    for n in range(8):  # filling evicts nothing
+        cache.get(("seg", "body", f"a{n}", True), lambda: postings(100))
+    cache.settle()
+    assert trims == []
+    cache.get(("seg", "body", "b0", True), lambda: postings(100))
+    cache.settle()
+    assert trims == []
+    cache.get(("seg", "body", "b1", True), lambda: postings(100))  # a quarter replaced
+    assert trims == []  # not in the middle of a search
+    cache.settle()
+    assert trims == [0]
+    cache.get(("seg", "body", "c", True), lambda: postings(100))
+    cache.settle()
+    assert trims == [0]
+
+
+def test_the_c_library_trim_is_found_on_this_machine():
+    from search.backends.whoosh import postings_cache
+
+    assert postings_cache.TRIM is not None  # glibc, as on every machine this runs on
+    assert postings_cache.TRIM(0) in (0, 1)
+
+
 def test_a_bypassed_cache_reads_afresh_and_keeps_its_entries():
     cache = PostingsCache(10**6)
     kept = cache.get(("seg", "body", "peace", True), lambda: postings(10))

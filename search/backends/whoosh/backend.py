@@ -399,6 +399,12 @@ class WhooshBackend(SearchBackend):
             return [searcher.stored_fields(int(d))["id"] for d in best]
 
     def search(self, q: SearchQuery) -> SearchResults:
+        try:
+            return self._search(q)
+        finally:
+            self.postings_cache.settle()
+
+    def _search(self, q: SearchQuery) -> SearchResults:
         started = time.monotonic()
         with self._lock:
             searcher, arrays, collection = self._state()

@@ -12,6 +12,8 @@ forgets a segment's entries when no searcher reads the segment any more.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
@@ -44,6 +46,20 @@ def cost(postings: Postings) -> int:
     return ENTRY_BYTES + OBJECT_BYTES + 2 * ARRAY_BYTES + data
 
 
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where the C library has none."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+# Evicted postings leave holes in the C heap that glibc keeps for later allocations: a
+# worker's resident memory crept by 2.6 MB a thousand varied searches after its cache
+# filled, and by a tenth of that when the freed pages are handed back now and then.
+TRIM = _malloc_trim()
+
+
 class PostingsCache:
     """A least-recently-used map of a segment's decoded postings, at most ``limit_bytes``."""
 
@@ -55,6 +71,7 @@ class PostingsCache:
         self._entries: OrderedDict[Key, tuple[Postings, int]] = OrderedDict()
         self._lock = threading.Lock()
         self._bypassed = False
+        self._evicted_since_trim = 0
 
     def get(self, key: Key, read: Callable[[], Postings]) -> Postings:
         """The postings under ``key``, read (and kept, if they fit) on a miss."""
@@ -78,7 +95,19 @@ class PostingsCache:
                 while self.used_bytes > self.limit_bytes:
                     _, (_, dropped) = self._entries.popitem(last=False)
                     self.used_bytes -= dropped
+                    self._evicted_since_trim += dropped
         return postings
+
+    def settle(self) -> None:
+        """Once a quarter of the cache has been replaced, hand the memory its evicted entries
+        freed back to the operating system (a few milliseconds). Called between searches,
+        when a search's own arrays are freed too."""
+        with self._lock:
+            due = self._evicted_since_trim >= self.limit_bytes // 4
+            if due:
+                self._evicted_since_trim = 0
+        if due and TRIM is not None:
+            TRIM(0)
 
     def forget(self, segments: set[Hashable]) -> None:
         """Drop every entry of ``segments`` (no searcher reads them any more)."""
