@@ -5,7 +5,8 @@ eighty year bars cost the search page more than the search itself, and even
 ``format_html_join`` spends most of its time in Django's lazy-aware escape.
 ``escaped`` uses the standard library's ``html.escape``, the one Django's own
 wraps, so the markup is the same byte for byte; ``html_join`` joins rows with it
-(the histogram), and the facet tag caches it per value.
+(the trend chart's points and lines), the facet tag caches it per value, and the
+histogram's bars, the hits and the trends table call it for their text.
 """
 
 from __future__ import annotations

@@ -87,6 +87,6 @@ def authority_renamed(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Country)
 @receiver(post_delete, sender=IssuingBody)
 @receiver(post_delete, sender=Event)
-def labels_changed(sender, **kwargs):
+def labels_changed(sender, **kwargs) -> None:
     """A facet value's label may have changed: this process reads the labels again."""
     label_cache.CACHE.clear()

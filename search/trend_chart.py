@@ -1,7 +1,7 @@
 """The trends page's line chart: laid out here, drawn as server-rendered SVG.
 
-One line per term over every year from the first to the last; a year with
-no statement at all under the filters breaks the line (no share exists).
+One line per term over every year from the first to the last; plotting shares,
+a year with no statement at all under the filters breaks the line (no share exists).
 Each year a term is used is a point: a link to that year's search. Lines
 differ by colour, dash and point shape, so none is told apart by colour alone.
 """
@@ -30,10 +30,6 @@ POINT = 4.5  # half a point's width
 
 @dataclass(frozen=True)
 class Point:
-    year: int
-    count: int
-    all: int  # statements that year under the filters
-    value: float
     x: float
     y: float
     url: str
@@ -68,6 +64,10 @@ class Chart:
     right_edge: int = WIDTH - RIGHT
     top: int = TOP
     bottom_edge: int = HEIGHT - BOTTOM
+
+    @property
+    def point_count(self) -> int:
+        return sum(len(line.points) for line in self.lines)
 
     @property
     def x_title_y(self) -> int:
@@ -142,23 +142,26 @@ def shape(name: str, x: float, y: float, r: float = POINT) -> str:
     return f"M{x - r:.1f} {y:.1f}a{r} {r} 0 1 0 {2 * r:.1f} 0a{r} {r} 0 1 0 {-2 * r:.1f} 0"
 
 
-def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 times a power of ten at or above ``value``."""
+def nice_step(value: float, whole: bool) -> float:
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten at or above ``value``, for a
+    quarter of the y axis (a whole number when ``whole``: statements are counted)."""
     if value <= 0:
         return 1.0
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if step * power >= value - 1e-12:
-            return step * power
+    for factor in (1, 2, 2.5, 5, 10):
+        step = factor * power
+        if step >= value - 1e-12 and (not whole or step == int(step)):
+            return step
     return 10 * power
 
 
-def number(value: float, measure: str) -> str:
-    """An axis or point value as read: "2.5%" or "1,204"."""
+def number(value: float, measure: str, step: float) -> str:
+    """An axis value as read: "1,204", or "2.5%" with the decimals the step needs."""
     if measure == "count":
         return f"{value:,.0f}"
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return f"{text}%"
+    power = math.floor(math.log10(step))
+    halves = round(step / 10**power, 3) == 2.5  # 0.25, 2.5, 25: one decimal more
+    return f"{value:.{max(0, -power + halves)}f}%"
 
 
 def chart(trends: Trends, year_url: Callable[[Series, int], str]) -> Chart | None:
@@ -173,9 +176,8 @@ def chart(trends: Trends, year_url: Callable[[Series, int], str]) -> Chart | Non
         (v for s in trends.series for year in years if (v := trends.value(s, year)) is not None),
         default=0.0,
     )
-    top_value = nice_ceiling(peak)
-    if measure == "count":
-        top_value = max(top_value, 1.0)
+    step = nice_step(peak / 4, whole=measure == "count")
+    top_value = 4 * step
     plot_width, plot_height = WIDTH - RIGHT - LEFT, HEIGHT - BOTTOM - TOP
 
     def x_of(year: int) -> float:
@@ -200,10 +202,6 @@ def chart(trends: Trends, year_url: Callable[[Series, int], str]) -> Chart | Non
                 all_that_year = trends.per_year.get(year, 0)
                 points.append(
                     Point(
-                        year=year,
-                        count=count,
-                        all=all_that_year,
-                        value=value,
                         x=x,
                         y=y,
                         url=year_url(series, year),
@@ -211,9 +209,8 @@ def chart(trends: Trends, year_url: Callable[[Series, int], str]) -> Chart | Non
                     )
                 )
         lines.append(Line(series.term, colour, dash, point_shape, "".join(path), points))
-    step = year_step(span)
-    x_ticks = [Tick(x_of(year), str(year)) for year in years if year % step == 0]
-    y_ticks = [Tick(y_of(top_value * i / 4), number(top_value * i / 4, measure)) for i in range(5)]
+    x_ticks = [Tick(x_of(year), str(year)) for year in years if year % year_step(span) == 0]
+    y_ticks = [Tick(y_of(step * i), number(step * i, measure, step)) for i in range(5)]
     title = "Share of the year's statements (%)" if measure == "share" else "Statements"
     return Chart(lines=lines, x_ticks=x_ticks, y_ticks=y_ticks, y_title=title)
 

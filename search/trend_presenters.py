@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.models import Statement
-from search import facets, trend_chart
+from search import facets, label_cache, trend_chart
 from search.backends.base import Hit
+from search.exports import spreadsheet_safe
 from search.markup import escaped
 from search.presenters import load_statements, statement_fields
 from search.trend_chart import STYLES
@@ -51,7 +52,7 @@ def country_names(trends: Trends) -> dict[str, str]:
     codes = {v.value for s in trends.series for v in s.countries[:TOP_COUNTRIES]}
     codes |= {*rows, *columns}
     labels = facets.BY_NAME["country"].labels
-    return labels.read(counted=sorted(codes), typed=[]) if codes and labels else {}
+    return label_cache.CACHE.labels(labels, sorted(codes)) if codes and labels else {}
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,11 @@ class FirstUse:
     hit: Hit
 
 
-def first_uses(trends: Trends) -> dict[str, list[FirstUse]]:
-    """Each term's earliest statements, read in one query for all terms."""
+def first_uses(trends: Trends, *, for_api: bool = False) -> dict[str, list[FirstUse]]:
+    """Each term's earliest statements, read in one query for all terms (with the
+    countries each names, for the API)."""
     hits = [hit for series in trends.series for hit in series.first_uses]
-    loaded = {s.pk: s for s, _ in load_statements(hits, for_api=True)}
+    loaded = {s.pk: s for s, _ in load_statements(hits, for_api=for_api)}
     return {
         series.term: [
             FirstUse(loaded[int(hit.id)], hit) for hit in series.first_uses if int(hit.id) in loaded
@@ -152,7 +154,7 @@ def csv_rows(trends: Trends) -> Iterator[tuple]:
         for year in trends.years:
             share = trends.share(series, year)
             yield (
-                series.term,
+                spreadsheet_safe(series.term),
                 year,
                 series.per_year.get(year, 0),
                 trends.per_year.get(year, 0),

@@ -11,13 +11,12 @@ except the few first uses it shows.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from django.http import QueryDict
 
-from search import facets, searching
+from search import facets, query_text, searching
 from search.backends.base import FacetValue, Hit, SearchQuery, SearchResults, Sort
 from search.filters import parse_parameters
 
@@ -39,23 +38,33 @@ YEAR_FILTERS = ("year", "decade")
 OWN_PARAMETERS = ("q", "measure", "matrix")
 IGNORED_SEARCH_PARAMETERS = ("sort", "page", "page_size")
 
-# A comma outside double quotes separates two terms.
-_TERM_SEPARATOR = re.compile(r',(?=(?:[^"]*"[^"]*")*[^"]*$)')
+
+def _pieces(value: str) -> list[str]:
+    """``value`` cut at each comma outside double quotes, in one pass."""
+    pieces, current, quoted = [], [], False
+    for char in value:
+        if char == '"':
+            quoted = not quoted
+        if char == "," and not quoted:
+            pieces.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    pieces.append("".join(current))
+    return pieces
 
 
 def split_terms(values: list[str]) -> list[str]:
     """The terms of the ``q`` parameters: each split at commas outside quotes, trimmed,
     without repeats."""
-    terms = []
-    for value in values:
-        terms += [t.strip() for t in _TERM_SEPARATOR.split(value)]
+    terms = [t.strip() for value in values for t in _pieces(value)]
     return list(dict.fromkeys(t for t in terms if t))
 
 
 def as_one_term(text: str) -> str:
     """A search's text as one term of a trend: its commas (outside quotes) read as spaces,
     as the search reads them."""
-    return " ".join(_TERM_SEPARATOR.sub(" ", text).split())
+    return " ".join(" ".join(_pieces(text)).split())
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,12 @@ class TrendRequest:
 def parse_request(data: QueryDict) -> tuple[TrendRequest, tuple[str, ...]]:
     """Validate a trends request; report and ignore what is invalid, as a search does."""
     notices: list[str] = []
-    terms = split_terms(data.getlist("q"))
+    terms = []
+    for term in split_terms(data.getlist("q")):
+        cleaned = query_text.clean(term)  # as the search will read it, and as shown
+        notices += [f"{cleaned.text[:60]}: {notice}" for notice in cleaned.notices]
+        if cleaned.text and cleaned.text not in terms:
+            terms.append(cleaned.text)
     if len(terms) > MAX_TERMS:
         notices.append(
             f"At most {MAX_TERMS} terms are compared: "
@@ -189,7 +203,8 @@ class Trends:
 
 
 def compute(request: TrendRequest) -> Trends:
-    """Run one search per term, and one without words for the denominators."""
+    """Run one search per term, and one without words for the denominators (and, under a
+    countries-named filter, one more for the matrix term's pairs)."""
     every = replace(
         request.base, facet_limit=EVERY_VALUE, sort=Sort.OLDEST, page=1, with_snippets=False
     )
@@ -209,7 +224,7 @@ def compute(request: TrendRequest) -> Trends:
             pairs=("country", "named") if matrix and not apart else None,
         )
         results = searching.search(query)
-        series.append(_series(term, results))
+        series.append(_series(term, results, tuple(request.base.filters.get("country", ()))))
         if matrix:
             if apart:
                 unnamed = {n: v for n, v in every.filters.items() if n != "named"}
@@ -231,14 +246,16 @@ def _per_year(results: SearchResults) -> dict[int, int]:
     return {int(v.value): v.count for v in results.facets.get("year", ()) if v.count}
 
 
-def _series(term: str, results: SearchResults) -> Series:
-    counted = results.facets
+def _series(term: str, results: SearchResults, chosen: tuple[str, ...]) -> Series:
+    # The facet counts every country as if none were chosen: under a country filter,
+    # the term's issuing countries are the chosen ones.
+    countries = results.facets.get("country", ())
     return Series(
         term=term,
         total=results.total,
         per_year=_per_year(results),
         first_uses=results.hits,
-        countries=tuple(v for v in counted.get("country", ()) if v.count),
+        countries=tuple(v for v in countries if v.count and (v.selected or not chosen)),
         suggestion=results.suggestion,
         notices=results.notices,
     )

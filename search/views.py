@@ -1,4 +1,4 @@
-"""The search page, the JSON search API and the statement API."""
+"""The search page, the JSON search API, the statement API, and terms over time."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ PAGE_FACET_LIMIT = 100
 # The backend counts every value anyway: the page asks for all of them, so that the
 # histogram has every year with hits, then caps the facets it lists.
 EVERY_VALUE = 10_000
-# What a search's "see this over time" leaves out: a trend shows every year, on one page.
-TRENDS_DROP = dict.fromkeys(("year", "decade", "sort", "page_size"))
+# What a search's "see this over time" keeps: its filters but the years, and its range.
+TRENDS_KEEP = (*(n for n in facets.NAMES if n not in trends.YEAR_FILTERS), "from", "to")
 CLEARED = dict.fromkeys((*facets.NAMES, "from", "to"))  # "clear all" keeps the words and the order
 
 
@@ -67,8 +67,7 @@ def search_page(request):
             for value in values
         ],
         "trends_url": trend_presenters.trends_url(
-            QueryDict(facet_links.with_changes(params, **TRENDS_DROP), mutable=True),
-            [trends.as_one_term(query.text)],
+            _kept(params, TRENDS_KEEP), [trends.as_one_term(query.text)]
         )
         if query.text.strip()
         else None,
@@ -76,6 +75,14 @@ def search_page(request):
         "range_to": query.date_to.year if query.date_to else "",
     }
     return render(request, "search/search.html", context)
+
+
+def _kept(params: QueryDict, names: tuple[str, ...]) -> QueryDict:
+    kept = QueryDict(mutable=True)
+    for name in names:
+        if name in params:
+            kept.setlist(name, params.getlist(name))
+    return kept
 
 
 class InvalidParameters(Exception):
@@ -207,7 +214,7 @@ def _trends_json(request, found, notices) -> dict:
     return trend_presenters.trends_json(
         found,
         notices,
-        trend_presenters.first_uses(found),
+        trend_presenters.first_uses(found, for_api=True),
         trend_presenters.country_names(found),
         request.build_absolute_uri,
     )

@@ -1,5 +1,7 @@
 """Decoded postings kept between searches (search/backends/whoosh/postings_cache.py)."""
 
+import platform
+
 import numpy as np
 import pytest
 
@@ -85,6 +87,19 @@ def test_freed_memory_is_handed_back_between_searches_once_a_quarter_is_replaced
     assert trims == [0]
 
 
+def test_a_cache_turned_off_never_trims(monkeypatch):
+    from search.backends.whoosh import postings_cache
+
+    trims = []
+    monkeypatch.setattr(postings_cache, "TRIM", trims.append)
+    cache = PostingsCache(0)
+    for n in range(5):
+        cache.get(("seg", "body", f"a{n}", True), lambda: postings(10))
+        cache.settle()
+    assert trims == [] and len(cache) == 0
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim is glibc's")
 def test_the_c_library_trim_is_found_on_this_machine():
     from search.backends.whoosh import postings_cache
 

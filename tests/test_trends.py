@@ -164,6 +164,27 @@ def test_terms_split_at_commas_outside_quotes():
         "arms*",
     ]
     assert split_terms([",,", ""]) == []
+    assert split_terms(['"a, b" c, "d, e']) == ['"a, b" c', '"d, e']  # unbalanced: to the end
+
+
+def test_terms_are_cleaned_as_the_search_reads_them(demo, client):
+    body = client.get("/api/trends/", {"q": "peace\x00, " + "x" * 3000}).json()
+    terms = [s["term"] for s in body["series"]]
+    assert terms[0] == "peace" and len(terms[1]) <= 400
+    assert any("cut to its first" in notice for notice in body["notices"])
+
+
+def test_a_term_that_looks_like_a_formula_is_text_in_the_csv(demo, client):
+    response = client.get("/trends/export.csv", {"q": '=HYPERLINK("http://x")'})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert {row[0] for row in rows[1:]} == {'\'=HYPERLINK("http://x")'}
+
+
+def test_under_a_country_filter_the_issuing_countries_are_the_chosen_ones(demo, client):
+    body = client.get("/api/trends/", {"q": "nuclear", "country": ["PRK", "KOR"]}).json()
+    (series,) = body["series"]
+    assert {c["code"] for c in series["top_issuing_countries"]} == {"PRK", "KOR"}
+    assert sum(c["statements"] for c in series["top_issuing_countries"]) == series["total"]
 
 
 @pytest.mark.parametrize(
@@ -240,8 +261,25 @@ def test_title_terms_are_quoted_phrases_else_words_about_something():
 
 
 def test_the_chart_scale_and_ticks():
-    assert trend_chart.nice_ceiling(0.37) == 0.5
-    assert trend_chart.nice_ceiling(7) == 10
-    assert trend_chart.nice_ceiling(2.2) == 2.5
+    assert trend_chart.nice_step(0.37 / 4, whole=False) == 0.1
+    assert trend_chart.nice_step(7 / 4, whole=False) == 2
+    assert trend_chart.nice_step(2.2 / 4, whole=False) == 1
+    assert trend_chart.nice_step(0.6 / 4, whole=False) == 0.2
+    assert trend_chart.nice_step(1 / 4, whole=True) == 1  # never a quarter of a statement
+    assert trend_chart.nice_step(9 / 4, whole=True) == 5
     assert trend_chart.year_step(78) == 10
     assert trend_chart.year_step(5) == 1
+
+
+@pytest.mark.parametrize(
+    ("measure", "step", "labels"),
+    [
+        ("count", 1, ["0", "1", "2", "3", "4"]),
+        ("share", 0.25, ["0.00%", "0.25%", "0.50%", "0.75%", "1.00%"]),
+        ("share", 0.005, ["0.000%", "0.005%", "0.010%", "0.015%", "0.020%"]),
+        ("share", 2.5, ["0.0%", "2.5%", "5.0%", "7.5%", "10.0%"]),
+        ("share", 25, ["0%", "25%", "50%", "75%", "100%"]),
+    ],
+)
+def test_the_y_axis_labels_differ_at_every_tick(measure, step, labels):
+    assert [trend_chart.number(step * i, measure, step) for i in range(5)] == labels

@@ -7,7 +7,6 @@ import re
 from django import template
 
 from search import analysis, trends
-from search.trend_presenters import trends_url
 
 register = template.Library()
 
@@ -64,15 +63,12 @@ def title_terms(title: str) -> list[str]:
 
 
 @register.inclusion_tag("search/_trends_box.html")
-def trends_box(title: str = "", terms: tuple[str, ...] = (), heading: str = "See it over time"):
+def trends_box(
+    title: str = "", terms: tuple[str, ...] = (), heading: str = "See it over time"
+) -> dict[str, object]:
     """A small form to the trends page, filled with a title's terms or with given ones."""
     chosen = title_terms(title) if title else list(terms)
-    return {
-        "heading": heading,
-        "terms_text": ", ".join(chosen),
-        "url": trends_url(None, chosen) if chosen else None,
-        "from_statement": bool(title),
-    }
+    return {"heading": heading, "terms_text": ", ".join(chosen), "from_statement": bool(title)}
 
 
 @register.simple_tag

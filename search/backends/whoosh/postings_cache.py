@@ -103,7 +103,7 @@ class PostingsCache:
         freed back to the operating system (a few milliseconds). Called between searches,
         when a search's own arrays are freed too."""
         with self._lock:
-            due = self._evicted_since_trim >= self.limit_bytes // 4
+            due = 0 < self.limit_bytes // 4 <= self._evicted_since_trim
             if due:
                 self._evicted_since_trim = 0
         if due and TRIM is not None:
