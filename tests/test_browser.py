@@ -93,6 +93,26 @@ def screenshot(page, name):
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
+def serious_violations(browser, url: str, **context_options) -> list[tuple[str, str, int]]:
+    """axe-core's serious and critical findings on ``url``: (rule, help, nodes)."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: npm ci --prefix tests/browser (make test does)")
+    # The page's own Content-Security-Policy would refuse the injected axe script.
+    context = browser.new_context(bypass_csp=True, **context_options)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document)")
+    finally:
+        context.close()
+    return [
+        (v["id"], v["help"], len(v["nodes"]))
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def results_heading(page) -> str:
     return page.locator("#results-heading").inner_text()
 
@@ -189,17 +209,7 @@ def test_search_works_without_javascript(browser, site):
 
 @pytest.mark.parametrize("path", ["/search/?q=peninsula&country=PRK", f"/statements/{SEED}/"])
 def test_no_serious_accessibility_violations(browser, site, path):
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: npm ci --prefix tests/browser (make test does)")
-    # The page's own Content-Security-Policy would refuse the injected axe script.
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto(f"{site}{path}")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document)")
-    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], [(v["id"], v["help"], len(v["nodes"])) for v in serious]
-    context.close()
+    assert serious_violations(browser, f"{site}{path}") == []
 
 
 @pytest.mark.parametrize("path", ["/search/?q=peninsula", f"/statements/{SEED}/", "/"])

@@ -12,12 +12,12 @@ import re
 import pytest
 
 from tests.test_browser import (  # noqa: F401
-    AXE,
     SEED,
     browser,
     page,
     results_heading,
     screenshot,
+    serious_violations,
     site,
 )
 
@@ -206,11 +206,5 @@ def test_the_favicon_and_a_missing_page(page, site):
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}])
 def test_the_histogram_and_the_folded_filters_pass_axe(browser, site, viewport):
-    context = browser.new_context(viewport=viewport, bypass_csp=True)
-    page = context.new_page()
-    page.goto(f"{site}/search/?q=peninsula&year=1995&year=1996")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document)")
-    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], [(v["id"], v["help"], len(v["nodes"])) for v in serious]
-    context.close()
+    url = f"{site}/search/?q=peninsula&year=1995&year=1996"
+    assert serious_violations(browser, url, viewport=viewport) == []

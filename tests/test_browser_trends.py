@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.test_browser import AXE, SEED, browser, page, site  # noqa: F401
+from tests.test_browser import SEED, browser, page, serious_violations, site  # noqa: F401
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -107,16 +107,7 @@ def test_a_phrase_selected_on_a_statement_page_is_seen_over_time(page, site):  #
 
 @pytest.mark.parametrize("path", [TRENDS, "/trends/", "/"])
 def test_the_trends_pages_pass_axe(browser, site, path):  # noqa: F811
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: npm ci --prefix tests/browser (make test does)")
-    context = browser.new_context(bypass_csp=True)
-    tab = context.new_page()
-    tab.goto(f"{site}{path}")
-    tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate("async () => await axe.run(document)")
-    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], [(v["id"], v["help"], len(v["nodes"])) for v in serious]
-    context.close()
+    assert serious_violations(browser, f"{site}{path}") == []
 
 
 def test_the_trends_page_fits_a_phone_screen(browser, site):  # noqa: F811
