@@ -16,7 +16,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from archive import dates, mentions, names
@@ -43,6 +42,7 @@ from archive.records import (
     unique_slug,
 )
 from archive.relations import StatementRelation, StatementRelationManager  # noqa: F401
+from archive.site_urls import slug_url
 from archive.text import has_local_path, natural_order
 
 
@@ -135,7 +135,7 @@ class Country(GuardedDeleteModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("archive:country", args=[self.slug])
+        return slug_url("archive:country", self.slug)
 
     @property
     def alias_list(self) -> list[str]:
@@ -207,7 +207,7 @@ class IssuingBody(GuardedDeleteModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("archive:body", args=[self.slug])
+        return slug_url("archive:body", self.slug)
 
     @property
     def alias_list(self) -> list[str]:
@@ -317,7 +317,7 @@ class Event(GuardedDeleteModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("archive:event", args=[self.slug])
+        return slug_url("archive:event", self.slug)
 
     @property
     def dates_display(self) -> str:
@@ -543,7 +543,7 @@ class Statement(ArchiveRecord):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("archive:statement", args=[self.slug])
+        return slug_url("archive:statement", self.slug)
 
     @property
     def choice_label(self) -> str:

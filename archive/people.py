@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from archive import dates, person_names
@@ -15,6 +14,7 @@ from archive.records import (
     split_aliases,
     unique_slug,
 )
+from archive.site_urls import slug_url
 
 
 class Person(GuardedDeleteModel):
@@ -59,7 +59,7 @@ class Person(GuardedDeleteModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("archive:person", args=[self.slug])
+        return slug_url("archive:person", self.slug)
 
     @property
     def variant_list(self) -> list[str]:

@@ -1,0 +1,64 @@
+"""Addresses reversed once a process give what ``reverse`` gives, wherever the site is."""
+
+import pytest
+from django.test import override_settings
+from django.urls import (
+    NoReverseMatch,
+    clear_script_prefix,
+    include,
+    path,
+    reverse,
+    set_script_prefix,
+)
+
+from archive.site_urls import fixed_url, slug_url
+
+ROUTES = ["archive:statement", "archive:body", "archive:event", "archive:country", "archive:person"]
+
+
+@pytest.mark.parametrize("name", ROUTES)
+@pytest.mark.parametrize("slug", ["dprk-mfa-2024-07-01", "a", "Un_2019-USA_74"])
+def test_a_slug_address_is_what_reverse_gives(name, slug):
+    assert slug_url(name, slug) == reverse(name, args=[slug])
+
+
+def test_fixed_addresses_are_what_reverse_gives():
+    assert fixed_url("search:search") == reverse("search:search") == "/search/"
+    assert fixed_url("search:export", "csv") == reverse("search:export", args=["csv"])
+    assert fixed_url("search:export", "jsonl") != fixed_url("search:export", "csv")
+
+
+def test_anything_but_a_slug_is_refused_as_reverse_refuses_it():
+    for bad in ["", "a/b", "naïve", "two words"]:
+        with pytest.raises(NoReverseMatch):
+            slug_url("archive:statement", bad)
+
+
+def test_a_site_under_a_sub_path_gets_its_own_addresses():
+    assert slug_url("archive:statement", "x") == "/statements/x/"
+    assert fixed_url("archive:about") == "/about/"
+    set_script_prefix("/archive/")
+    try:
+        assert slug_url("archive:statement", "x") == "/archive/statements/x/"
+        assert fixed_url("archive:about") == "/archive/about/"
+    finally:
+        clear_script_prefix()
+    assert slug_url("archive:statement", "x") == "/statements/x/"
+
+
+# A configuration that mounts the public pages under /v2/.
+urlpatterns = [path("v2/", include("archive.public_urls"))]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_another_url_configuration_gets_its_own_addresses():
+    assert slug_url("archive:statement", "x") == "/v2/statements/x/"
+    assert fixed_url("archive:about") == "/v2/about/"
+
+
+def test_a_page_links_through_the_cached_addresses(client, make_statement):
+    statement = make_statement()
+    page = client.get(reverse("archive:statements")).content.decode()
+    assert f'<a href="{reverse("search:trends")}">Trends</a>' in page
+    assert f'<a href="{reverse("archive:people")}">Speakers</a>' in page
+    assert f'href="{reverse("archive:statement", args=[statement.slug])}"' in page
