@@ -50,16 +50,61 @@ def fold_word(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-class Candidates:
-    """Where words that may stem to one of some terms start: case- and accent-insensitive.
+# Lower-case letters that share their upper case ("s" and "ſ", "σ" and "ς"): matching
+# case-insensitively equates them, lower-casing does not. A scan of lower-cased text
+# looks for each letter's partners too. tests/test_highlighting.py derives these from
+# Unicode (they are the regex engine's own extra cases).
+SAME_UPPER_CASE = (
+    "i\u0131",
+    "s\u017f",
+    "\xb5\u03bc",
+    "\u0345\u03b9\u1fbe",
+    "\u0390\u1fd3",
+    "\u03b0\u1fe3",
+    "\u03b2\u03d0",
+    "\u03b5\u03f5",
+    "\u03b8\u03d1",
+    "\u03ba\u03f0",
+    "\u03c0\u03d6",
+    "\u03c1\u03f1",
+    "\u03c2\u03c3",
+    "\u03c6\u03d5",
+    "\u0432\u1c80",
+    "\u0434\u1c81",
+    "\u043e\u1c82",
+    "\u0441\u1c83",
+    "\u0442\u1c84\u1c85",
+    "\u044a\u1c86",
+    "\u0463\u1c87",
+    "\u1c88\ua64b",
+    "\u1e61\u1e9b",
+    "\ufb05\ufb06",
+)
+_PARTNERS = {letter: group for group in SAME_UPPER_CASE for letter in group}
 
-    The scan runs on the lower-cased text, a chunk at a time, with a pattern
-    that neither folds case nor opens with ``\\b``: the regex engine then skips
-    ahead to the letters its alternatives can start with instead of trying
+
+def _lowered_class(letter: str) -> str:
+    """A character class for what ``letter`` matches case-insensitively, in lower-cased
+    text: its accented forms if it is a folded letter, and their partners."""
+    forms = _VARIANTS.get(letter, letter)
+    members = dict.fromkeys(partner for form in forms for partner in _PARTNERS.get(form, form))
+    return "[" + "".join(map(re.escape, members)) + "]"
+
+
+class Candidates:
+    """The words of a text that may stem to one of some terms, as (start, end) spans:
+    those starting, case and accents aside, with one of the terms' prefixes.
+
+    What ``\\b(?:prefixes)\\w*`` finds case-insensitively (``case_insensitive``),
+    found faster: the scan runs on the lower-cased text, a chunk at a time, with a
+    pattern that neither folds case nor opens with ``\\b``, so the regex engine
+    skips ahead to the letters its alternatives start with instead of trying
     every position (three to five times faster on a speech), and a snippet that
-    stops early lower-cases only what it read. The word boundary is checked
-    here. A chunk whose lower-casing changes its length (a dotted capital I)
-    is scanned with the case-insensitive pattern instead.
+    stops early lower-cases only what it has read; the word boundary is checked
+    here. A chunk whose lower case is longer (it holds "İ") is scanned with
+    ``case_insensitive``, and so is every text for prefixes that hold something
+    other than letters, digits and the underscore ("u." from "U.S."): a match
+    rejected inside a word could then run past that word's end.
     """
 
     CHUNK = 4096
@@ -69,11 +114,18 @@ class Candidates:
             "".join(f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in prefix)
             for prefix in prefixes
         )
-        self.lowered = re.compile(rf"(?:{alternatives})\w*")
-        self.anywhere = re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+        self.case_insensitive = re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+        self.lowered = None
+        if all(_WORD_ONLY.fullmatch(prefix) for prefix in prefixes):
+            lowered = "|".join("".join(map(_lowered_class, prefix)) for prefix in prefixes)
+            self.lowered = re.compile(rf"(?:{lowered})\w*")
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each candidate word of ``text``, in order."""
+        if self.lowered is None:
+            for match in self.case_insensitive.finditer(text):
+                yield match.span()
+            return
         size = len(text)
         begin = 0
         while begin < size:
@@ -82,19 +134,23 @@ class Candidates:
                 end += 1
             piece = text[begin:end].lower()
             if len(piece) != end - begin:
-                for match in self.anywhere.finditer(text, begin, end):
+                for match in self.case_insensitive.finditer(text, begin, end):
                     yield match.span()
             else:
+                # A chunk after the first opens on a non-word character, where no
+                # candidate starts: only a match inside the chunk needs its boundary checked.
                 for match in self.lowered.finditer(piece):
                     start = match.start()
-                    before = piece[start - 1] if start else text[begin - 1] if begin else ""
-                    if not (before and _is_word_char(before)):
+                    if not (start and _is_word_char(piece[start - 1])):
                         yield begin + start, begin + match.end()
             begin = end
 
-    def search(self, text: str) -> bool:
+    def found_in(self, text: str) -> bool:
         """Whether ``text`` has a candidate word."""
         return next(self.spans(text), None) is not None
+
+
+_WORD_ONLY = re.compile(r"\w+")
 
 
 def _is_word_char(char: str) -> bool:

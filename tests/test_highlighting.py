@@ -1,7 +1,8 @@
 import random
+from collections import defaultdict
 
-from search.analysis import stem
-from search.highlighting import candidate_pattern, fold_word, snippet
+from search.analysis import query_terms, stem
+from search.highlighting import SAME_UPPER_CASE, candidate_pattern, fold_word, snippet
 
 
 def test_fold_word_strips_accents_and_case():
@@ -34,12 +35,12 @@ def test_snippet_without_matches_is_the_escaped_opening():
 
 def test_candidate_pattern_reaches_words_whose_stem_is_not_a_prefix():
     pattern = candidate_pattern({"polici"})
-    assert pattern.search("policy") and pattern.search("policies")
+    assert pattern.found_in("policy") and pattern.found_in("policies")
 
 
 def _spans_by_one_regex(text, terms):
     """What the scan must find: the case-insensitive pattern over the whole text."""
-    return [m.span() for m in candidate_pattern(terms).anywhere.finditer(text)]
+    return [m.span() for m in candidate_pattern(terms).case_insensitive.finditer(text)]
 
 
 def test_candidates_start_at_word_boundaries_only():
@@ -74,11 +75,47 @@ def test_a_text_whose_lower_case_is_longer_is_still_scanned_right():
 
 def test_the_chunked_scan_finds_what_one_regex_over_the_text_finds():
     rng = random.Random(7)
-    words = ["peace", "Peaceful", "appease", "PEACE", "péace", "war", "x_peace", "2peace"]
-    separators = [" ", ", ", "\n", "—", "’", "-", ""]
-    # Without "İ" every chunk is lower-cased; with it, chunks are scanned the other way.
+    words = ["peace", "Peaceful", "appease", "PEACE", "péace", "war", "x_peace", "2peace", "U.S"]
+    words += ["ſtate", "STATE", "ΕΙΣ", "εις", "Σοφία"]
+    separators = [" ", ", ", "\n", "—", "’", "-", "", "."]
+    # Without "İ" every chunk is lower-cased; with it, some are scanned the other way;
+    # with a dotted term, the whole text is.
     for vocabulary in (words, [*words, "İzmir"]):
-        for _ in range(10):
-            text = "".join(rng.choice(vocabulary) + rng.choice(separators) for _ in range(3000))
-            found = list(candidate_pattern({"peac", "war"}).spans(text))
-            assert found == _spans_by_one_regex(text, {"peac", "war"})
+        for terms in ({"peac", "war"}, {"peac", "u."}, {"stat", "war"}, {"εισ", "σοφια"}):
+            for _ in range(4):
+                text = "".join(rng.choice(vocabulary) + rng.choice(separators) for _ in range(3000))
+                found = list(candidate_pattern(terms).spans(text))
+                assert found == _spans_by_one_regex(text, terms)
+
+
+def test_a_dotted_term_is_found_wherever_the_chunks_fall():
+    terms = set(query_terms("U.S. policy"))  # {"u.", "polici"}: the dot is the term's
+    for cut in range(4088, 4100):
+        text = "a" * cut + " U.S policy"
+        assert [text[a:b] for a, b in candidate_pattern(terms).spans(text)] == ["U.S", "policy"]
+
+
+def test_a_word_rejected_inside_another_does_not_hide_the_next_one():
+    terms = set(query_terms("U.S. peace"))
+    for text, words in [
+        ("Thank you.Peace in the region", ["Peace"]),
+        ("the EU.U.S. summit", ["U.S"]),
+        ("menu.U.S. peace", ["U.S", "peace"]),
+    ]:
+        assert [text[a:b] for a, b in candidate_pattern(terms).spans(text)] == words
+
+
+def test_letters_that_lower_casing_leaves_are_matched_as_case_insensitively():
+    text = "the ſecurity of the ſtate, ΕΙΣ ΤΟ, Σοφία and µέτρα"
+    for terms in ({"secur"}, {"εισ"}, {"εις"}, {"σοφια"}, {"μετρ"}):
+        assert list(candidate_pattern(terms).spans(text)) == _spans_by_one_regex(text, terms)
+    assert [text[a:b] for a, b in candidate_pattern({"secur"}).spans(text)] == ["ſecurity"]
+
+
+def test_the_letters_sharing_an_upper_case_are_all_there_are():
+    groups = defaultdict(set)
+    for char in map(chr, range(0x110000)):
+        if not 0xD800 <= ord(char) <= 0xDFFF and char.lower() == char != char.upper():
+            groups[char.upper()].add(char)
+    derived = {frozenset(group) for group in groups.values() if len(group) > 1}
+    assert derived == {frozenset(group) for group in SAME_UPPER_CASE}
