@@ -1,6 +1,9 @@
 """Addresses reversed once a process give what ``reverse`` gives, wherever the site is."""
 
+from types import ModuleType
+
 import pytest
+from django.conf.urls.i18n import i18n_patterns
 from django.test import override_settings
 from django.urls import (
     NoReverseMatch,
@@ -10,6 +13,7 @@ from django.urls import (
     reverse,
     set_script_prefix,
 )
+from django.utils import translation
 
 from archive.site_urls import fixed_url, slug_url
 
@@ -62,3 +66,23 @@ def test_a_page_links_through_the_cached_addresses(client, make_statement):
     assert f'<a href="{reverse("search:trends")}">Trends</a>' in page
     assert f'<a href="{reverse("archive:people")}">Speakers</a>' in page
     assert f'href="{reverse("archive:statement", args=[statement.slug])}"' in page
+
+
+def test_a_slug_that_is_not_text_goes_through_reverse():
+    for slug in (None, 1991):
+        assert slug_url("archive:statement", slug) == reverse("archive:statement", args=[slug])
+
+
+# Translated routes: the language is part of the address.
+TRANSLATED = ModuleType("translated_urls")
+TRANSLATED.urlpatterns = i18n_patterns(path("", include("archive.public_urls")))
+
+
+@override_settings(ROOT_URLCONF=TRANSLATED, USE_I18N=True)
+def test_each_language_gets_its_own_addresses():
+    with translation.override("fr"):
+        assert fixed_url("archive:about") == "/fr/about/"
+        assert slug_url("archive:statement", "x") == "/fr/statements/x/"
+    with translation.override("de"):
+        assert fixed_url("archive:about") == "/de/about/"
+        assert slug_url("archive:statement", "x") == "/de/statements/x/"
