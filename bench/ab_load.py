@@ -1,0 +1,101 @@
+"""Compare the HTML search page of two checkouts under load, the loads alternated.
+
+    git worktree add ../before <commit>
+    .venv/bin/python bench/ab_load.py --before ../before --after . --data var/bench-full
+
+Each checkout runs its own gunicorn server (2 workers, ``DEBUG`` off, as
+``make bench`` runs it) on the same benchmark directory (database, index and
+collected static files, as ``make bench --reuse`` leaves them). Both are
+warmed on the 33 pages of ``bench/queries.json``; then ``bench/load.py``
+drives one and the other in turn, with 4 and with 8 clients, the order
+swapped every round, so that the machine's drift falls on both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.run import PYTHON, drive, free_port, http_get, query_string  # noqa: E402
+
+SERVER_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SECURE_SSL_REDIRECT": "0",
+    "DJANGO_SETTINGS_MODULE": "archive.settings",
+    "LOG_LEVEL": "ERROR",
+}
+
+
+def start(checkout: Path, data: Path) -> tuple[subprocess.Popen, int]:
+    """A gunicorn server of ``checkout`` on ``data``, answering."""
+    port = free_port()
+    env = {
+        **os.environ,
+        **SERVER_ENV,
+        "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
+        "SEARCH_INDEX_DIR": str(data / "index"),
+        "STATIC_ROOT": str(data / "static"),
+    }
+    gunicorn = str(Path(PYTHON).parent / "gunicorn")
+    command = [gunicorn, "archive.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen([*command, "--log-level", "warning"], cwd=checkout, env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            http_get(port, "/search/?q=warmup")
+            return server, port
+        except (OSError, RuntimeError):
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit(f"gunicorn did not start in {checkout}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, required=True, help="the checkout before")
+    parser.add_argument("--after", type=Path, required=True, help="the checkout after")
+    parser.add_argument("--data", type=Path, required=True, help="a make bench --reuse directory")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=15)
+    args = parser.parse_args()
+    pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
+    paths = [f"/search/?{query_string(page['params'])}" for page in pages]
+    data = args.data.resolve()
+    servers = {
+        "before": start(args.before.resolve(), data),
+        "after": start(args.after.resolve(), data),
+    }
+    try:
+        for _, port in servers.values():
+            for path in paths * 3:
+                http_get(port, path)
+        print("| round | clients | side | pages/s | p50 ms | p95 ms | errors |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        for round_ in range(args.rounds):
+            order = ["before", "after"] if round_ % 2 == 0 else ["after", "before"]
+            for clients in (4, 8):
+                for side in order:
+                    load = drive(servers[side][1], paths, seconds=args.seconds, concurrency=clients)
+                    print(
+                        f"| {round_ + 1} | {clients} | {side} | {load['pages_per_second']} "
+                        f"| {load['p50_ms']} | {load['p95_ms']} | {load['errors']} |",
+                        flush=True,
+                    )
+    finally:
+        for server, _ in servers.values():
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
