@@ -1,0 +1,105 @@
+"""Where the search page's time goes, phase by phase, warm.
+
+    .venv/bin/python bench/page_phases.py --data var/bench-full
+
+The 33 pages of ``bench/queries.json`` through Django's test client (so the
+middleware is counted), with ``DEBUG`` off, on the data ``make bench --reuse``
+left; three warm-up rounds, then ``--rounds`` measured ones. Each phase is
+timed by wrapping the function that does it: the backend's search, the
+snippets, reading the hits' rows and their texts, the template, and the
+smaller steps of the view. Phases nest in nothing but the page, so the rest
+of the total is Django, the middleware and the view's own lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="a make bench --reuse directory")
+    parser.add_argument("--rounds", type=int, default=10)
+    args = parser.parse_args()
+    data = args.data.resolve()
+    os.environ.update(
+        {
+            "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
+            "SEARCH_INDEX_DIR": str(data / "index"),
+            "STATIC_ROOT": str(data / "static"),
+            "DEBUG": "0",
+            "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
+            "ALLOWED_HOSTS": "testserver",
+            "SECURE_SSL_REDIRECT": "0",
+            "DJANGO_SETTINGS_MODULE": "archive.settings",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from bench.run import query_string
+    from search import searching, views
+    from search.indexing import current_backend
+
+    spent: Counter[str] = Counter()
+
+    def timed(owner, name: str, phase: str) -> None:
+        inner = getattr(owner, name)
+
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent[phase] += time.perf_counter() - started
+
+        setattr(owner, name, wrapper)
+
+    timed(type(current_backend()), "search", "backend search")
+    timed(searching, "snippet", "snippets")
+    timed(searching, "load_texts", "hits' texts")
+    timed(searching, "suggest", "did you mean")
+    timed(views, "load_statements", "hits' rows")
+    timed(views, "render", "template")
+    timed(views, "parse_parameters", "parameters")
+    timed(views, "histogram", "histogram")
+    timed(views, "facet_labels", "facet labels")
+    timed(views.facet_links, "facet_groups", "facet groups")
+
+    pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
+    paths = [f"/search/?{query_string(page['params'])}" for page in pages]
+    client = Client()
+    for path in paths * 3:
+        if client.get(path).status_code != 200:
+            raise SystemExit(f"{path} did not answer 200")
+    spent.clear()
+    count = args.rounds * len(paths)
+    started, cpu = time.perf_counter(), time.process_time()
+    for _ in range(args.rounds):
+        for path in paths:
+            client.get(path)
+    total = (time.perf_counter() - started) / count * 1000
+    cpu = (time.process_time() - cpu) / count * 1000
+    print(f"| phase | ms a page ({count} pages) |")
+    print("| --- | --- |")
+    print(f"| **whole request** | {total:.2f} (CPU {cpu:.2f}) |")
+    for phase, seconds in spent.most_common():
+        print(f"| {phase} | {seconds / count * 1000:.2f} |")
+    rest = total - sum(spent.values()) / count * 1000
+    print(f"| the rest: Django, middleware, the view | {rest:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
