@@ -115,7 +115,7 @@ class Candidates:
             for prefix in prefixes
         )
         self.case_insensitive = re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
-        self.lowered = None
+        self.lowered: re.Pattern[str] | None = None
         if all(_WORD_ONLY.fullmatch(prefix) for prefix in prefixes):
             lowered = "|".join("".join(map(_lowered_class, prefix)) for prefix in prefixes)
             self.lowered = re.compile(rf"(?:{lowered})\w*")
