@@ -101,10 +101,17 @@ Posting = tuple[bytes, int, float, bytes]
 
 @dataclass(frozen=True)
 class Analysed:
-    """A field's text as the index holds it."""
+    """A field's text as the index holds it: its terms' postings, in columns."""
 
-    postings: list[Posting]  # one per term
+    terms: list[bytes]  # each term in UTF-8, in the order of its number
+    freqs: list[int]  # how often each occurs (its weight too)
+    values: list[bytes]  # each term's positions, encoded (ArrayPositions)
     small: bytes  # per position: the code of the small word there, or 0
+
+    @property
+    def postings(self) -> list[Posting]:
+        """One (term, frequency, weight, positions) a term, as ``FieldType.index`` yields them."""
+        return list(zip(self.terms, self.freqs, map(float, self.freqs), self.values, strict=True))
 
 
 @lru_cache(maxsize=16)
@@ -127,7 +134,7 @@ def analyse(text: str, line_gap: bool = False) -> Analysed:
     small = np.where(coded < FIRST_TERM, coded, 0).astype(np.uint8).tobytes()
     positions = np.flatnonzero(coded >= FIRST_TERM)
     if not len(positions):
-        return Analysed([], small)
+        return Analysed([], [], [], small)
     numbers = coded[positions]
     order = np.argsort(numbers, kind="stable")  # by term; positions stay ascending
     numbers, positions = numbers[order], positions[order]
@@ -135,15 +142,16 @@ def analyse(text: str, line_gap: bool = False) -> Analysed:
     ends = np.append(starts[1:], len(numbers))
     narrow = positions.astype("<u2").tobytes()
     wide = positions.astype("<u4").tobytes() if positions.max() > 0xFFFF else b""
-    lasts = positions[ends - 1].tolist()
-    term_bytes = vocabulary.term_bytes
-    postings = []
-    terms = (numbers[starts] - FIRST_TERM).tolist()
-    for number, start, end, last in zip(terms, starts.tolist(), ends.tolist(), lasts, strict=True):
-        # Positions past 65,535: uint32 and one byte of padding (see ArrayPositions).
-        value = narrow[2 * start : 2 * end] if last <= 0xFFFF else wide[4 * start : 4 * end] + b"\0"
-        postings.append((term_bytes[number], end - start, float(end - start), value))
-    return Analysed(postings, small)
+    terms = list(map(vocabulary.term_bytes.__getitem__, (numbers[starts] - FIRST_TERM).tolist()))
+    bounds = zip(starts.tolist(), ends.tolist(), strict=True)
+    if not wide:
+        values = [narrow[2 * start : 2 * end] for start, end in bounds]
+    else:  # positions past 65,535: uint32 and one byte of padding (see ArrayPositions)
+        values = [
+            narrow[2 * start : 2 * end] if last <= 0xFFFF else wide[4 * start : 4 * end] + b"\0"
+            for (start, end), last in zip(bounds, positions[ends - 1].tolist(), strict=True)
+        ]
+    return Analysed(terms, (ends - starts).tolist(), values, small)
 
 
 _GAP = [0] * LINE_GAP
@@ -255,9 +263,17 @@ class ArchiveText(fields.TEXT):
 
     def index(self, value, **kwargs) -> list[Posting]:
         """The text's postings, as ``FieldType.index`` gives them, without its generators."""
+        return self._analysed(value).postings
+
+    def index_columns(self, value) -> tuple[list[bytes], list[int], list[int], list[bytes]]:
+        """The text's postings as columns: terms, frequencies, weights, positions (bulk.py)."""
+        analysed = self._analysed(value)
+        return analysed.terms, analysed.freqs, analysed.freqs, analysed.values
+
+    def _analysed(self, value) -> Analysed:
         if not isinstance(value, str):
             raise ValueError(f"{value!r} is not a string")
-        return analyse(value, self.line_gap).postings
+        return analyse(value, self.line_gap)
 
     def to_column_value(self, value) -> bytes:
         return analyse(value, self.line_gap).small
