@@ -266,7 +266,8 @@ class ArchiveText(fields.TEXT):
         return self._analysed(value).postings
 
     def index_columns(self, value) -> tuple[list[bytes], list[int], list[int], list[bytes]]:
-        """The text's postings as columns: terms, frequencies, weights, positions (bulk.py)."""
+        """The text's postings as columns: terms, frequencies, weights (the frequencies,
+        which the writer stores as floats), positions (bulk.py)."""
         analysed = self._analysed(value)
         return analysed.terms, analysed.freqs, analysed.freqs, analysed.values
 
