@@ -18,46 +18,25 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import PYTHON, drive, free_port, http_get, query_string  # noqa: E402
-
-SERVER_ENV = {
-    "DEBUG": "0",
-    "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
-    "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "SECURE_SSL_REDIRECT": "0",
-    "DJANGO_SETTINGS_MODULE": "archive.settings",
-    "LOG_LEVEL": "ERROR",
-}
+from bench.run import deployed, drive, free_port, http_get, query_string, start_server  # noqa: E402
 
 
 def start(checkout: Path, data: Path) -> tuple[subprocess.Popen, int]:
-    """A gunicorn server of ``checkout`` on ``data``, answering."""
-    port = free_port()
+    """A gunicorn server of ``checkout`` on ``data``, deployed as ``make bench`` deploys it."""
     env = {
         **os.environ,
-        **SERVER_ENV,
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
         "SEARCH_INDEX_DIR": str(data / "index"),
-        "STATIC_ROOT": str(data / "static"),
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "LOG_LEVEL": "ERROR",
     }
-    gunicorn = str(Path(PYTHON).parent / "gunicorn")
-    command = [gunicorn, "archive.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
-    server = subprocess.Popen([*command, "--log-level", "warning"], cwd=checkout, env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            http_get(port, "/search/?q=warmup")
-            return server, port
-        except (OSError, RuntimeError):
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit(f"gunicorn did not start in {checkout}")
+    port = free_port()
+    return start_server(deployed(env, data), port, cwd=checkout), port
 
 
 def main() -> None:

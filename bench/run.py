@@ -479,8 +479,9 @@ def deployed(env: dict, workdir: Path) -> dict:
     return server_env
 
 
-def start_server(env, port: int) -> subprocess.Popen:
-    """Start gunicorn with ``env`` (production-like settings) and wait until it answers."""
+def start_server(env, port: int, cwd: Path = ROOT) -> subprocess.Popen:
+    """Start gunicorn of the checkout ``cwd`` with ``env`` (production-like settings) and wait
+    until it answers."""
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
@@ -492,7 +493,7 @@ def start_server(env, port: int) -> subprocess.Popen:
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
     )
     deadline = time.monotonic() + 30
@@ -503,7 +504,7 @@ def start_server(env, port: int) -> subprocess.Popen:
         except (OSError, RuntimeError):
             time.sleep(0.2)
     server.terminate()
-    raise SystemExit("gunicorn did not start")
+    raise SystemExit(f"gunicorn did not start in {cwd}")
 
 
 def render(report: dict) -> str:

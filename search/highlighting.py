@@ -145,10 +145,6 @@ class Candidates:
                         yield begin + start, begin + match.end()
             begin = end
 
-    def found_in(self, text: str) -> bool:
-        """Whether ``text`` has a candidate word."""
-        return next(self.spans(text), None) is not None
-
 
 _WORD_ONLY = re.compile(r"\w+")
 
