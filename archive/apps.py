@@ -1,6 +1,11 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class ArchiveConfig(AppConfig):
     name = "archive"
     verbose_name = "Archive"
+
+    def ready(self):
+        from archive import signal_relay
+
+        signal_relay.connect(apps.get_models(include_auto_created=True))

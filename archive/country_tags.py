@@ -22,9 +22,10 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
+from archive import history
 from archive.mentions import CountryFinder
 from archive.models import Country, Statement
-from archive.signals import statements_bulk_changed
+from archive.records import links_written
 
 CHUNK = 500
 
@@ -87,9 +88,9 @@ def tag_texts(
 ) -> list[int]:
     """Tag statements given as (pk, text, date, issuing country id); return those changed.
 
-    Sends ``statements_bulk_changed`` for the changed ones: call it inside
-    the transaction that writes them, so the search index learns of it with
-    the write.
+    The changed ones are recorded (``links_written``): call it inside the
+    transaction that writes them, so that their history and the search
+    change log learn of it with the write.
     """
     ids = finder.ids or {}
     pks = [row[0] for row in rows]
@@ -109,8 +110,8 @@ def tag_texts(
     _write("countries_extracted", found, extracted)
     _write("countries_mentioned", wanted, named)
     changed = [pk for pk in found if wanted[pk] != named[pk]]
-    if changed:
-        statements_bulk_changed.send(sender=Statement, pks=changed)
+    with history.reason("Countries named read again from the text"):
+        links_written(Statement, changed)
     return changed
 
 

@@ -115,8 +115,10 @@ def decade_years(first: int) -> tuple[int, int]:
 # Dates as archivists type them ------------------------------------------------
 
 ACCEPTED_FORMS = (
-    "2024, 2024-07, 2024-07-01, July 2024, 1 July 2024, "
-    "or EDTF: 2024? (uncertain), 2024~ (approximate), 2024-06/2024-07 (between)"
+    "2024, 2024-07, 2024-07-01, July 2024, 1 July 2024, 30/6/2024 (day/month/year, when only "
+    "one reading is possible), summer 2024, or EDTF: 2024? (uncertain), 2024~ (approximate), "
+    "2024-22 (a season: 21 spring, 22 summer, 23 autumn, 24 winter), "
+    "2024-06/2024-07 (between)"
 )
 _MONTHS = {
     name.lower(): number
@@ -125,9 +127,10 @@ _MONTHS = {
 }
 _MONTHS["sept"] = 9
 _WORDY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
-_NUMERIC_DMY = re.compile(r"^\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4}$")
+_NUMERIC_DMY = re.compile(r"^(\d{1,2})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{1,4})$")
 _SEASON = re.compile(r"^(\d{4})-(2[1-4])$")
 SEASONS = {"21": "Spring", "22": "Summer", "23": "Autumn", "24": "Winter"}
+_SEASON_WORDS = {"spring": "21", "summer": "22", "autumn": "23", "fall": "23", "winter": "24"}
 _FIRST_DATE = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
 
 
@@ -147,29 +150,57 @@ class TypedDate:
 
 
 def parse_typed(text: str) -> TypedDate:
-    """Read a date typed by an archivist: ISO forms, "July 2024", "1 July 2024", or EDTF.
+    """Read a date typed by an archivist: ISO forms, "July 2024", "1 July 2024", "30/6/2024",
+    "summer 2024", or EDTF.
 
     EDTF levels 0 and 1 are accepted (uncertain ``?``, approximate ``~``,
     unspecified digits ``2024-XX``, seasons, closed intervals); level 2 and
-    open intervals are refused, as is a form like ``1/7/2024``, which means
-    1 July to some readers and 7 January to others. ``ValueError`` says why.
+    open intervals are refused. A day, month and year written with slashes
+    or dots are read only when one reading is possible: 30/6/2024 is 30 June
+    (30 is no month), but 6/7/2024 is 6 July to some readers and 7 June to
+    others. ``ValueError`` says why, with the forms accepted.
     """
     text = " ".join((text or "").split())
     if not text:
         raise ValueError(f"Enter a date: {ACCEPTED_FORMS}.")
-    if _NUMERIC_DMY.match(text):
-        raise ValueError(
-            f"“{text}” is ambiguous: it is 1 July to some readers and 7 January to others. "
-            f"Write it as {ACCEPTED_FORMS}."
-        )
+    numeric = _NUMERIC_DMY.match(text)
+    if numeric:
+        return _from_edtf(_numeric_to_edtf(text, numeric))
     wordy = _WORDY.match(text)
     if not wordy:
         return _from_edtf(text)
+    if wordy.group(1) is None and wordy.group(2).lower() in _SEASON_WORDS:
+        return _from_edtf(f"{wordy.group(3)}-{_SEASON_WORDS[wordy.group(2).lower()]}")
     edtf = _wordy_to_edtf(text, *wordy.groups())
     try:
         return _from_edtf(edtf)
     except ValueError:
         raise ValueError(f"“{text}” is not a real date. Write {ACCEPTED_FORMS}.") from None
+
+
+def _numeric_to_edtf(text: str, match: re.Match) -> str:
+    """The one day that "30/6/2024" can be, in EDTF; refuse two readings, or none."""
+    first, _, second, year = match.groups()
+    if len(year) != 4:
+        raise ValueError(
+            f"“{text}”: write the year in full ({year} could be one of several centuries). "
+            f"Write {ACCEPTED_FORMS}."
+        )
+    readings = {}
+    for day, month in ((first, second), (second, first)):  # day/month/year, month/day/year
+        try:
+            readings[dt.date(int(year), int(month), int(day))] = None
+        except ValueError:
+            continue
+    if not readings:
+        raise ValueError(f"“{text}” is not a real date. Write {ACCEPTED_FORMS}.")
+    if len(readings) > 1:
+        one, other = (display(day, Precision.DAY) for day in readings)
+        raise ValueError(
+            f"“{text}” is ambiguous: it is {one} to some readers and {other} to others. "
+            f"Write {ACCEPTED_FORMS}."
+        )
+    return next(iter(readings)).isoformat()
 
 
 def _wordy_to_edtf(text: str, day: str | None, month_name: str, year: str) -> str:

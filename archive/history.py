@@ -1,13 +1,30 @@
-"""Edit history: one entry for each save an archivist makes, its relations included.
+"""Edit history: an entry for every write to an archive record, whatever made it.
 
 A save in the admin writes the row, then its many-to-many fields, inlines
 and the countries found in the text. django-simple-history would make an
 entry for the row and one more for each many-to-many change, most of them
 showing no change of their own. ``gather`` holds them back; ``record_gathered``
 then makes the one entry, with every relation as it stands after the save.
+
+Writes that send no per-row signal (``QuerySet.update``, ``bulk_create``,
+``bulk_update``, links written as plain rows) are recorded by ``record_bulk``,
+called from the archive's QuerySets (``archive.records.RecordQuerySet``):
+one entry per row as it then stands, relations included, under the reason
+``reason`` gives.
 """
 
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from django.db import models
 from simple_history.models import HistoricalRecords
+from simple_history.utils import get_m2m_field_name
+
+CHUNK = 500  # rows read and recorded per query
+_local = threading.local()
 
 
 class EditHistory(HistoricalRecords):
@@ -16,6 +33,8 @@ class EditHistory(HistoricalRecords):
     A many-to-many field through a model of the archive's own (statement
     relations), which keeps a history of its own, is recorded under a name of
     the owner's ("HistoricalStatementStatementRelation"), not the through model's.
+    A relation changed from its other end (``event.statements.add(...)``) is
+    recorded on each statement it changed.
     """
 
     def get_history_model_name(self, model):
@@ -25,32 +44,154 @@ class EditHistory(HistoricalRecords):
 
     def post_save(self, instance, created, using=None, **kwargs):
         if kwargs.get("raw", False):
-            # A fixture's row makes no entry (as in simple-history), nor do the
-            # relations loaddata sets on it next.
+            # A fixture's row is recorded once loaddata has set its relations too
+            # (archive/management/commands/loaddata.py); nothing is recorded here.
             instance._history_raw = True
+            return None
         pending = getattr(instance, "_history_pending", None)
         if pending is None:
             return super().post_save(instance, created, using=using, **kwargs)
-        if not kwargs.get("raw", False):
-            pending.setdefault(self, "+" if created else "~")
+        pending.setdefault(self, "+" if created else "~")
 
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
         if getattr(instance, "_history_raw", False):
             return None
+        if reverse:
+            return self._reverse_m2m_changed(instance, action, attr, pk_set, kwargs)
         pending = getattr(instance, "_history_pending", None)
         if pending is None:
             return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
         if action in ("post_add", "post_remove", "post_clear"):
             pending.setdefault(self, "~")
 
+    def _reverse_m2m_changed(self, instance, action, attr, pk_set, kwargs) -> None:
+        owners = self.cls._default_manager
+        if action == "pre_clear":
+            instance._history_cleared = list(
+                owners.filter(**{attr: instance}).values_list("pk", flat=True)
+            )
+        elif action in ("post_add", "post_remove"):
+            record_bulk(self.cls, pk_set or (), "~")
+        elif action == "post_clear":
+            record_bulk(self.cls, instance.__dict__.pop("_history_cleared", ()), "~")
+
 
 def gather(instance) -> None:
-    """Hold back the history entries of ``instance``'s saves and relation changes."""
+    """Hold back the history entries of ``instance``'s saves and relation changes.
+
+    Bulk writes to it meanwhile (the countries found in its text) make no
+    entry of their own either: the gathered one shows them.
+    """
     instance._history_pending = {}
+    _local.gathering = [*getattr(_local, "gathering", []), instance]
 
 
 def record_gathered(instance) -> None:
     """Make one entry for what was gathered (an addition if the row was created)."""
+    _local.gathering = [i for i in getattr(_local, "gathering", []) if i is not instance]
     pending = instance.__dict__.pop("_history_pending", None) or {}
     for records, history_type in pending.items():
         records.create_historical_record(instance, history_type)
+
+
+def _gathered_pks(model: type[models.Model]) -> set:
+    concrete = model._meta.concrete_model
+    return {
+        instance.pk
+        for instance in getattr(_local, "gathering", [])
+        if instance._meta.concrete_model is concrete
+    }
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Make the bulk writes' entries once, at the end: one per row, as it then stands.
+
+    An import batch creates statements, then links their events, then their
+    countries: one entry each ("import"), not three. A row keeps the reason
+    of its first write, and is an addition if it was created.
+    """
+    if getattr(_local, "batch", None) is not None:
+        yield
+        return
+    _local.batch = {}
+    try:
+        yield
+        batch = _local.batch
+    finally:
+        _local.batch = None
+    for (model, using), rows in batch.items():
+        groups: dict[tuple[str, str], list] = {}
+        for pk, kind_and_reason in rows.items():
+            groups.setdefault(kind_and_reason, []).append(pk)
+        for (history_type, why), pks in groups.items():
+            with reason(why):
+                record_bulk(model, pks, history_type, using=using)
+
+
+@contextmanager
+def reason(text: str) -> Iterator[None]:
+    """Record the bulk writes made inside with this reason ("import", "Speaker merged…")."""
+    before = getattr(_local, "reason", None)
+    _local.reason = text
+    try:
+        yield
+    finally:
+        _local.reason = before
+
+
+def current_user():
+    """The user of the request being served (the history middleware keeps it), or None."""
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+def record_bulk(
+    model: type[models.Model],
+    pks: Iterable[int],
+    history_type: str,
+    default_reason: str = "Changed in bulk",
+    using: str | None = None,
+) -> None:
+    """Make one entry per row of ``model`` as it now stands, its relations included."""
+    model = model._meta.concrete_model
+    attribute = getattr(model._meta, "simple_history_manager_attribute", None)
+    if attribute is None:
+        return
+    why = getattr(_local, "reason", None) or default_reason
+    pks = set(pks) - _gathered_pks(model)
+    batch = getattr(_local, "batch", None)
+    if batch is not None:
+        rows = batch.setdefault((model, using), {})
+        for pk in pks:
+            if pk not in rows or history_type == "+":
+                rows[pk] = (history_type, rows.get(pk, (None, why))[1])
+        return
+    manager = getattr(model, attribute)
+    user = current_user()
+    pks = sorted(pks)
+    for first in range(0, len(pks), CHUNK):
+        rows = list(model._base_manager.using(using).filter(pk__in=pks[first : first + CHUNK]))
+        entries = manager.bulk_history_create(
+            rows, update=history_type == "~", default_user=user, default_change_reason=why
+        )
+        if entries:
+            _record_relations(model, manager.model, entries, using)
+
+
+def _record_relations(model, history_model, entries, using) -> None:
+    """Copy the rows' many-to-many links into the history's link tables, as a save does."""
+    by_row = {entry.id: entry for entry in entries}
+    for field in getattr(history_model, "_history_m2m_fields", ()):
+        link_history = getattr(history_model, field.name).model
+        through = field.remote_field.through
+        columns = [f.attname for f in through._meta.concrete_fields]
+        owner = through._meta.get_field(get_m2m_field_name(field)).attname
+        links = through._base_manager.using(using).filter(**{f"{owner}__in": list(by_row)})
+        link_history._base_manager.using(using).bulk_create(
+            [
+                link_history(history_id=by_row[row[owner]].pk, **row)
+                for row in links.values(*columns)
+            ]
+        )

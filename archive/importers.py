@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, reset_queries, transaction
 from django.utils import timezone
 
-from archive import countries, country_tags, dates
+from archive import countries, country_tags, dates, history, permalinks
 from archive.models import (
     LANGUAGE_CHOICES,
     WEB_URL,
@@ -36,7 +36,8 @@ from archive.models import (
     Status,
     unique_slug,
 )
-from archive.signals import bulk_import_finished, bulk_import_started, statements_bulk_changed
+from archive.records import links_written
+from archive.signals import bulk_import_finished, bulk_import_started
 from archive.speakers import SpeakerDirectory
 from archive.text import xml_safe
 
@@ -228,11 +229,12 @@ class StatementImporter:
         """Import every line, at most ``limit`` records; return the counts and errors."""
         bulk_import_started.send(sender=Statement)
         try:
-            with transaction.atomic():
-                countries.install()  # the whole authority, so every name can be found
-            self._finder = Country.objects.finder()
-            self._speakers = SpeakerDirectory()
-            return self._run(lines, limit)
+            with history.reason("import"):
+                with transaction.atomic():
+                    countries.install()  # the whole authority, so every name can be found
+                self._finder = Country.objects.finder()
+                self._speakers = SpeakerDirectory()
+                return self._run(lines, limit)
         finally:
             bulk_import_finished.send(sender=Statement)
 
@@ -271,13 +273,13 @@ class StatementImporter:
     def _write(self, batch: dict[str, CorpusRecord]) -> None:
         """Write a batch in one transaction; on a database error, retry record by record."""
         try:
-            with transaction.atomic():
+            with transaction.atomic(), history.batched():
                 self._write_records(list(batch.values()))
         except IntegrityError:
             self._forget_cache()
             for record in batch.values():
                 try:
-                    with transaction.atomic():
+                    with transaction.atomic(), history.batched():
                         self._write_records([record])
                 except IntegrityError as exc:
                     self._forget_cache()
@@ -341,11 +343,10 @@ class StatementImporter:
         self._speakers.save_new()
         for statement, person in new_speakers:
             statement.speaker_person_id = person.pk
+        # The QuerySet records these in the history and the search change log.
         created = Statement.objects.bulk_create(to_create)
-        Statement.history.bulk_history_create(created, default_change_reason="import")
         if to_update:
             Statement.objects.bulk_update(to_update, [*IMPORTED_FIELDS, "updated_at"])
-            Statement.history.bulk_history_create(to_update, default_change_reason="import")
         through = Statement.events.through
         linked = set(
             through.objects.filter(statement_id__in=[s.pk for s, _ in event_links]).values_list(
@@ -356,18 +357,13 @@ class StatementImporter:
         through.objects.bulk_create(
             [through(statement_id=s.pk, event_id=e.pk) for s, e in new_links]
         )
-        # A statement that only gained an event link changed too: its document names the event.
-        changed = list(
-            dict.fromkeys(
-                [
-                    *(s.pk for s in created),
-                    *(s.pk for s in to_update),
-                    *(s.pk for s, _ in new_links),
-                ]
-            )
-        )
-        if changed:  # in the batch's transaction: listeners' writes commit with it
-            statements_bulk_changed.send(sender=Statement, pks=changed)
+        written = [*(s.pk for s in created), *(s.pk for s in to_update)]
+        # A statement that only gained an event link changed too: its document names the
+        # event. The links are plain rows: the change log learns of them here, in the batch's
+        # transaction (the history entries are made at the batch's end, ``_write``).
+        linked_only = list(dict.fromkeys(s.pk for s, _ in new_links).keys() - set(written))
+        links_written(Statement, linked_only)
+        changed = list(dict.fromkeys([*written, *linked_only]))
         country_tags.tag_texts(
             [
                 (
@@ -380,16 +376,9 @@ class StatementImporter:
             ],
             self._finder,
         )
-        renamed = self._speakers.flush()
-        if renamed:  # a new spelling of a speaker's name: their speeches' documents carry it
-            statements_bulk_changed.send(
-                sender=Statement,
-                pks=list(
-                    Statement.objects.filter(speaker_person__in=renamed).values_list(
-                        "pk", flat=True
-                    )
-                ),
-            )
+        # A new spelling of a speaker's name reaches their speeches' documents through the
+        # change log, which the QuerySet writes for the people updated.
+        self._speakers.flush()
         self.report.created += counts[0]
         self.report.updated += counts[1]
         self.report.unchanged += counts[2]
@@ -438,6 +427,7 @@ class StatementImporter:
             text = record.title
         if self._slugs is None:
             self._slugs = set(Statement.objects.values_list("slug", flat=True))
+            self._slugs |= permalinks.former_slugs(Statement)
         return unique_slug(Statement, text, max_length=100, known=self._slugs)
 
     def _country(self, code: str, record: CorpusRecord) -> Country:

@@ -9,16 +9,14 @@ statement uses them: see ``refuse_delete_in_use`` below.
 """
 
 from collections import Counter, defaultdict
-from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
-from simple_history.models import HistoricalRecords
 
-from archive import dates, mentions, names
+from archive import dates, mentions, names, threads
 from archive.choices import (  # noqa: F401  (RelationKind, INVERSE_RELATION_LABELS: re-exported)
     INVERSE_RELATION_LABELS,
     LANGUAGE_CHOICES,
@@ -36,6 +34,7 @@ from archive.records import (
     ArchiveRecord,
     GuardedDeleteModel,
     GuardedDeleteQuerySet,
+    RecordQuerySet,
     SlugQuerySet,
     ensure_unused,
     split_aliases,
@@ -105,7 +104,7 @@ class Country(GuardedDeleteModel):
     )
 
     objects = CountryQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = EditHistory(m2m_fields=[predecessors])
 
     class Meta:
         ordering = ["name"]
@@ -181,7 +180,7 @@ class IssuingBody(GuardedDeleteModel):
     website = models.URLField(blank=True, validators=[WEB_URL])
 
     objects = SlugQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = EditHistory()
 
     class Meta:
         ordering = ["name"]
@@ -287,7 +286,7 @@ class Event(GuardedDeleteModel):
     description = models.TextField(blank=True)
 
     objects = SlugQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[countries])
+    history = EditHistory(m2m_fields=[countries])
 
     class Meta:
         ordering = ["-start_date", "name"]
@@ -353,7 +352,11 @@ class Event(GuardedDeleteModel):
 SENTENCE_ENDINGS = (".", "!", "?", ":", ";", "”", '"', ")", "]", "’")
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(RecordQuerySet):
+    def update_values(self, values: dict) -> dict:
+        """An update is a new revision too (see ``Statement.revision``)."""
+        return {"revision": models.F("revision") + 1, **values}
+
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
@@ -461,6 +464,13 @@ class Statement(ArchiveRecord):
         verbose_name="relations to other statements",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # Every save and update makes a new revision; the review queue publishes a revision
+    # only if it is the one the editor previewed, or differs from it in nothing
+    # (archive/review.py).
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    ready_revision = models.PositiveIntegerField(
+        "revision marked ready", null=True, blank=True, editable=False
+    )
     source_id = models.CharField(
         "source identifier",
         max_length=120,
@@ -540,7 +550,19 @@ class Statement(ArchiveRecord):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Statement, self.title, exclude_pk=self.pk, max_length=100)
+        self.revision = (self.revision or 0) + 1
+        if self.status != Status.REVIEW:
+            self.ready_revision = None
+        elif self.ready_revision is None:
+            self.ready_revision = self.revision  # marked ready with this save
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "revision", "ready_revision"}
         super().save(*args, **kwargs)
+
+    @property
+    def changed_since_ready(self) -> bool:
+        """Whether it was saved again after it was marked ready for review."""
+        return self.status == Status.REVIEW and self.ready_revision != self.revision
 
     def get_absolute_url(self):
         return slug_url("archive:statement", self.slug)
@@ -596,23 +618,40 @@ class Statement(ArchiveRecord):
         return self.incoming_relations.select_related("source__issuer")
 
     def thread(self, visible) -> list[dict]:
-        """This statement among those it answers and those answering it, in date order.
+        """This statement among those it answers and those answering it, in answer order.
 
         ``visible`` limits the others (the public sees published ones only).
-        Each entry: the statement, how it relates to this one, and whether it is this one.
+        A statement comes after what it answers, then in order of the days
+        its date covers, whatever its precision (``archive.threads``). Each
+        entry: the statement, how it relates to this one, whether it is this
+        one, and how its date compares with the one before if they overlap
+        ("same month").
         """
-        entries = [{"statement": self, "relation": "", "current": True}]
-        for relation in self.relations_out().filter(target__in=visible):
-            label = f"this statement {relation.get_kind_display()} it"
-            entries.append({"statement": relation.target, "relation": label, "current": False})
-        for relation in self.relations_in().filter(source__in=visible):
-            label = f"{relation.get_kind_display()} this statement"
-            entries.append({"statement": relation.source, "relation": label, "current": False})
-        if len(entries) == 1:
+        relation = {self.pk: ""}
+        others = {}
+        for link in self.relations_out().filter(target__in=visible):
+            relation[link.target_id] = f"this statement {link.get_kind_display()} it"
+            others[link.target_id] = link.target
+        for link in self.relations_in().filter(source__in=visible):
+            relation[link.source_id] = f"{link.get_kind_display()} this statement"
+            others[link.source_id] = link.source
+        if not others:
             return []
-        entries.sort(
-            key=lambda e: (e["statement"].issued_on is None, e["statement"].issued_on or date.min)
-        )
+        members = [self, *others.values()]
+        answers = StatementRelation.objects.filter(
+            source__in=relation, target__in=relation
+        ).values_list("source_id", "target_id")
+        entries, before = [], None
+        for statement in threads.answer_order(members, lambda s: s.date_span, answers):
+            entries.append(
+                {
+                    "statement": statement,
+                    "relation": relation[statement.pk],
+                    "current": statement.pk == self.pk,
+                    "closeness": threads.closeness(before, statement.date_span) if entries else "",
+                }
+            )
+            before = statement.date_span
         return entries
 
 
@@ -625,8 +664,9 @@ class StatementForReview(Statement):
         verbose_name_plural = "review queue"
 
 
-# Speakers live in their own module; imported here so that Django registers them.
+# Speakers live in their own modules; imported here so that Django registers them.
 from archive.people import Person, Post  # noqa: E402, F401  (Post: archive.models.Post)
+from archive.person_merges import PersonMerge  # noqa: E402, F401
 
 
 @receiver(pre_delete, sender=Country)

@@ -1,20 +1,27 @@
 """Speakers as authority records: a person under every spelling of the name, and posts held."""
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from simple_history.models import HistoricalRecords
+from django.db import models
 
 from archive import dates, person_names
 from archive.dates import Precision
+from archive.history import EditHistory
 from archive.models import Country, Statement
 from archive.records import (
     ArchiveRecord,
     GuardedDeleteModel,
+    RecordQuerySet,
     SlugQuerySet,
     split_aliases,
     unique_slug,
 )
 from archive.site_urls import slug_url
+
+
+class PersonQuerySet(SlugQuerySet):
+    def current(self):
+        """People not merged into another record."""
+        return self.filter(merged_into__isnull=True)
 
 
 class Person(GuardedDeleteModel):
@@ -38,9 +45,18 @@ class Person(GuardedDeleteModel):
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="people"
     )
     name_key = models.CharField(max_length=255, db_index=True, editable=False)
+    # Set by a merge (archive/person_merges.py): the record stays, its address redirects.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_from",
+    )
 
-    objects = SlugQuerySet.as_manager()
-    history = HistoricalRecords()
+    objects = PersonQuerySet.as_manager()
+    history = EditHistory()
 
     class Meta:
         ordering = ["name"]
@@ -72,36 +88,13 @@ class Person(GuardedDeleteModel):
     def statements_in_use(self):
         return Statement.objects.filter(speaker_person=self)
 
-    def merge(self, others: list["Person"], user=None) -> "Person":
-        """Make ``others`` part of this person: their statements, names and posts move here.
-
-        One transaction; the history of this record says what was merged, and
-        each statement moved gets a history entry naming the merge.
-        """
-        others = [other for other in others if other.pk != self.pk]
-        with transaction.atomic():
-            spellings = self.all_names()
-            for other in others:
-                spellings.extend(other.all_names())
-                other.posts.update(person=self)
-                for statement in other.statements.all():
-                    statement.speaker_person = self
-                    statement._change_reason = f"Speaker merged into {self.name}"
-                    statement.save(update_fields=["speaker_person", "updated_at"])
-            names_ = [n for n in dict.fromkeys(spellings) if n != self.name]
-            self.variants = "\n".join(names_)
-            if not self.country_id:
-                self.country_id = next((o.country_id for o in others if o.country_id), None)
-            self._change_reason = "Merged " + "; ".join(
-                f"{other.name} (#{other.pk})" for other in others
-            )
-            if user is not None:
-                self._history_user = user
-            self.save()
-            for other in others:
-                other._change_reason = f"Merged into {self.name} (#{self.pk})"
-                other.delete()
-        return self
+    def current(self) -> "Person":
+        """The record this one was merged into, at the end of the chain (itself if none)."""
+        person, seen = self, {self.pk}
+        while person.merged_into_id is not None and person.merged_into_id not in seen:
+            seen.add(person.merged_into_id)
+            person = person.merged_into
+        return person
 
 
 class Post(ArchiveRecord):
@@ -118,7 +111,8 @@ class Post(ArchiveRecord):
         "date precision", max_length=5, choices=Precision.choices, default=Precision.YEAR
     )
 
-    history = HistoricalRecords()
+    objects = RecordQuerySet.as_manager()
+    history = EditHistory()
 
     class Meta:
         ordering = ["start_date", "title"]

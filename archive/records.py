@@ -1,12 +1,17 @@
-"""What every record of the archive shares: one-transaction saves, text fit for every output,
-unique slugs, and authority records that refuse deletion while statements use them."""
+"""What every record of the archive shares: one-transaction saves, bulk writes that leave a
+trace, text fit for every output, unique slugs, and authority records that refuse deletion
+while statements use them."""
 
 from django.core.validators import URLValidator
 from django.db import models, router, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils.text import slugify
 
+from archive import history, permalinks
+from archive.signals import records_changed
 from archive.text import xml_safe
+
+UPDATE_CHUNK = 500  # rows per UPDATE: a list of ids stays within every database's limits
 
 
 def split_aliases(text: str) -> list[str]:
@@ -27,18 +32,21 @@ def cut_at_word(slug: str, max_length: int) -> str:
 def unique_slug(
     model: type[models.Model], text: str, *, exclude_pk=None, max_length=120, known=None
 ) -> str:
-    """Return a slug for ``text`` that no other row of ``model`` uses.
+    """Return a slug for ``text`` that no other row of ``model`` uses or used.
 
-    ``known``, a set of every slug in use, spares the queries (an import's
-    batches); the slug returned is added to it. A long text's slug ends at a
-    word boundary, not mid-word.
+    ``known``, a set of every slug in use or used before
+    (``permalinks.former_slugs``), spares the queries (an import's batches);
+    the slug returned is added to it. A long text's slug ends at a word
+    boundary, not mid-word.
     """
     base = cut_at_word(slugify(text), max_length) or model._meta.model_name
     slug, n = base, 2
-    taken = model._default_manager.exclude(pk=exclude_pk)
+    taken = model._base_manager.exclude(pk=exclude_pk)
 
     def in_use(slug: str) -> bool:
-        return slug in known if known is not None else taken.filter(slug=slug).exists()
+        if known is not None:
+            return slug in known
+        return taken.filter(slug=slug).exists() or permalinks.is_former(model, slug, exclude_pk)
 
     while in_use(slug):
         suffix = f"-{n}"
@@ -53,7 +61,72 @@ def unique_slug(
 WEB_URL = URLValidator(schemes=["http", "https"], message="Enter an http:// or https:// address.")
 
 
-class GuardedDeleteQuerySet(models.QuerySet):
+class RecordQuerySet(models.QuerySet):
+    """Bulk writes that leave the trace a save leaves.
+
+    ``update``, ``bulk_create`` and ``bulk_update`` (which updates through
+    ``update``) fire no per-row signal. Here each makes a history entry per
+    row and sends ``records_changed``, in the write's own transaction, so
+    that the search app logs the change with it (DESIGN.md §3).
+    """
+
+    def update(self, **kwargs):
+        with transaction.atomic(using=self.db, savepoint=False):
+            pks = list(self.order_by().values_list("pk", flat=True).distinct())
+            rows = self.model._base_manager.using(self.db)
+            if "slug" in kwargs:  # the old addresses keep answering
+                old = rows.filter(pk__in=pks).exclude(slug=kwargs["slug"])
+                permalinks.retire_slugs(self.model, old.values_list("pk", "slug"), self.db)
+            values = self.update_values(kwargs)
+            count = 0
+            for first in range(0, len(pks), UPDATE_CHUNK):
+                count += rows.filter(pk__in=pks[first : first + UPDATE_CHUNK]).update(**values)
+            if pks:
+                _written(self.model, pks, fields=set(kwargs), created=False, using=self.db)
+        return count
+
+    update.alters_data = True
+
+    def update_values(self, values: dict) -> dict:
+        """The values an ``update`` writes: those given, plus what the model keeps with them."""
+        return values
+
+    def bulk_create(self, objs, *args, **kwargs):
+        with transaction.atomic(using=self.db, savepoint=False):
+            created = super().bulk_create(objs, *args, **kwargs)
+            pks = [obj.pk for obj in created if obj.pk is not None]
+            if pks:
+                _written(self.model, pks, fields=None, created=True, using=self.db)
+        return created
+
+    bulk_create.alters_data = True
+
+
+def links_written(model: type[models.Model], pks, using: str | None = None) -> None:
+    """Record that these rows' many-to-many links were written as plain rows.
+
+    Call it in the transaction that wrote them: the history and the search
+    change log learn of it as of a save.
+    """
+    pks = list(pks)
+    if pks:
+        _written(model, pks, fields={"links"}, created=False, using=using)
+
+
+def _written(model, pks, *, fields, created, using) -> None:
+    history.record_bulk(
+        model,
+        pks,
+        "+" if created else "~",
+        "Added in bulk" if created else "Changed in bulk",
+        using,
+    )
+    records_changed.send(
+        sender=model._meta.concrete_model, pks=pks, fields=fields, created=created, using=using
+    )
+
+
+class GuardedDeleteQuerySet(RecordQuerySet):
     """Check every row before deleting, so a refusal leaves the transaction usable."""
 
     def delete(self):
@@ -82,10 +155,13 @@ class ArchiveRecord(models.Model):
                 if isinstance(value, str):
                     setattr(self, field.attname, xml_safe(value))
         super().clean_fields(exclude=exclude)
+        if not exclude or "slug" not in exclude:
+            permalinks.check_slug(self)
 
     def save(self, *args, **kwargs):
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         with transaction.atomic(using=using, savepoint=False):
+            permalinks.retire(self, using)  # a changed slug's old address keeps answering
             super().save(*args, **kwargs)
 
 

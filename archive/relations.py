@@ -2,12 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from simple_history.models import HistoricalRecords
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
+from archive import history
 from archive.choices import INVERSE_RELATION_LABELS, RelationKind
+from archive.history import EditHistory
+from archive.records import RecordQuerySet
 
 
-class StatementRelationManager(models.Manager):
+class StatementRelationManager(models.Manager.from_queryset(RecordQuerySet)):
     def get_by_natural_key(self, source_slug, kind, target_slug):
         return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
 
@@ -32,7 +36,7 @@ class StatementRelation(models.Model):
     note = models.CharField(max_length=255, blank=True)
 
     objects = StatementRelationManager()
-    history = HistoricalRecords()
+    history = EditHistory()
 
     class Meta:
         constraints = [
@@ -59,3 +63,24 @@ class StatementRelation(models.Model):
     def clean(self):
         if self.source_id and self.target_id and self.source_id == self.target_id:
             raise ValidationError({"target": "A statement cannot relate to itself."})
+
+
+@receiver(post_save, sender=StatementRelation)
+@receiver(post_delete, sender=StatementRelation)
+def relation_written(sender, instance, raw=False, origin=None, **kwargs):
+    """The source statement's relations changed: its history records them as they now stand.
+
+    Not while the source itself is being deleted (its deletion is recorded),
+    nor during an admin save of it (its one entry shows them).
+    """
+    if raw:
+        return
+    source = sender._meta.get_field("source").related_model
+    if isinstance(origin, source) and origin.pk == instance.source_id:
+        return
+    deleting_sources = (
+        isinstance(origin, models.QuerySet) and origin.model._meta.concrete_model is source
+    )
+    if deleting_sources and origin.filter(pk=instance.source_id).exists():
+        return
+    history.record_bulk(source, [instance.source_id], "~", "Relations changed")

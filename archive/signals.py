@@ -1,16 +1,19 @@
 """Signals the archive sends for changes that bypass model signals.
 
-Bulk imports write with ``bulk_create``/``bulk_update``, which fire no
-``post_save``. They send ``statements_bulk_changed`` inside each batch's
-transaction, so that what listeners write (the search change log) commits
-or rolls back with the batch. The archive
-never imports ``search``: the search app connects to this signal.
+Bulk writes (``update``, ``bulk_create``, ``bulk_update``, links written as
+plain rows) fire no ``post_save``. The archive's QuerySets send
+``records_changed`` for them inside the write's transaction, so that what
+listeners write (the search change log) commits or rolls back with it. The
+archive never imports ``search``: the search app connects to these signals.
 """
 
 from django.dispatch import Signal
 
-# Sent with ``pks``: the primary keys of statements created or updated.
-statements_bulk_changed = Signal()
+# Sent for writes that fire no per-row signal, in the write's transaction. The sender is the
+# concrete model; ``pks`` the rows written, ``fields`` the names updated (None: the rows were
+# created; {"links"}: their many-to-many links were written as rows), ``created`` whether
+# they were.
+records_changed = Signal()
 
 # Sent around a bulk import, so listeners can batch their work for its end.
 bulk_import_started = Signal()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.db.models import Max, Min
 from django.utils.text import slugify
 
-from archive import dates, person_names
+from archive import dates, permalinks, person_names
 from archive.models import Person, Post, Statement
 
 YEARS_AROUND_FULL_NAME = 12
@@ -67,13 +67,15 @@ class SpeakerDirectory:
         self.unsaved: list[Person] = []
         self.by_pk: dict[int, Person] = {}
         self.slugs = set(Person.objects.values_list("slug", flat=True))
+        self.slugs |= permalinks.former_slugs(Person)
         spans = {
             row["speaker_person"]: (row["first"], row["last"])
             for row in Statement.objects.filter(speaker_person__isnull=False)
             .values("speaker_person")
             .annotate(first=Min("issued_on"), last=Max("issued_on"))
         }
-        for person in Person.objects.only("pk", "name", "variants", "country_id"):
+        # A person merged into another is found under the survivor's variants.
+        for person in Person.objects.current().only("pk", "name", "variants", "country_id"):
             first, last = spans.get(person.pk, (None, None))
             known = Known(person, first.year if first else None, last.year if last else None)
             known.spellings = {person.name, *person.variant_list}
@@ -145,10 +147,10 @@ class SpeakerDirectory:
         return slug
 
     def save_new(self) -> None:
-        """Write the persons made since the last call, in one query, with their history."""
+        """Write the persons made since the last call, in one query (the QuerySet records
+        their history)."""
         if self.unsaved:
             created = Person.objects.bulk_create(self.unsaved)
-            Person.history.bulk_history_create(created, default_change_reason="import")
             self.by_pk.update((person.pk, person) for person in created)
             self.unsaved = []
 

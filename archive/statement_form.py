@@ -54,6 +54,8 @@ class StatementForm(forms.ModelForm):
         if self.instance.issued_on:
             self.initial["issued"] = self.instance.date_edtf
             self.initial["issued_precision"] = ""
+            field = self.fields["issued"]
+            field.help_text = f"Read as “{self.instance.date_display}”. {field.help_text}"
 
     def clean(self):
         cleaned = super().clean()

@@ -16,6 +16,7 @@ from django.views.generic import ListView
 from archive import charts, citations, dates
 from archive.choices import Status
 from archive.models import Country, Event, IssuingBody, Person, Statement
+from archive.permalinks import follow_former_slugs, moved_permanently
 
 PAGE_SIZE = 25
 
@@ -77,6 +78,7 @@ def previewable_statement(request, slug: str) -> tuple[Statement, bool]:
     raise Http404("No statement has this address.")
 
 
+@follow_former_slugs(Statement)
 def statement_detail(request, slug):
     """The statement's permanent page; staff also see drafts here, marked as a preview."""
     statement, preview = previewable_statement(request, slug)
@@ -97,6 +99,10 @@ def statement_detail(request, slug):
         else "",
         "preview": preview,
     }
+    if preview:
+        listed = request.GET.get("revision", "")
+        context["listed_revision"] = int(listed) if listed.isdigit() else None
+        context["can_publish"] = request.user.has_perm("archive.publish_statement")
     response = render(request, "archive/statement_detail.html", context)
     if preview:
         response["Cache-Control"] = "private, no-store"
@@ -104,6 +110,7 @@ def statement_detail(request, slug):
     return response
 
 
+@follow_former_slugs(Statement)
 def statement_citation(request, slug, style):
     """Download the statement's citation as BibTeX or RIS."""
     if style not in ("bib", "ris"):
@@ -130,6 +137,7 @@ def paginate(request, queryset, size=PAGE_SIZE, param="page"):
     return page
 
 
+@follow_former_slugs(IssuingBody)
 def body_detail(request, slug):
     body = get_object_or_404(IssuingBody.objects.select_related("country", "parent"), slug=slug)
     if body.only_in_drafts():
@@ -160,6 +168,7 @@ def body_detail(request, slug):
     return render(request, "archive/body_detail.html", context)
 
 
+@follow_former_slugs(Event)
 def event_detail(request, slug):
     """The event's timeline: statements before, during and after its dates."""
     event = get_object_or_404(Event, slug=slug)
@@ -175,6 +184,7 @@ def event_detail(request, slug):
     return render(request, "archive/event_detail.html", context)
 
 
+@follow_former_slugs(Country)
 def country_detail(request, slug):
     """The state's record, and in full (page by page) the statements it issued and that name it."""
     country = get_object_or_404(
@@ -197,9 +207,15 @@ def country_detail(request, slug):
     return render(request, "archive/country_detail.html", context)
 
 
+@follow_former_slugs(Person)
 def person_detail(request, slug):
-    """A speaker's record: names, posts, and every published statement they gave."""
+    """A speaker's record: names, posts, and every published statement they gave.
+
+    A person merged into another answers with a permanent redirect to the one kept.
+    """
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
+    if person.merged_into_id:
+        return moved_permanently(person.current().get_absolute_url())
     statements = Statement.objects.published().filter(speaker_person=person)
     if not statements.exists():
         raise Http404("No published statement of this person yet.")

@@ -56,15 +56,16 @@ class ValueListField(forms.Field):
         return list(dict.fromkeys(cleaned))
 
 
-class PartialDateField(forms.CharField):
-    """YYYY, YYYY-MM or YYYY-MM-DD, cleaned to (first day, precision)."""
+class TypedDateField(forms.CharField):
+    """A date as the admin takes it ("2024", "June 2024", "30/6/2024", "2024-22"), cleaned to
+    a ``TypedDate``: "from" reads its first day, "to" its last."""
 
     def to_python(self, value):
         value = super().to_python(value)
         if not value:
             return None
         try:
-            return dates.parse_partial(value)
+            return dates.parse_typed(value[:64])
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from None
 
@@ -90,8 +91,8 @@ class ValueListFilter(django_filters.Filter):
     field_class = ValueListField
 
 
-class PartialDateFilter(django_filters.Filter):
-    field_class = PartialDateField
+class TypedDateFilter(django_filters.Filter):
+    field_class = TypedDateField
 
 
 def _database_filter(facet: facets.Facet):
@@ -122,8 +123,8 @@ def facet_filter(facet: facets.Facet) -> django_filters.Filter:
 
 class SearchFilterSet(django_filters.FilterSet):
     q = QueryTextFilter(method="filter_text", strip=True)
-    date_from = PartialDateFilter(method="filter_from")
-    date_to = PartialDateFilter(method="filter_to")
+    date_from = TypedDateFilter(method="filter_from")
+    date_to = TypedDateFilter(method="filter_to")
     sort = django_filters.ChoiceFilter(
         choices=[(s.value, s.value.title()) for s in Sort], method="filter_nothing"
     )
@@ -145,7 +146,7 @@ class SearchFilterSet(django_filters.FilterSet):
     def filter_from(self, queryset, name, value):
         if not value:
             return queryset
-        first = dates.span(*value)[0]
+        first = value.first
         # A statement dated "1990" (all of 1990) overlaps from=1990-06.
         return queryset.filter(issued_on__isnull=False).filter(
             Q(issued_precision="day", issued_on__gte=first)
@@ -156,8 +157,7 @@ class SearchFilterSet(django_filters.FilterSet):
     def filter_to(self, queryset, name, value):
         if not value:
             return queryset
-        last = dates.span(*value)[1]
-        return queryset.filter(issued_on__isnull=False, issued_on__lte=last)
+        return queryset.filter(issued_on__isnull=False, issued_on__lte=value.last)
 
 
 # Every facet of the registry is a parameter; "from" and "to" are Python keywords.
@@ -201,8 +201,8 @@ def parse_parameters(data) -> ParsedParameters:
         page_size = MAX_PAGE_SIZE
     date_from = cleaned.get("from")
     date_to = cleaned.get("to")
-    first = dates.span(*date_from)[0] if date_from else None
-    last = dates.span(*date_to)[1] if date_to else None
+    first = date_from.first if date_from else None  # "from June 2024": from 1 June
+    last = date_to.last if date_to else None  # "to June 2024": to 30 June
     if first and last and first > last:
         invalid.append("Ignored from/to: the range ends before it starts.")
         notices.append(invalid[-1])

@@ -76,21 +76,23 @@ def feed() -> ChangeLog:
 # Writing ----------------------------------------------------------------------
 
 
-def schedule(pks: Iterable[int] = (), authority: models.Model | None = None) -> None:
-    """Log these statements (or a renamed authority record's) in the current transaction;
-    index them once it commits, or at once with a backend that writes in the transaction."""
+def schedule(pks: Iterable[int] = (), authorities: Iterable[models.Model] = ()) -> None:
+    """Log these statements (or renamed authority records' statements) in the current
+    transaction; index them once it commits, or at once with a backend that writes in the
+    transaction."""
     pks = {int(pk) for pk in pks if pk is not None}
-    if not pks and authority is None:
+    authorities = list(authorities)
+    if not pks and not authorities:
         return
-    IndexChange.objects.record(pks, authority_key(authority) if authority else "")
+    IndexChange.objects.record(pks, [authority_key(record) for record in authorities])
     if getattr(_local, "deferred", False):
         return  # a bulk import catches up once, at its end
     connection = transaction.get_connection()
     if not connection.in_atomic_block or get_backend().transactional:
         # Autocommit, or an index in the database: the write and the index change
         # commit (or roll back) together.
-        if authority is not None:
-            pks.update(statements_of(authority).values_list("pk", flat=True))
+        for record in authorities:
+            pks.update(statements_of(record).values_list("pk", flat=True))
         sync(pks)
         return
     # One sync after the commit for everything the transaction changed: each call
@@ -99,8 +101,8 @@ def schedule(pks: Iterable[int] = (), authority: models.Model | None = None) -> 
     # statements stay queued and are synced with the next commit, harmlessly:
     # a sync reads what the database holds then.
     _queued().update(pks)
-    if authority is not None:
-        _local.authorities = [*getattr(_local, "authorities", []), authority]
+    if authorities:
+        _local.authorities = [*getattr(_local, "authorities", []), *authorities]
     transaction.on_commit(_sync_queued)
 
 

@@ -18,12 +18,11 @@ from django.db.models.functions import Now
 
 
 class IndexChangeQuerySet(models.QuerySet):
-    def record(self, pks: Iterable[int] = (), authority: str = "") -> None:
-        """Append one row per statement (and one for an authority record), in the caller's
-        transaction."""
+    def record(self, pks: Iterable[int] = (), authorities: Iterable[str] = ()) -> None:
+        """Append one row per statement and one per authority record ("country:5"), in the
+        caller's transaction."""
         rows = [IndexChange(statement_id=pk) for pk in sorted(pks)]
-        if authority:
-            rows.append(IndexChange(authority=authority))
+        rows.extend(IndexChange(authority=key) for key in authorities)
         self.bulk_create(rows)
 
     def horizon(self) -> int:

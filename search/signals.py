@@ -1,4 +1,10 @@
-"""Thin receivers: every write that changes what is indexed calls ``schedule``."""
+"""Thin receivers: every write that changes what is indexed calls ``schedule``.
+
+They are connected by concrete model: a write through a proxy or a subclass
+(the review queue's ``StatementForReview``) reaches them through the
+archive's relay (``archive.signal_relay``), and bulk writes through
+``records_changed``, which the archive's QuerySets send.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 
 from archive.models import Country, Event, IssuingBody, Person, Statement
-from archive.signals import bulk_import_finished, bulk_import_started, statements_bulk_changed
+from archive.signals import bulk_import_finished, bulk_import_started, records_changed
 from search import indexing, label_cache
 from search.indexing import schedule
+
+# Records whose names are facet labels.
+LABELLED = (Country, IssuingBody, Event)
 
 # Fields of authority records that are copied into statement documents.
 INDEXED_FIELDS = {
@@ -25,9 +34,20 @@ def statement_changed(sender, instance, **kwargs):
     schedule([instance.pk])
 
 
-@receiver(statements_bulk_changed)
-def statements_imported(sender, pks, **kwargs):
-    schedule(pks)
+@receiver(records_changed)
+def records_written(sender, pks, fields, created, **kwargs):
+    """A bulk write: its statements, or the statements of records whose names it changed."""
+    if sender is Statement:
+        schedule(pks)
+        return
+    if sender in LABELLED:
+        label_cache.CACHE.clear()
+    if sender not in INDEXED_FIELDS or created:
+        return  # a new record is in no statement's document yet
+    indexed = set(INDEXED_FIELDS[sender])
+    written = {sender._meta.get_field(name).attname for name in fields if name != "links"}
+    if indexed & written:
+        schedule(authorities=sender.objects.filter(pk__in=pks))
 
 
 @receiver(bulk_import_started)
@@ -78,7 +98,7 @@ def authority_renamed(sender, instance, raw=False, **kwargs):
     if getattr(instance, "_search_renamed", False):
         instance._search_renamed = False
         # Logged as the record, and turned into its statements when applied.
-        schedule(authority=instance)
+        schedule(authorities=[instance])
 
 
 @receiver(post_save, sender=Country)

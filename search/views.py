@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from archive.models import Statement
+from archive.permalinks import follow_former_slugs
 from search import exports, facet_links, facets, searching, trend_presenters, trends
 from search.filters import parse_parameters
 from search.histogram import histogram
@@ -154,6 +155,7 @@ def api_search(request):
 
 
 @require_GET
+@follow_former_slugs(Statement)
 def api_statement(request, slug):
     statement = get_object_or_404(
         Statement.objects.published().select_related("issuer__country"), slug=slug

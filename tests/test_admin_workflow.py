@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from archive.models import Statement, Status
-from tests.test_admin import _statement_form, admin_url
+from tests.test_admin import _statement_form, admin_url, publish_form
 
 
 def add(client, body, event, target, **fields):
@@ -137,9 +137,7 @@ def test_an_archivist_marks_a_draft_ready_and_an_editor_previews_then_publishes_
     assert ris.status_code == 200 and "private" in ris["Cache-Control"]
     assert client.get(f"{statement.get_absolute_url()}cite.ris").status_code == 404
 
-    editor_client.post(
-        admin_url("statementforreview"), {"action": "publish", "_selected_action": [statement.pk]}
-    )
+    editor_client.post(admin_url("statementforreview"), publish_form(statement))
     public = client.get(statement.get_absolute_url())
     assert public.status_code == 200 and "Preview." not in public.text
     assert "Review queue (0)" in editor_client.get("/admin/").content.decode()

@@ -87,6 +87,15 @@ def test_display_range_collapses_a_single_day():
         ("2024-06/2024-07", dt.date(2024, 6, 1), dt.date(2024, 7, 31), "month", "2024-06/2024-07"),
         ("2024-21", dt.date(2024, 3, 1), dt.date(2024, 5, 31), "month", "2024-21"),
         ("2024-XX", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year", "2024-XX"),
+        # A slashed or dotted day/month/year with one reading only.
+        ("30/6/2024", dt.date(2024, 6, 30), dt.date(2024, 6, 30), "day", "2024-06-30"),
+        ("6/30/2024", dt.date(2024, 6, 30), dt.date(2024, 6, 30), "day", "2024-06-30"),
+        ("30.06.2024", dt.date(2024, 6, 30), dt.date(2024, 6, 30), "day", "2024-06-30"),
+        ("7/7/2024", dt.date(2024, 7, 7), dt.date(2024, 7, 7), "day", "2024-07-07"),
+        # Seasons in words are EDTF's seasons.
+        ("summer 2024", dt.date(2024, 6, 1), dt.date(2024, 8, 31), "month", "2024-22"),
+        ("Autumn 2023", dt.date(2023, 9, 1), dt.date(2023, 11, 30), "month", "2023-23"),
+        ("fall 2023", dt.date(2023, 9, 1), dt.date(2023, 11, 30), "month", "2023-23"),
     ],
 )
 def test_dates_typed_as_people_write_them(typed, first, last, precision, edtf):
@@ -98,8 +107,12 @@ def test_dates_typed_as_people_write_them(typed, first, last, precision, edtf):
 @pytest.mark.parametrize(
     ("typed", "reason"),
     [
-        ("1/7/2024", "ambiguous"),
+        ("1/7/2024", "ambiguous: it is 1 July 2024 to some readers and 7 January 2024"),
+        ("6/7/2024", "ambiguous"),
         ("07.01.2024", "ambiguous"),
+        ("30/6/24", "write the year in full"),
+        ("31/2/2024", "not a real date"),
+        ("midsummer 2024", "not a month"),
         ("2024-02-30", "not a date"),
         ("Smarch 2024", "not a month"),
         ("31 June 2024", "“31 June 2024” is not a real date"),
@@ -116,6 +129,7 @@ def test_dates_that_cannot_be_read_say_why_and_show_the_accepted_forms(typed, re
     with pytest.raises(ValueError, match=reason) as refused:
         dates.parse_typed(typed)
     assert "July 2024" in str(refused.value) and "2024?" in str(refused.value)
+    assert "summer 2024" in str(refused.value) and "2024-22" in str(refused.value)
 
 
 @pytest.mark.parametrize(

@@ -268,7 +268,9 @@ def test_posts_are_kept_with_their_years(tmp_path, capture):
 
 
 @pytest.mark.django_db
-def test_editors_merge_duplicates_and_the_history_records_it(tmp_path, capture, editor_client):
+def test_editors_merge_duplicates_and_a_later_import_keeps_the_merge(
+    tmp_path, capture, editor_client
+):
     imported(
         tmp_path,
         capture,
@@ -280,22 +282,33 @@ def test_editors_merge_duplicates_and_the_history_records_it(tmp_path, capture, 
     with capture():
         response = editor_client.post(
             reverse("admin:archive_person_changelist"),
-            {"action": "merge", "_selected_action": [full.pk, short.pk]},
+            {
+                "action": "merge",
+                "_selected_action": [full.pk, short.pk],
+                "confirm": "yes",
+                "survivor": full.pk,
+                "reason": "One president, two spellings",
+            },
         )
     assert response.status_code == 302
-    assert list(Person.objects.all()) == [full]
+    assert list(Person.objects.current()) == [full]
     full.refresh_from_db()
     assert full.statements.count() == 3
     assert "Joe Biden" in full.variant_list
-    assert full.history.first().history_change_reason == f"Merged Joe Biden (#{short.pk})"
+    assert full.history.first().history_change_reason == (
+        f"Merged Joe Biden (#{short.pk}): One president, two spellings"
+    )
     assert LogEntry.objects.filter(
         object_id=str(full.pk), change_message__contains="Merged"
     ).exists()
     moved = Statement.objects.get(speaker="Joe Biden")
-    assert moved.history.first().history_change_reason == "Speaker merged into Joseph R. Biden"
-    # A later import keeps the merge.
-    imported(tmp_path, capture, speech("USA", 2023, speaker="Joe Biden"))
-    assert Person.objects.count() == 1
+    assert moved.history.first().history_change_reason == (
+        f"Speaker merged into Joseph R. Biden (#{full.pk})"
+    )
+    # A later import keeps the merge: the speech joins the survivor, no new person is made.
+    imported(tmp_path, capture, speech("USA", 2024, speaker="Joe Biden"))
+    assert list(Person.objects.current()) == [full]
+    assert Statement.objects.get(speaker="Joe Biden", issued_on__year=2024).speaker_person == full
 
 
 def test_seat_holders_and_authority_agree():

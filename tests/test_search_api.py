@@ -265,6 +265,33 @@ def test_year_precision_date_overlaps_a_later_month_of_that_year(client, drills)
     assert drills["prk_1990"].slug not in slugs(data)
 
 
+@pytest.mark.parametrize(
+    ("bounds", "found"),
+    [
+        ({"from": "June 2024"}, {"prk_2024"}),  # from 1 June
+        ({"to": "June 2024", "from": "2024"}, {"prk_2024"}),  # to 30 June
+        ({"to": "May 2024", "from": "2024"}, set()),
+        ({"from": "30/6/2024", "to": "30/6/2024"}, {"prk_2024"}),
+        ({"from": "summer 2024"}, {"prk_2024"}),
+        ({"from": "1 July 2024"}, set()),
+        ({"from": "March 2023", "to": "spring 2023"}, {"jpn_2023"}),
+    ],
+)
+def test_from_and_to_take_the_admins_forms_over_the_span_they_stand_for(
+    client, drills, bounds, found
+):
+    data = get(client, q="drills", **bounds)
+    assert data["notices"] == []
+    assert set(slugs(data)) == {drills[key].slug for key in found}
+
+
+def test_an_ambiguous_date_is_reported_with_the_forms_to_use(client, drills):
+    data = get(client, q="drills", **{"from": "6/7/2024"})
+    assert data["total"] == 5
+    [notice] = data["notices"]
+    assert notice.startswith("Ignored from: ") and "ambiguous" in notice and "June 2024" in notice
+
+
 def test_date_range_includes_overlapping_and_excludes_undated(client, drills):
     data = get(client, q="drills", **{"from": "1995", "to": "2023-03"})
     assert set(slugs(data)) == {drills["prk_1995"].slug, drills["jpn_2023"].slug}

@@ -167,8 +167,15 @@ def test_a_killed_import_run_again_leaves_no_drift(scratch, moment):
     if moment == "between batches":
         scratch.wait_for(lambda: log_rows(scratch) >= 300, what="half the import")
     else:
-        # Its rebuild is running while its worker processes are.
-        scratch.wait_for(lambda: children(importer.pid), what="the import's rebuild")
+        # Its rebuild is running while its worker processes are: stopped at once, so that a
+        # short rebuild on a busy machine cannot swap its generation in before the kill.
+        def rebuilding() -> bool:
+            if not children(importer.pid):
+                return False
+            os.kill(importer.pid, signal.SIGSTOP)
+            return True
+
+        scratch.wait_for(rebuilding, what="the import's rebuild")
     kill(importer)
     leftovers = unfinished_generations(scratch)
     assert bool(leftovers) == (moment == "in the final rebuild")
@@ -363,15 +370,20 @@ def publish_through_admin(port, pk):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
     base = f"http://127.0.0.1:{port}/admin/"
 
-    def token(path):
-        page = opener.open(base + path, timeout=10).read().decode()
+    def read(path):
+        return opener.open(base + path, timeout=10).read().decode()
+
+    def token(page):
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 
     login = {"username": "chief", "password": "pw-for-tests-0", "next": "/admin/"}
-    login["csrfmiddlewaretoken"] = token("login/")
+    login["csrfmiddlewaretoken"] = token(read("login/"))
     opener.open(base + "login/", urlencode(login).encode(), timeout=10)
+    listed = read("archive/statement/")
+    revision = re.search(rf'name="revision-{pk}" value="(\d+)"', listed).group(1)
     action = {"action": "publish", "_selected_action": str(pk), "index": "0"}
-    action["csrfmiddlewaretoken"] = token("archive/statement/")
+    action[f"revision-{pk}"] = revision  # the revision the list showed, as a browser sends it
+    action["csrfmiddlewaretoken"] = token(listed)
     page = opener.open(base + "archive/statement/", urlencode(action).encode(), timeout=30)
     assert "Published 1 statement" in page.read().decode()
 

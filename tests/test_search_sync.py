@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from archive.models import Country, Event, IssuingBody, Statement, Status
-from archive.signals import statements_bulk_changed
+from archive.records import links_written
 from search import indexing
 from search.backends import get_backend
 from search.backends.base import Gap, IndexBehind, LogPosition, SearchQuery
@@ -212,13 +212,22 @@ def test_a_large_import_rebuilds_the_index_once(tmp_path, monkeypatch, settings)
     assert len(found("reunification")) == 5
 
 
-def test_explicit_bulk_signal_is_scheduled(capture, make_statement):
+def test_a_queryset_update_is_scheduled(capture, make_statement):
     with capture():
         statement = make_statement(title="Bulk changed")
-    Statement.objects.filter(pk=statement.pk).update(title="Quietly updated")
     with capture():
-        statements_bulk_changed.send(sender=Statement, pks=[statement.pk])
-    assert found("quietly") == {str(statement.pk)}
+        Statement.objects.filter(pk=statement.pk).update(title="Updated in bulk")
+    assert found("bulk") == {str(statement.pk)}
+
+
+def test_links_written_as_plain_rows_are_scheduled(capture, make_statement, country):
+    with capture():
+        statement = make_statement(title="Links written by hand")
+    through = Statement.countries_mentioned.through
+    through.objects.create(statement_id=statement.pk, country_id=country.pk)
+    with capture():
+        links_written(Statement, [statement.pk])
+    assert found(named=["PRK"]) == {str(statement.pk)}
 
 
 @pytest.mark.django_db(transaction=True)

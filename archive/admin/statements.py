@@ -1,144 +1,36 @@
-"""Everything an archivist touches: the Django admin for the archive's records.
+"""The statements' admin: the change form, the list, and the moves between draft, ready for
+review, published and withdrawn.
 
 Archivists add and edit drafts; editors also publish, withdraw and delete
-(see the groups made in ``migrations/0002_groups.py``). Every model keeps an
-edit history through django-simple-history, shown from each change page.
+(see ``archive/groups.py``). Publishing from a list or from the preview
+publishes the revision the editor saw, or nothing (``archive/review.py``).
 """
 
 from django.contrib import admin, messages
-from django.db import models
-from django.db.models import Count, Max, Min, Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max, Min, Q
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
+from django.utils.http import url_has_allowed_host_and_scheme
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from archive import country_tags, dates, history
+from archive import country_tags, dates, history, review
+from archive.admin.base import URL_AS_HTTPS, RecordAdmin
 from archive.admin_site import choice_label
-from archive.models import (
-    Country,
-    Event,
-    IssuingBody,
-    Person,
-    Post,
-    RelationKind,
-    Statement,
-    StatementForReview,
-    StatementRelation,
-    Status,
-)
+from archive.models import RelationKind, Statement, StatementRelation, Status
 from archive.statement_form import StatementForm
-
-# admin.site is archive.admin_site.ArchiveAdminSite (see INSTALLED_APPS).
-
 
 # What an archivist may set a statement to; publishing and withdrawing are for editors.
 ARCHIVIST_STATUSES = (Status.DRAFT, Status.REVIEW)
 
-# Links typed without a scheme are taken as https (Django 6's default).
-URL_AS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
-
-class RefuseDeleteInUseMixin:
-    """Show records still used by statements as protected on the delete page."""
-
-    def get_deleted_objects(self, objs, request):
-        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
-        protected = list(protected)
-        for obj in objs:
-            for statement in obj.statements_in_use()[:20]:
-                protected.append(
-                    format_html("{} uses {} “{}”", statement, obj._meta.verbose_name, obj)
-                )
-        return deleted, model_count, perms_needed, protected
-
-
-class StatementCountMixin:
-    """Add a sortable statement count column to an authority admin."""
-
-    statement_count_lookup = "statements"
-
-    def get_queryset(self, request):
-        # An aggregate drops the model's default ordering: keep it, so that
-        # autocomplete pages and unsorted lists come in a stable order.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(_statement_count=Count(self.statement_count_lookup, distinct=True))
-            .order_by(*(self.ordering or self.model._meta.ordering))
-        )
-
-    @admin.display(description="statements", ordering="_statement_count")
-    def statement_count(self, obj):
-        return obj._statement_count
-
-
-@admin.register(Country)
-class CountryAdmin(StatementCountMixin, RefuseDeleteInUseMixin, SimpleHistoryAdmin):
-    statement_count_lookup = "bodies__statements"
-    list_display = ["name", "code", "region", "historic", "statement_count"]
-    list_filter = ["region", "historic"]
-    search_fields = ["name", "code", "aliases"]
-    prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["predecessors"]
-    fields = [
-        "code",
-        "name",
-        "slug",
-        "aliases",
-        "adjectives",
-        "region",
-        ("exists_from", "exists_until"),
-        "historic",
-        "predecessors",
-    ]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and {"name", "aliases", "adjectives", "exists_from", "exists_until"} & set(
-            form.changed_data
-        ):
-            self.message_user(
-                request,
-                "The names or years changed: run “manage.py tag_countries” to re-tag the "
-                "statements with them.",
-                messages.INFO,
-            )
-
-
-@admin.register(IssuingBody)
-class IssuingBodyAdmin(StatementCountMixin, RefuseDeleteInUseMixin, SimpleHistoryAdmin):
-    list_display = ["name", "kind", "country", "parent", "statement_count"]
-    list_filter = ["kind", ("country__region", admin.AllValuesFieldListFilter)]
-    search_fields = ["name", "aliases", "country__name", "country__code"]
-    autocomplete_fields = ["country", "parent"]
-    prepopulated_fields = {"slug": ["name"]}
-    list_select_related = ["country", "parent"]
-    formfield_overrides = URL_AS_HTTPS
-    fields = ["name", "slug", "kind", "country", "parent", "aliases", "description", "website"]
-
-
-@admin.register(Event)
-class EventAdmin(StatementCountMixin, RefuseDeleteInUseMixin, SimpleHistoryAdmin):
-    list_display = ["name", "kind", "dates", "location", "statement_count"]
-    list_filter = ["kind"]
-    search_fields = ["name", "location", "description"]
-    autocomplete_fields = ["countries"]
-    prepopulated_fields = {"slug": ["name"]}
-    date_hierarchy = "start_date"
-
-    @admin.display(description="dates", ordering="start_date")
-    def dates(self, obj):
-        return obj.dates_display
-
-    fields = [
-        "name",
-        "slug",
-        "kind",
-        ("start_date", "end_date", "precision"),
-        "location",
-        "countries",
-        "description",
-    ]
+def seen_revision(request, pk) -> int | None:
+    """The revision of statement ``pk`` that the posted form showed, if it says."""
+    value = request.POST.get(f"revision-{pk}", request.POST.get("revision", ""))
+    return int(value) if value.isdigit() else None
 
 
 class DecadeFilter(admin.SimpleListFilter):
@@ -220,14 +112,14 @@ class StatementHistoryHelper(HistoricalRecordContextHelper):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(RecordAdmin):
     form = StatementForm
 
     class Media:
         css = {"all": ["archive/admin.css"]}
         js = ["archive/admin_chips.js"]
 
-    list_display = ["title", "issuer", "date", "kind", "status"]
+    list_display = ["title", "issuer", "date", "kind", "status", "revision_shown"]
     list_filter = [
         "status",
         "kind",
@@ -303,6 +195,16 @@ class StatementAdmin(SimpleHistoryAdmin):
     def date(self, obj):
         return obj.date_display
 
+    @admin.display(description="revision")
+    def revision_shown(self, obj):
+        """The revision listed, and a hidden input that tells a publish action it was seen."""
+        return format_html(
+            '{}<input type="hidden" name="revision-{}" value="{}">',
+            obj.revision,
+            obj.pk,
+            obj.revision,
+        )
+
     def can_set_status(self, request) -> bool:
         return request.user.has_perms(["archive.publish_statement", "archive.withdraw_statement"])
 
@@ -367,27 +269,111 @@ class StatementAdmin(SimpleHistoryAdmin):
 
     def _set_status(self, request, queryset, status, verb):
         changed = 0
-        for statement in queryset.exclude(status=status):
+        for statement in queryset:
             statement.status = status
+            statement.ready_revision = None  # marked (again) with this save
             statement.updated_by = request.user
             statement._change_reason = f"{verb} from the list"
             statement.save()
             changed += 1
         self.message_user(request, f"{verb} {changed} statement(s).", messages.SUCCESS)
 
-    @admin.action(description="Mark the selected drafts ready for review", permissions=["change"])
+    @admin.action(
+        description="Mark the selected drafts (or changed statements) ready for review",
+        permissions=["change"],
+    )
     def submit_for_review(self, request, queryset):
-        self._set_status(
-            request, queryset.filter(status=Status.DRAFT), Status.REVIEW, "Marked ready for review"
-        )
+        """Drafts, and statements in review changed since they were marked ready."""
+        waiting = [s.pk for s in queryset.filter(status=Status.REVIEW) if s.changed_since_ready]
+        queryset = queryset.filter(Q(status=Status.DRAFT) | Q(pk__in=waiting))
+        self._set_status(request, queryset, Status.REVIEW, "Marked ready for review")
 
     @admin.action(description="Publish the selected statements", permissions=["publish"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED, "Published")
+        self.publish_seen(request, queryset, "from the list")
+
+    def publish_seen(self, request, queryset, where: str) -> None:
+        """Publish each statement at the revision the form showed; refuse the others."""
+        published = 0
+        for statement in queryset.exclude(status=Status.PUBLISHED):
+            seen = seen_revision(request, statement.pk)
+            try:
+                review.publish_reviewed(
+                    statement.pk,
+                    seen,
+                    user=request.user,
+                    reason=f"Published {where} (revision {seen})",
+                )
+            except review.StaleRevision as refused:
+                self.refuse_stale(request, refused)
+            else:
+                published += 1
+        if published:
+            self.message_user(request, f"Published {published} statement(s).", messages.SUCCESS)
+
+    def refuse_stale(self, request, refused: review.StaleRevision) -> None:
+        changes = reverse("admin:archive_statement_changes", args=[refused.statement.pk])
+        since = f"?since={refused.seen}" if refused.seen else ""
+        self.message_user(
+            request,
+            format_html('{} <a href="{}{}">See what changed</a>.', str(refused), changes, since),
+            messages.ERROR,
+        )
 
     @admin.action(description="Withdraw the selected statements", permissions=["withdraw"])
     def withdraw(self, request, queryset):
-        self._set_status(request, queryset, Status.WITHDRAWN, "Withdrawn")
+        self._set_status(
+            request, queryset.exclude(status=Status.WITHDRAWN), Status.WITHDRAWN, "Withdrawn"
+        )
+
+    # The changes since a revision, and publishing from the preview ---------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/changes/",
+                self.admin_site.admin_view(self.changes_view),
+                name="{}_{}_changes".format(*info),
+            ),
+            path(
+                "<path:object_id>/publish/",
+                self.admin_site.admin_view(self.publish_view),
+                name="{}_{}_publish".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def changes_view(self, request, object_id):
+        """What changed since a revision: since ``?since=``, or since it was marked ready."""
+        statement = get_object_or_404(Statement, pk=object_id)
+        if not self.has_view_or_change_permission(request, statement):
+            raise PermissionDenied
+        since = request.GET.get("since", "")
+        since = int(since) if since.isdigit() else statement.ready_revision
+        changes = review.changes_since(statement, since) if since else None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"What changed in “{statement}”",
+            "statement": statement,
+            "since": since,
+            "changes": changes,
+        }
+        return TemplateResponse(request, "admin/archive/statement/changes.html", context)
+
+    def publish_view(self, request, object_id):
+        """Publish the revision the preview showed (a POST from the preview's button)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        statement = get_object_or_404(Statement, pk=object_id)
+        self.publish_seen(request, Statement.objects.filter(pk=statement.pk), "from the preview")
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+            target = reverse("admin:archive_statementforreview_changelist")
+        return HttpResponseRedirect(target)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("issuer")
@@ -398,73 +384,3 @@ class StatementAdmin(SimpleHistoryAdmin):
         if search_term:
             results |= queryset.filter(Q(source_id__iexact=search_term.strip()))
         return results, may_have_duplicates
-
-
-@admin.register(StatementForReview)
-class ReviewQueueAdmin(StatementAdmin):
-    """The editors' queue: statements marked ready for review, oldest change first."""
-
-    list_display = ["title", "issuer", "date", "updated_by", "updated_at", "preview"]
-    ordering = ["updated_at", "pk"]  # the longest waiting first
-    list_filter = ["kind", "language", ("issuer", admin.RelatedOnlyFieldListFilter)]
-    actions = ["publish"]
-    date_hierarchy = None
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(status=Status.REVIEW)
-
-    @admin.display(description="preview")
-    def preview(self, obj):
-        return format_html('<a href="{}">Preview</a>', obj.get_absolute_url())
-
-    def has_module_permission(self, request):
-        return self.has_publish_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_publish_permission(request)
-
-    def has_change_permission(self, request, obj=None):
-        # A proxy has permissions of its own, which no group holds: editors change
-        # what waits here with their permission on statements.
-        return self.has_publish_permission(request) and request.user.has_perm(
-            "archive.change_statement"
-        )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class PostInline(admin.TabularInline):
-    model = Post
-    extra = 0
-    autocomplete_fields = ["country"]
-    fields = ["title", "country", "start_date", "end_date", "precision"]
-
-
-@admin.register(Person)
-class PersonAdmin(StatementCountMixin, RefuseDeleteInUseMixin, SimpleHistoryAdmin):
-    list_display = ["name", "country", "statement_count"]
-    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "variants", "country__name", "country__code"]
-    autocomplete_fields = ["country"]
-    prepopulated_fields = {"slug": ["name"]}
-    list_select_related = ["country"]
-    fields = ["name", "slug", "family_name", "variants", "country"]
-    inlines = [PostInline]
-    actions = ["merge"]
-
-    @admin.action(description="Merge the selected people into one", permissions=["change"])
-    def merge(self, request, queryset):
-        """Join duplicates into the one with the most statements; the history records it."""
-        people = list(queryset.annotate(_n=Count("statements")).order_by("-_n", "pk"))
-        if len(people) < 2:
-            self.message_user(request, "Select at least two people to merge.", messages.WARNING)
-            return
-        kept = people[0].merge(people[1:], user=request.user)
-        self.log_change(request, kept, f"Merged {', '.join(p.name for p in people[1:])} into it.")
-        self.message_user(
-            request, f"Merged {len(people) - 1} record(s) into “{kept}”.", messages.SUCCESS
-        )
