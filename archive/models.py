@@ -550,14 +550,26 @@ class Statement(ArchiveRecord):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Statement, self.title, exclude_pk=self.pk, max_length=100)
-        self.revision = (self.revision or 0) + 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "revision", "ready_revision"}
+        super().save(*args, **kwargs)
+
+    def prepare_save(self, using: str) -> None:
+        """Number this save's revision after the one stored (locked: two saves at once make
+        two revisions), and note the revision a statement is marked ready at."""
+        if not self._state.adding:
+            stored = (
+                Statement._base_manager.using(using)
+                .select_for_update()
+                .filter(pk=self.pk)
+                .values_list("revision", flat=True)
+                .first()
+            )
+            self.revision = (self.revision if stored is None else stored) + 1
         if self.status != Status.REVIEW:
             self.ready_revision = None
         elif self.ready_revision is None:
             self.ready_revision = self.revision  # marked ready with this save
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "revision", "ready_revision"}
-        super().save(*args, **kwargs)
 
     @property
     def changed_since_ready(self) -> bool:

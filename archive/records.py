@@ -162,7 +162,11 @@ class ArchiveRecord(models.Model):
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         with transaction.atomic(using=using, savepoint=False):
             permalinks.retire(self, using)  # a changed slug's old address keeps answering
+            self.prepare_save(using)
             super().save(*args, **kwargs)
+
+    def prepare_save(self, using: str) -> None:
+        """Set what a save derives from the row as stored, in the save's transaction."""
 
 
 class GuardedDeleteModel(ArchiveRecord):

@@ -144,3 +144,14 @@ def test_marking_a_changed_statement_ready_again_clears_the_change(archivist_cli
 def test_the_changes_page_is_for_staff_who_may_see_the_statement(client, waiting):
     response = client.get(reverse("admin:archive_statement_changes", args=[waiting.pk]))
     assert response.status_code == 302  # to the login page
+
+
+def test_two_saves_from_the_same_revision_make_two_revisions(waiting):
+    """Two archivists who opened the same revision: the second save is a revision of its own,
+    so an editor who previewed the first never publishes the second unseen."""
+    first, second = (Statement.objects.get(pk=waiting.pk) for _ in range(2))
+    first.title = "First archivist's title"
+    first.save()
+    second.summary = "Second archivist's summary"
+    second.save()
+    assert (first.revision, second.revision) == (waiting.revision + 1, waiting.revision + 2)
