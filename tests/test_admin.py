@@ -402,3 +402,20 @@ def test_statement_autocomplete_shows_date_and_issuer(archivist_client, make_sta
     statement.outgoing_relations.create(kind=RelationKind.RESPONDS_TO, target=answered)
     page = archivist_client.get(admin_url("statement", "change", statement.pk)).content.decode()
     assert f"On the drill (30 June 2024, {body.name})" in page
+
+
+@pytest.mark.parametrize("status", [Status.PUBLISHED, Status.WITHDRAWN])
+def test_a_statement_that_was_public_is_withdrawn_never_deleted(
+    editor_client, make_statement, status
+):
+    statement = make_statement(status=status)
+    page = editor_client.get(admin_url("statement", "delete", statement.pk)).content.decode()
+    assert "a statement that was public is withdrawn, never deleted" in page
+    editor_client.post(admin_url("statement", "delete", statement.pk), {"post": "yes"})
+    assert Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_an_editor_deletes_a_draft(editor_client, make_statement):
+    statement = make_statement(status=Status.DRAFT)
+    editor_client.post(admin_url("statement", "delete", statement.pk), {"post": "yes"})
+    assert not Statement.objects.filter(pk=statement.pk).exists()

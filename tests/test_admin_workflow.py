@@ -37,6 +37,8 @@ def saved():
             "2024-06/2024-07",
             "June 2024 – July 2024",
         ),
+        ("30/6/2024", dt.date(2024, 6, 30), "day", "2024-06-30", "30 June 2024"),
+        ("summer 2024", dt.date(2024, 6, 1), "month", "2024-22", "Summer 2024"),
     ],
 )
 def test_the_date_is_typed_as_people_write_it_and_its_precision_follows(
@@ -49,6 +51,7 @@ def test_the_date_is_typed_as_people_write_it_and_its_precision_follows(
     assert (statement.date_edtf, statement.date_display) == (edtf, shown)
     change = archivist_client.get(admin_url("statement", "change", statement.pk))
     assert change.context["adminform"].form.initial["issued"] == edtf
+    assert f"Read as “{shown}”" in change.content.decode()  # shown back as it was read
 
 
 def test_the_archivist_can_still_override_the_precision(
@@ -69,6 +72,8 @@ def test_the_archivist_can_still_override_the_precision(
     ("typed", "precision", "error"),
     [
         ("1/7/2024", "", "ambiguous"),
+        ("6/7/2024", "", "6 July 2024 to some readers and 7 June 2024 to others"),
+        ("midsummer 2024", "", "2024-22 (a season"),
         ("2024-07-05", "month", "precision does not fit"),
         ("[2024,2025]", "", "level 2"),
         ("2024?", "day", "carries its own precision"),

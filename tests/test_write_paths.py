@@ -192,7 +192,7 @@ def admin_cases() -> list[tuple[str, str]]:
 # Which records each case works on (world keys); any other case takes the list's first row.
 TARGETS = {
     ("statement", "save"): ["published statement"],
-    ("statement", "delete_selected"): ["published statement"],
+    ("statement", "delete_selected"): ["draft statement"],
     ("statement", "submit_for_review"): ["draft statement"],
     ("statement", "publish"): ["draft statement"],
     ("statement", "withdraw"): ["published statement"],

@@ -375,6 +375,21 @@ class StatementAdmin(RecordAdmin):
             target = reverse("admin:archive_statementforreview_changelist")
         return HttpResponseRedirect(target)
 
+    def get_deleted_objects(self, objs, request):
+        """Refuse to delete what was ever public: its address is cited; withdraw it instead."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = list(protected)
+        for statement in objs:
+            if statement.status in (Status.PUBLISHED, Status.WITHDRAWN):
+                protected.append(
+                    format_html(
+                        "“{}” is {}: a statement that was public is withdrawn, never deleted",
+                        statement,
+                        statement.get_status_display().lower(),
+                    )
+                )
+        return deleted, model_count, perms_needed, protected
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("issuer")
 
