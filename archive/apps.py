@@ -6,6 +6,7 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Archive"
 
     def ready(self):
-        from archive import signal_relay
+        from archive import permalinks, signal_relay
 
         signal_relay.connect(apps.get_models(include_auto_created=True))
+        permalinks.connect(self.get_models())

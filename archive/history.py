@@ -57,23 +57,30 @@ class EditHistory(HistoricalRecords):
         if getattr(instance, "_history_raw", False):
             return None
         if reverse:
-            return self._reverse_m2m_changed(instance, action, attr, pk_set, kwargs)
+            return self._reverse_m2m_changed(instance, action, attr, pk_set)
         pending = getattr(instance, "_history_pending", None)
-        if pending is None:
-            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
-        if action in ("post_add", "post_remove", "post_clear"):
+        if action not in ("post_add", "post_remove", "post_clear"):
+            return None
+        if pending is not None:
             pending.setdefault(self, "~")
+        else:
+            self._links_changed([instance.pk])
 
-    def _reverse_m2m_changed(self, instance, action, attr, pk_set, kwargs) -> None:
-        owners = self.cls._default_manager
+    def _reverse_m2m_changed(self, instance, action, attr, pk_set) -> None:
         if action == "pre_clear":
             instance._history_cleared = list(
-                owners.filter(**{attr: instance}).values_list("pk", flat=True)
+                self.cls._default_manager.filter(**{attr: instance}).values_list("pk", flat=True)
             )
         elif action in ("post_add", "post_remove"):
-            record_bulk(self.cls, pk_set or (), "~")
+            self._links_changed(pk_set or ())
         elif action == "post_clear":
-            record_bulk(self.cls, instance.__dict__.pop("_history_cleared", ()), "~")
+            self._links_changed(instance.__dict__.pop("_history_cleared", ()))
+
+    def _links_changed(self, pks) -> None:
+        """An entry for each row whose links changed, as a revision of it."""
+        pks = set(pks) - gathered(self.cls)
+        self.cls._default_manager.revise(pks)
+        record_bulk(self.cls, pks, "~")
 
 
 def gather(instance) -> None:
@@ -94,7 +101,15 @@ def record_gathered(instance) -> None:
         records.create_historical_record(instance, history_type)
 
 
-def _gathered_pks(model: type[models.Model]) -> set:
+def release_gathered() -> None:
+    """Forget what this thread gathers (after an admin save, whether it succeeded or not)."""
+    for instance in getattr(_local, "gathering", []):
+        instance.__dict__.pop("_history_pending", None)
+    _local.gathering = []
+
+
+def gathered(model: type[models.Model]) -> set:
+    """The rows of ``model`` whose admin save is gathering its entry in this thread."""
     concrete = model._meta.concrete_model
     return {
         instance.pk
@@ -161,7 +176,7 @@ def record_bulk(
         return
     using = using or router.db_for_write(model)
     why = getattr(_local, "reason", None) or default_reason
-    pks = set(pks) - _gathered_pks(model)
+    pks = set(pks) - gathered(model)
     batch = getattr(_local, "batch", None)
     if batch is not None:
         rows = batch.setdefault((model, using), {})

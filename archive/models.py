@@ -355,7 +355,18 @@ SENTENCE_ENDINGS = (".", "!", "?", ":", ";", "”", '"', ")", "]", "’")
 class StatementQuerySet(RecordQuerySet):
     def update_values(self, values: dict) -> dict:
         """An update is a new revision too (see ``Statement.revision``)."""
-        return {"revision": models.F("revision") + 1, **values}
+        extra = {"revision": models.F("revision") + 1}
+        status = values.get("status")
+        if isinstance(status, str):  # marked ready at the new revision, or no longer waiting
+            extra["ready_revision"] = extra["revision"] if status == Status.REVIEW else None
+        return {**extra, **values}
+
+    def revise(self, pks) -> None:
+        """These statements' links changed: each is at a new revision."""
+        if pks:
+            self.model._base_manager.filter(pk__in=list(pks)).update(
+                revision=models.F("revision") + 1
+            )
 
     def published(self):
         return self.filter(status=Status.PUBLISHED)
@@ -630,41 +641,9 @@ class Statement(ArchiveRecord):
         return self.incoming_relations.select_related("source__issuer")
 
     def thread(self, visible) -> list[dict]:
-        """This statement among those it answers and those answering it, in answer order.
-
-        ``visible`` limits the others (the public sees published ones only).
-        A statement comes after what it answers, then in order of the days
-        its date covers, whatever its precision (``archive.threads``). Each
-        entry: the statement, how it relates to this one, whether it is this
-        one, and how its date compares with the one before if they overlap
-        ("same month").
-        """
-        relation = {self.pk: ""}
-        others = {}
-        for link in self.relations_out().filter(target__in=visible):
-            relation[link.target_id] = f"this statement {link.get_kind_display()} it"
-            others[link.target_id] = link.target
-        for link in self.relations_in().filter(source__in=visible):
-            relation[link.source_id] = f"{link.get_kind_display()} this statement"
-            others[link.source_id] = link.source
-        if not others:
-            return []
-        members = [self, *others.values()]
-        answers = StatementRelation.objects.filter(
-            source__in=relation, target__in=relation
-        ).values_list("source_id", "target_id")
-        entries, before = [], None
-        for statement in threads.answer_order(members, lambda s: s.date_span, answers):
-            entries.append(
-                {
-                    "statement": statement,
-                    "relation": relation[statement.pk],
-                    "current": statement.pk == self.pk,
-                    "closeness": threads.closeness(before, statement.date_span) if entries else "",
-                }
-            )
-            before = statement.date_span
-        return entries
+        """This statement among those it answers and those answering it, in answer order
+        (``archive.threads.thread``); ``visible`` limits the others."""
+        return threads.thread(self, visible)
 
 
 class StatementForReview(Statement):

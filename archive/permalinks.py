@@ -4,18 +4,21 @@ A country, issuing body, event, person or statement is addressed by its
 slug. When an archivist changes a slug (a rename), the old one is kept here
 and its address answers 301 with the record's new one; a merged person's
 address answers with the survivor's (``archive.person_merges``). A slug
-that was another record's is never given to a new record, so an old link
-never leads somewhere else.
+that was another record's, or a deleted record's, is never given to a new
+record, so an old link never leads somewhere else.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 
@@ -119,7 +122,9 @@ def follow_former_slugs(model: type[models.Model]):
     """Decorate a view taking ``slug``: an old slug of ``model`` answers 301 with the new one.
 
     The rest of the address and the query string are kept (``cite.bib``,
-    ``?page=2``).
+    ``?page=2``); a merged person's leads to the person kept. The view must
+    answer the visitor at the new address, or the old one answers 404: an
+    old address never tells where an unpublished record went.
     """
 
     def decorate(view):
@@ -131,11 +136,28 @@ def follow_former_slugs(model: type[models.Model]):
                 record = moved_to(model, slug)
                 if record is None or record.slug == slug:
                     raise
-            path = request.get_full_path()
-            marker = f"/{slug}/"
-            new = path.replace(marker, f"/{record.slug}/", 1) if marker in path else None
-            return moved_permanently(new or record.get_absolute_url())
+                record = record.current() if hasattr(record, "current") else record
+                view(request, *args, slug=record.slug, **kwargs)  # Http404 if not shown
+            match = request.resolver_match
+            url = reverse(
+                match.view_name, args=match.args, kwargs={**match.kwargs, "slug": record.slug}
+            )
+            query = request.META.get("QUERY_STRING", "")
+            return moved_permanently(f"{url}?{query}" if query else url)
 
         return wrapper
 
     return decorate
+
+
+def keep_deleted_slug(sender, instance, **kwargs) -> None:
+    """A deleted record's address is never given to another record (post_delete)."""
+    if instance.slug:
+        retire_slugs(sender, [(instance.pk, instance.slug)], kwargs.get("using"))
+
+
+def connect(models_: Iterable[type[models.Model]]) -> None:
+    """Keep the slugs of these models' deleted records (called once, by the app config)."""
+    for model in models_:
+        if not model._meta.proxy and _addressed(model):
+            post_delete.connect(keep_deleted_slug, sender=model, dispatch_uid="archive-slugs")

@@ -122,26 +122,25 @@ def merge(
 
     Raise ``MergeRefused`` without changing anything when there is no other
     person, no reason, a person already merged, or states no succession
-    links and no override.
+    links and no override. The people are read again, locked, in the
+    transaction: two editors merging the same records at once cannot both.
     """
-    others = [other for other in others if other.pk != survivor.pk]
     reason = (reason or "").strip()
-    if not others:
+    if not any(other.pk != survivor.pk for other in others):
         raise MergeRefused("Choose at least one other person to merge into the one kept.")
     if not reason:
         raise MergeRefused("Give the reason for the merge: the history keeps it.")
-    for person in [survivor, *others]:
-        if person.merged_into_id:
-            raise MergeRefused(f"“{person}” was already merged into “{person.merged_into}”.")
-    unlinked = unlinked_states([survivor, *others])
-    if unlinked and not override_states:
-        first, second = unlinked[0]
-        raise MergeRefused(
-            f"“{first}” ({first.country}) and “{second}” ({second.country}) speak for states "
-            "that no succession links. If they are one person, tick the override and say why."
-        )
     done = []
     with transaction.atomic():
+        survivor, others = _locked(survivor, [o for o in others if o.pk != survivor.pk])
+        unlinked = unlinked_states([survivor, *others])
+        if unlinked and not override_states:
+            first, second = unlinked[0]
+            raise MergeRefused(
+                f"“{first}” ({first.country}) and “{second}” ({second.country}) speak for "
+                "states that no succession links. If they are one person, tick the override "
+                "and say why."
+            )
         names = survivor.all_names()
         for other in others:
             done.append(_merge_one(survivor, other, names, reason, user, bool(unlinked)))
@@ -152,6 +151,18 @@ def merge(
         _attribute(survivor, user)
         survivor.save()
     return done
+
+
+def _locked(survivor: Person, others: list[Person]) -> tuple[Person, list[Person]]:
+    """The people as stored now, locked until the transaction ends; none already merged."""
+    wanted = [survivor.pk, *(other.pk for other in others)]
+    stored = Person.objects.select_for_update().select_related("country").in_bulk(wanted)
+    for pk, given in zip(wanted, [survivor, *others], strict=True):
+        if pk not in stored:
+            raise MergeRefused(f"“{given}” is no longer in the archive.")
+        if stored[pk].merged_into_id:
+            raise MergeRefused(f"“{given}” was already merged into “{stored[pk].merged_into}”.")
+    return stored[survivor.pk], [stored[other.pk] for other in others]
 
 
 def _merge_one(survivor, other, names, reason, user, overridden) -> PersonMerge:
@@ -190,25 +201,31 @@ def undo(record: PersonMerge, *, user=None) -> dict[str, int]:
     Statements and posts that were given to someone else since stay where
     they are. Return how many statements came back and how many stayed.
     """
-    survivor, merged = record.survivor, record.merged
-    if record.undone_at:
-        raise MergeRefused(f"This merge was undone on {record.undone_at:%d %B %Y}.")
-    if survivor.merged_into_id:
-        raise MergeRefused(
-            f"“{survivor}” has since been merged into “{survivor.merged_into}”: "
-            "undo that merge first."
-        )
     with transaction.atomic():
+        record = PersonMerge.objects.select_for_update().get(pk=record.pk)
+        if record.undone_at:
+            raise MergeRefused(f"This merge was undone on {record.undone_at:%d %B %Y}.")
+        people = Person.objects.select_for_update().in_bulk([record.survivor_id, record.merged_id])
+        survivor, merged = people[record.survivor_id], people[record.merged_id]
+        if survivor.merged_into_id:
+            raise MergeRefused(
+                f"“{survivor}” has since been merged into “{survivor.merged_into}”: "
+                "undo that merge first."
+            )
         with history.reason(_cut(f"Speaker restored: the merge into {survivor.name} undone")):
             back = Statement.objects.filter(pk__in=record.statements, speaker_person=survivor)
             moved = back.update(speaker_person=merged, updated_at=timezone.now())
             Post.objects.filter(pk__in=record.posts, person=survivor).update(person=merged)
-        kept = set()  # spellings of the people still merged into the survivor
-        for other in survivor.merges.active().exclude(pk=record.pk).select_related("merged"):
-            kept.update(other.merged.all_names())
+        still = [m.merged for m in survivor.merges.active().exclude(pk=record.pk)]
+        kept = {name for person in still for name in person.all_names()}
         dropped = set(record.variants_added) - kept
         survivor.variants = "\n".join(v for v in survivor.variant_list if v not in dropped)
-        if record.country_taken and survivor.country_id == merged.country_id:
+        taken_back = survivor.country_id == merged.country_id
+        if (
+            record.country_taken
+            and taken_back
+            and merged.country_id not in {person.country_id for person in still}
+        ):
             survivor.country_id = None
         survivor._change_reason = _cut(f"Undid the merge of {merged.name} (#{merged.pk})")
         _attribute(survivor, user)

@@ -72,15 +72,18 @@ class RecordQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         with transaction.atomic(using=self.db, savepoint=False):
-            pks = list(self.order_by().values_list("pk", flat=True).distinct())
-            rows = self.model._base_manager.using(self.db)
+            # Deduplicated here, not by DISTINCT, which FOR UPDATE refuses on PostgreSQL.
+            pks = list(dict.fromkeys(self.order_by().values_list("pk", flat=True)))
             if "slug" in kwargs:  # the old addresses keep answering
-                old = rows.filter(pk__in=pks).exclude(slug=kwargs["slug"])
+                old = self.model._base_manager.filter(pk__in=pks).exclude(slug=kwargs["slug"])
                 permalinks.retire_slugs(self.model, old.values_list("pk", "slug"), self.db)
             values = self.update_values(kwargs)
             count = 0
             for first in range(0, len(pks), UPDATE_CHUNK):
-                count += rows.filter(pk__in=pks[first : first + UPDATE_CHUNK]).update(**values)
+                # The caller's conditions stay in the UPDATE: a row another transaction
+                # changed meanwhile is written only if it still matches them.
+                chunk = self.filter(pk__in=pks[first : first + UPDATE_CHUNK])
+                count += models.QuerySet.update(chunk, **values)
             if pks:
                 _written(self.model, pks, fields=set(kwargs), created=False, using=self.db)
         return count
@@ -90,6 +93,9 @@ class RecordQuerySet(models.QuerySet):
     def update_values(self, values: dict) -> dict:
         """The values an ``update`` writes: those given, plus what the model keeps with them."""
         return values
+
+    def revise(self, pks) -> None:
+        """Note that these rows' links changed (nothing to note for most records)."""
 
     def bulk_create(self, objs, *args, **kwargs):
         with transaction.atomic(using=self.db, savepoint=False):
@@ -110,6 +116,8 @@ def links_written(model: type[models.Model], pks, using: str | None = None) -> N
     """
     pks = list(pks)
     if pks:
+        # A row being saved in the admin is revised by that save (history.gather).
+        model._default_manager.revise(set(pks) - history.gathered(model))
         _written(model, pks, fields={"links"}, created=False, using=using)
 
 

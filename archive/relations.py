@@ -8,7 +8,8 @@ from django.dispatch import receiver
 from archive import history
 from archive.choices import INVERSE_RELATION_LABELS, RelationKind
 from archive.history import EditHistory
-from archive.records import RecordQuerySet
+from archive.records import ArchiveRecord, RecordQuerySet, links_written
+from archive.signals import records_changed
 
 
 class StatementRelationManager(models.Manager.from_queryset(RecordQuerySet)):
@@ -16,7 +17,7 @@ class StatementRelationManager(models.Manager.from_queryset(RecordQuerySet)):
         return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
 
 
-class StatementRelation(models.Model):
+class StatementRelation(ArchiveRecord):
     """A typed link from one statement to another, read from both ends.
 
     Imported by ``archive.models`` before ``Statement`` is defined: the
@@ -83,4 +84,14 @@ def relation_written(sender, instance, raw=False, origin=None, **kwargs):
     )
     if deleting_sources and origin.filter(pk=instance.source_id).exists():
         return
-    history.record_bulk(source, [instance.source_id], "~", "Relations changed")
+    with history.reason("Relations changed"):
+        links_written(source, [instance.source_id])
+
+
+@receiver(records_changed, sender=StatementRelation)
+def relations_written(sender, pks, **kwargs):
+    """Relations written in bulk: their source statements' history records them."""
+    source = sender._meta.get_field("source").related_model
+    sources = sender._base_manager.filter(pk__in=pks).values_list("source_id", flat=True)
+    with history.reason("Relations changed"):
+        links_written(source, set(sources))

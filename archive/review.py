@@ -6,6 +6,10 @@ carry the revision the editor saw; publishing refuses a statement that
 differs from it in anything but its status and stamps, and shows the
 difference. A statement saved again after it was marked ready says so in the
 queue, with the same difference against the revision marked ready.
+
+Every write that makes a history entry of a statement makes a revision
+(saves, updates, links written by any path: ``StatementQuerySet.revise``), so
+a revision names one state of the statement and its links.
 """
 
 from __future__ import annotations
@@ -21,8 +25,6 @@ from django.utils.safestring import SafeString, mark_safe
 from archive.choices import RelationKind, Status
 from archive.models import Statement
 
-# Not what an editor reviews: the workflow's own state and the stamps.
-NOT_REVIEWED = ["status"]
 _WORDS = re.compile(r"\s+|[^\s]+")
 
 
@@ -31,10 +33,17 @@ class StaleRevision(Exception):
 
     def __init__(self, statement: Statement, seen: int | None) -> None:
         self.statement, self.seen = statement, seen
-        super().__init__(
-            f"“{statement.title}” changed since you saw revision {seen} (it is now at "
-            f"revision {statement.revision}): it was not published."
-        )
+        if seen is None:
+            message = (
+                f"“{statement.title}” was not published: the form did not say which revision "
+                "you saw. Reload the list or the preview, and publish from there."
+            )
+        else:
+            message = (
+                f"“{statement.title}” changed since you saw revision {seen} (it is now at "
+                f"revision {statement.revision}): it was not published."
+            )
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,9 @@ def changes_since(statement: Statement, revision: int) -> list[Change] | None:
     new = entry_at(statement, statement.revision)
     if old is None or new is None:
         return None
-    delta = new.diff_against(old, excluded_fields=NOT_REVIEWED, foreign_keys_are_objs=True)
+    # Every field an archivist edits, the status too (one sent back to draft is not the
+    # statement previewed); simple-history leaves out the stamps, which are not editable.
+    delta = new.diff_against(old, foreign_keys_are_objs=True)
     return [_shown(change) for change in delta.changes]
 
 

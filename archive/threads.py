@@ -76,3 +76,40 @@ def closeness(first: Span | None, second: Span | None) -> str:
     if start.year == end.year:
         return "same year"
     return "dates overlap"
+
+
+def thread(statement, visible) -> list[dict]:
+    """``statement`` among those it answers and those answering it, in answer order.
+
+    ``visible`` limits the others (the public sees published ones only).
+    Each entry: the statement, how it relates to this one, whether it is
+    this one, and how its date compares with the one before if they overlap
+    ("same month"). No relation: no thread.
+    """
+    relation = {statement.pk: ""}
+    others = {}
+    for link in statement.relations_out().filter(target__in=visible):
+        relation[link.target_id] = f"this statement {link.get_kind_display()} it"
+        others[link.target_id] = link.target
+    for link in statement.relations_in().filter(source__in=visible):
+        relation[link.source_id] = f"{link.get_kind_display()} this statement"
+        others[link.source_id] = link.source
+    if not others:
+        return []
+    links = (
+        type(statement)
+        .related.through.objects.filter(source__in=list(relation), target__in=list(relation))
+        .values_list("source_id", "target_id")
+    )
+    entries, before = [], None
+    for member in answer_order([statement, *others.values()], lambda s: s.date_span, links):
+        entries.append(
+            {
+                "statement": member,
+                "relation": relation[member.pk],
+                "current": member.pk == statement.pk,
+                "closeness": closeness(before, member.date_span) if entries else "",
+            }
+        )
+        before = member.date_span
+    return entries

@@ -64,8 +64,10 @@ class TypedDateField(forms.CharField):
         value = super().to_python(value)
         if not value:
             return None
+        if len(value) > 64:
+            raise forms.ValidationError(f"“{value[:40]}…” is too long for a date.")
         try:
-            return dates.parse_typed(value[:64])
+            return dates.parse_typed(value)
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from None
 

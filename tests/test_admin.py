@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from archive.models import Country, Event, RelationKind, Statement, Status
+from tests.admin_forms import form_by_id
 
 MODELS = ["country", "issuingbody", "event", "person", "statement"]
 
@@ -419,3 +420,48 @@ def test_an_editor_deletes_a_draft(editor_client, make_statement):
     statement = make_statement(status=Status.DRAFT)
     editor_client.post(admin_url("statement", "delete", statement.pk), {"post": "yes"})
     assert not Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_a_statement_once_public_then_set_back_to_draft_is_not_deleted(
+    editor_client, make_statement
+):
+    statement = make_statement(status=Status.PUBLISHED)
+    statement.status = Status.DRAFT
+    statement.save()
+    editor_client.post(admin_url("statement", "delete", statement.pk), {"post": "yes"})
+    assert Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_a_failed_admin_save_leaves_later_bulk_writes_recorded(
+    editor_client, make_statement, monkeypatch
+):
+    """An admin save gathers its history entry; one that fails must not keep gathering."""
+    from archive import country_tags
+
+    statement = make_statement(status=Status.DRAFT)
+
+    def broken(pks, finder=None):
+        raise RuntimeError("the country finder broke")
+
+    monkeypatch.setattr(country_tags, "tag", broken)
+    url = admin_url("statement", "change", statement.pk)
+    form = form_by_id(editor_client.get(url).content.decode(), "statement_form")
+    editor_client.raise_request_exception = False
+    assert editor_client.post(url, form.post(title="Changed", _save="Save")).status_code == 500
+    monkeypatch.undo()
+    before = statement.history.count()
+    Statement.objects.filter(pk=statement.pk).update(title="Changed in bulk")
+    assert statement.history.count() == before + 1
+
+
+def test_one_admin_save_of_an_event_with_its_countries_makes_one_entry(
+    editor_client, event, country
+):
+    url = admin_url("event", "change", event.pk)
+    form = form_by_id(editor_client.get(url).content.decode(), "event_form")
+    data = form.post(name="Freedom Edge 2024, renamed", _save="Save")
+    data["countries"] = [str(country.pk)]
+    before = event.history.count()
+    assert editor_client.post(url, data).status_code == 302
+    assert event.history.count() == before + 1
+    assert [row.country_id for row in event.history.first().countries.all()] == [country.pk]

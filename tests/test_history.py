@@ -5,9 +5,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from archive import history
-from archive.models import Country, Event, Statement
+from archive.models import Country, Event, RelationKind, Statement, StatementRelation
 from tests.test_importers import record, write_jsonl
 
 
@@ -31,7 +32,9 @@ def test_an_update_makes_an_entry_per_row_with_its_relations(make_statement, eve
         assert entry.history_change_reason == "Titles corrected"
         assert linked(entry, "events") == {event.pk}
         assert linked(entry, "countries_mentioned") == {country.pk}
-        assert entry.revision == statement.revision + 1  # an update is a revision too
+        before = statement.revision
+        statement.refresh_from_db()
+        assert entry.revision == statement.revision > before  # a revision of its own
 
 
 @pytest.mark.django_db
@@ -75,3 +78,23 @@ def test_records_loaded_from_a_fixture_are_in_the_history_with_their_relations()
         assert linked(statement.history.first(), "events") == set(
             statement.events.values_list("pk", flat=True)
         )
+
+
+def test_relations_written_in_bulk_are_recorded_on_their_source_statements(make_statement):
+    source, target = make_statement(title="Answer"), make_statement(title="Question")
+    before = source.history.count()
+    StatementRelation.objects.bulk_create(
+        [StatementRelation(source=source, target=target, kind=RelationKind.RESPONDS_TO)]
+    )
+    assert source.history.count() == before + 1
+    assert [row.target_id for row in source.history.first().related.all()] == [target.pk]
+    StatementRelation.objects.filter(source=source).update(kind=RelationKind.REBUTS)
+    assert source.history.count() == before + 2
+    assert [row.kind for row in source.history.first().related.all()] == [RelationKind.REBUTS]
+
+
+def test_an_update_under_a_row_lock_is_recorded(make_statement):
+    statement = make_statement(title="Locked")
+    with transaction.atomic():
+        Statement.objects.select_for_update().filter(pk=statement.pk).update(title="Unlocked")
+    assert statement.history.first().title == "Unlocked"

@@ -91,7 +91,7 @@ def test_an_old_address_is_never_given_to_another_record(records):
     old = body.slug
     body.slug = "renamed-body"
     body.save()
-    newcomer = IssuingBody.objects.create(name=body.name.replace("renamed", ""))
+    newcomer = IssuingBody.objects.create(name=body.name)  # its name would make the old slug
     assert newcomer.slug != old  # an old link still leads to the first body
     taker = IssuingBody(name="Another body", slug=old)
     with pytest.raises(ValidationError, match="old links to it still lead there"):
@@ -125,3 +125,34 @@ def test_a_merged_person_answers_with_the_survivor_and_again_after_an_undo(clien
 def test_an_unknown_address_still_answers_404(client, records):
     assert client.get("/countries/never-was/").status_code == 404
     assert Country.objects.filter(slug="never-was").count() == 0
+
+
+def test_an_old_address_does_not_reveal_where_an_unpublished_record_went(client, records):
+    statement = records["statement"]
+    old = statement.get_absolute_url()
+    statement.slug = "the-secret-new-title"
+    statement.status = Status.WITHDRAWN
+    statement.save()
+    response = client.get(old)
+    assert response.status_code == 404
+    assert "secret" not in response.get("Location", "")
+
+
+def test_a_deleted_records_address_is_never_given_to_another(records):
+    unused = Event.objects.create(name="Summit", start_date=dt.date(2020, 1, 1))
+    assert unused.slug == "summit"
+    unused.delete()
+    assert Event.objects.create(name="Summit", start_date=dt.date(2021, 1, 1)).slug != "summit"
+
+
+def test_a_renamed_then_merged_persons_first_address_leads_straight_to_the_survivor(
+    client, records
+):
+    survivor = records["person"]
+    duplicate = Person.objects.create(name="CHOE Su Hon", country=survivor.country)
+    first = duplicate.get_absolute_url()
+    duplicate.slug = "choe-su-hon-renamed"
+    duplicate.save()
+    merge(survivor, [duplicate], reason="One man")
+    response = client.get(first)
+    assert response.status_code == 301 and response["Location"] == survivor.get_absolute_url()

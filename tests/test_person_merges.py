@@ -227,3 +227,23 @@ def test_an_undo_leaves_a_statement_given_to_someone_else_since(people):
     assert statement.speaker_person == thai
     with pytest.raises(MergeRefused, match="undone"):
         undo(record)
+
+
+def test_a_merge_checked_on_stale_records_is_refused_and_makes_no_cycle(people):
+    """Two editors' pages, loaded before either merged: the second merge is refused."""
+    choe, again = people["choe"], people["choe_again"]
+    stale_choe, stale_again = Person.objects.get(pk=choe.pk), Person.objects.get(pk=again.pk)
+    merge(choe, [again], reason="Same man")
+    with pytest.raises(MergeRefused, match="already merged"):
+        merge(stale_again, [stale_choe], reason="Same man, the other way")
+    assert Person.objects.get(pk=choe.pk).merged_into is None
+
+
+def test_an_undo_checked_on_a_stale_record_is_refused(people):
+    choe, again = people["choe"], people["choe_again"]
+    record = merge(choe, [again], reason="Same man")[0]
+    stale = PersonMerge.objects.get(pk=record.pk)
+    undo(record)
+    with pytest.raises(MergeRefused, match="undone"):
+        undo(stale)
+    assert again.statements.count() == 1

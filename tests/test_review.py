@@ -4,7 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from archive.models import Statement, Status
+from archive.models import RelationKind, Statement, StatementRelation, Status
 from tests.admin_forms import form_by_id
 from tests.test_admin import admin_url, publish_form
 
@@ -82,7 +82,7 @@ def test_publishing_the_revision_seen_publishes_it_and_the_history_says_who(
     entry = waiting.history.first()
     assert entry.history_user == editor and entry.status == Status.PUBLISHED
     assert entry.history_change_reason == (
-        f"Published from the review queue (revision {waiting.revision - 1})"
+        f"Published from the review queue, as reviewed at revision {waiting.revision - 1}"
     )
 
 
@@ -155,3 +155,42 @@ def test_two_saves_from_the_same_revision_make_two_revisions(waiting):
     second.summary = "Second archivist's summary"
     second.save()
     assert (first.revision, second.revision) == (waiting.revision + 1, waiting.revision + 2)
+
+
+def test_a_statement_sent_back_to_draft_after_the_preview_is_not_published(
+    archivist_client, editor_client, waiting
+):
+    seen = Statement.objects.get(pk=waiting.pk)
+    edit(archivist_client, waiting, status=Status.DRAFT)
+    editor_client.post(admin_url(QUEUE), publish_form(seen))
+    editor_client.post(admin_url("statement", "publish", waiting.pk), {"revision": seen.revision})
+    waiting.refresh_from_db()
+    assert waiting.status == Status.DRAFT
+
+
+def test_links_changed_after_the_preview_stop_the_publication(
+    editor_client, waiting, event, make_statement
+):
+    seen = Statement.objects.get(pk=waiting.pk)
+    event.statements.add(waiting)  # from the event's end, outside any form
+    editor_client.post(admin_url("statement", "publish", waiting.pk), {"revision": seen.revision})
+    waiting.refresh_from_db()
+    assert waiting.status == Status.REVIEW and waiting.revision > seen.revision
+    page = editor_client.get(
+        f"{admin_url('statement', 'changes', waiting.pk)}?since={seen.revision}"
+    ).content.decode()
+    assert "Referenced events" in page and "Freedom Edge 2024" in page
+
+
+def test_a_relation_written_on_its_own_is_a_new_revision(waiting, make_statement):
+    answered = make_statement(title="The statement answered")
+    before = waiting.revision
+    relation = StatementRelation.objects.create(
+        source=waiting, target=answered, kind=RelationKind.RESPONDS_TO
+    )
+    waiting.refresh_from_db()
+    assert waiting.revision == before + 1
+    relation.delete()
+    waiting.refresh_from_db()
+    assert waiting.revision == before + 2
+    assert waiting.history.first().revision == waiting.revision

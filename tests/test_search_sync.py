@@ -216,8 +216,8 @@ def test_a_queryset_update_is_scheduled(capture, make_statement):
     with capture():
         statement = make_statement(title="Bulk changed")
     with capture():
-        Statement.objects.filter(pk=statement.pk).update(title="Updated in bulk")
-    assert found("bulk") == {str(statement.pk)}
+        Statement.objects.filter(pk=statement.pk).update(title="Retitled by an update")
+    assert found("retitled") == {str(statement.pk)}
 
 
 def test_links_written_as_plain_rows_are_scheduled(capture, make_statement, country):

@@ -7,18 +7,40 @@ from django.db.models import Count
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive import history
+
 # Links typed without a scheme are taken as https (Django 6's default).
 URL_AS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class RecordAdmin(SimpleHistoryAdmin):
-    """An admin of archive records, with their history, that answers 403 to an action its
+    """An admin of archive records: one history entry a save, and a 403 for an action its
     user may not take.
 
-    Django leaves an action the user lacks the permission for out of the
-    list, and a POST naming it anyway only gets "No action selected": a
-    refusal should say so.
+    A save writes the row, then its many-to-many fields and inlines: their
+    history entries are gathered into one, made once the relations are saved
+    (``archive.history.gather``). Django leaves an action the user lacks the
+    permission for out of the list, and a POST naming it anyway only gets "No
+    action selected": a refusal should say so.
     """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        finally:
+            history.release_gathered()  # a save that failed half-way gathers no more
+
+    def save_model(self, request, obj, form, change):
+        history.gather(obj)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.related_saved(request, form, change)
+        history.record_gathered(form.instance)
+
+    def related_saved(self, request, form, change) -> None:
+        """What a save does once the record's relations are saved, before its history entry."""
 
     def changelist_view(self, request, extra_context=None):
         name = request.POST.get("action") if request.method == "POST" else None

@@ -9,7 +9,7 @@ undone from the survivor's history (``archive/person_merges.py``).
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -150,6 +150,8 @@ class PersonAdmin(StatementCountMixin, RefuseDeleteInUseMixin, RecordAdmin):
         """Ask, then undo a merge into this record (editors only)."""
         if not self.has_delete_permission(request):
             raise PermissionDenied
+        if not object_id.isdigit():
+            raise Http404("No person has this id.")
         record = get_object_or_404(
             PersonMerge.objects.select_related("survivor", "merged"),
             pk=merge_id,

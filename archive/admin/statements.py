@@ -7,30 +7,19 @@ publishes the revision the editor saw, or nothing (``archive/review.py``).
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Min, Q
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from archive import country_tags, dates, history, review
+from archive import country_tags, dates
 from archive.admin.base import URL_AS_HTTPS, RecordAdmin
+from archive.admin.publishing import PublishingMixin
 from archive.admin_site import choice_label
 from archive.models import RelationKind, Statement, StatementRelation, Status
 from archive.statement_form import StatementForm
 
 # What an archivist may set a statement to; publishing and withdrawing are for editors.
 ARCHIVIST_STATUSES = (Status.DRAFT, Status.REVIEW)
-
-
-def seen_revision(request, pk) -> int | None:
-    """The revision of statement ``pk`` that the posted form showed, if it says."""
-    value = request.POST.get(f"revision-{pk}", request.POST.get("revision", ""))
-    return int(value) if value.isdigit() else None
 
 
 class DecadeFilter(admin.SimpleListFilter):
@@ -112,7 +101,7 @@ class StatementHistoryHelper(HistoricalRecordContextHelper):
 
 
 @admin.register(Statement)
-class StatementAdmin(RecordAdmin):
+class StatementAdmin(PublishingMixin, RecordAdmin):
     form = StatementForm
 
     class Media:
@@ -195,16 +184,6 @@ class StatementAdmin(RecordAdmin):
     def date(self, obj):
         return obj.date_display
 
-    @admin.display(description="revision")
-    def revision_shown(self, obj):
-        """The revision listed, and a hidden input that tells a publish action it was seen."""
-        return format_html(
-            '{}<input type="hidden" name="revision-{}" value="{}">',
-            obj.revision,
-            obj.pk,
-            obj.revision,
-        )
-
     def can_set_status(self, request) -> bool:
         return request.user.has_perms(["archive.publish_statement", "archive.withdraw_statement"])
 
@@ -240,29 +219,23 @@ class StatementAdmin(RecordAdmin):
         return ["countries_found", "created_at", "created_by", "updated_at", "updated_by"]
 
     def save_model(self, request, obj, form, change):
-        """Save the row; its history entry waits for the relations (see ``save_related``)."""
+        """Save the row; its history entry waits for the relations (``RecordAdmin``)."""
         if not change:
             obj.created_by = request.user
             if not self.can_set_status(request) and obj.status not in ARCHIVIST_STATUSES:
                 obj.status = Status.DRAFT
         obj.updated_by = request.user
         obj._change_reason = form.cleaned_data.get("change_reason", "")
-        history.gather(obj)
         super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
-        """Keep the archivist's corrections to the countries named, then read the text again.
-
-        The save's one history entry is made last, with every relation as saved.
-        """
-        before = {c.pk for c in form.initial.get("countries_mentioned", [])} if change else set()
-        super().save_related(request, form, formsets, change)
+    def related_saved(self, request, form, change):
+        """Keep the archivist's corrections to the countries named, then read the text again."""
         statement = form.instance
         if "countries_mentioned" in form.changed_data:
+            before = {c.pk for c in form.initial.get("countries_mentioned", [])}
             after = set(statement.countries_mentioned.values_list("pk", flat=True))
-            country_tags.record_corrections(statement, before, after)
+            country_tags.record_corrections(statement, before if change else set(), after)
         country_tags.tag([statement.pk])
-        history.record_gathered(statement)
 
     def get_historical_record_context_helper(self, request, historical_record):
         return StatementHistoryHelper(self.model, historical_record)
@@ -292,100 +265,28 @@ class StatementAdmin(RecordAdmin):
     def publish(self, request, queryset):
         self.publish_seen(request, queryset, "from the list")
 
-    def publish_seen(self, request, queryset, where: str) -> None:
-        """Publish each statement at the revision the form showed; refuse the others."""
-        published = 0
-        for statement in queryset.exclude(status=Status.PUBLISHED):
-            seen = seen_revision(request, statement.pk)
-            try:
-                review.publish_reviewed(
-                    statement.pk,
-                    seen,
-                    user=request.user,
-                    reason=f"Published {where} (revision {seen})",
-                )
-            except review.StaleRevision as refused:
-                self.refuse_stale(request, refused)
-            else:
-                published += 1
-        if published:
-            self.message_user(request, f"Published {published} statement(s).", messages.SUCCESS)
-
-    def refuse_stale(self, request, refused: review.StaleRevision) -> None:
-        changes = reverse("admin:archive_statement_changes", args=[refused.statement.pk])
-        since = f"?since={refused.seen}" if refused.seen else ""
-        self.message_user(
-            request,
-            format_html('{} <a href="{}{}">See what changed</a>.', str(refused), changes, since),
-            messages.ERROR,
-        )
-
     @admin.action(description="Withdraw the selected statements", permissions=["withdraw"])
     def withdraw(self, request, queryset):
         self._set_status(
             request, queryset.exclude(status=Status.WITHDRAWN), Status.WITHDRAWN, "Withdrawn"
         )
 
-    # The changes since a revision, and publishing from the preview ---------------------
-
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<path:object_id>/changes/",
-                self.admin_site.admin_view(self.changes_view),
-                name="{}_{}_changes".format(*info),
-            ),
-            path(
-                "<path:object_id>/publish/",
-                self.admin_site.admin_view(self.publish_view),
-                name="{}_{}_publish".format(*info),
-            ),
-            *super().get_urls(),
-        ]
-
-    def changes_view(self, request, object_id):
-        """What changed since a revision: since ``?since=``, or since it was marked ready."""
-        statement = get_object_or_404(Statement, pk=object_id)
-        if not self.has_view_or_change_permission(request, statement):
-            raise PermissionDenied
-        since = request.GET.get("since", "")
-        since = int(since) if since.isdigit() else statement.ready_revision
-        changes = review.changes_since(statement, since) if since else None
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"What changed in “{statement}”",
-            "statement": statement,
-            "since": since,
-            "changes": changes,
-        }
-        return TemplateResponse(request, "admin/archive/statement/changes.html", context)
-
-    def publish_view(self, request, object_id):
-        """Publish the revision the preview showed (a POST from the preview's button)."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not self.has_publish_permission(request):
-            raise PermissionDenied
-        statement = get_object_or_404(Statement, pk=object_id)
-        self.publish_seen(request, Statement.objects.filter(pk=statement.pk), "from the preview")
-        target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-            target = reverse("admin:archive_statementforreview_changelist")
-        return HttpResponseRedirect(target)
-
     def get_deleted_objects(self, objs, request):
         """Refuse to delete what was ever public: its address is cited; withdraw it instead."""
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         protected = list(protected)
+        public = (Status.PUBLISHED, Status.WITHDRAWN)
+        ever_public = set(
+            Statement.history.filter(id__in=[s.pk for s in objs], status__in=public)
+            .values_list("id", flat=True)
+            .distinct()
+        )
         for statement in objs:
-            if statement.status in (Status.PUBLISHED, Status.WITHDRAWN):
+            if statement.status in public or statement.pk in ever_public:
                 protected.append(
                     format_html(
-                        "“{}” is {}: a statement that was public is withdrawn, never deleted",
+                        "“{}” was public: a statement that was public is withdrawn, never deleted",
                         statement,
-                        statement.get_status_display().lower(),
                     )
                 )
         return deleted, model_count, perms_needed, protected
