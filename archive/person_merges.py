@@ -156,7 +156,9 @@ def merge(
 def _locked(survivor: Person, others: list[Person]) -> tuple[Person, list[Person]]:
     """The people as stored now, locked until the transaction ends; none already merged."""
     wanted = [survivor.pk, *(other.pk for other in others)]
-    stored = Person.objects.select_for_update().select_related("country").in_bulk(wanted)
+    stored = (
+        Person.objects.select_for_update(of=("self",)).select_related("country").in_bulk(wanted)
+    )
     for pk, given in zip(wanted, [survivor, *others], strict=True):
         if pk not in stored:
             raise MergeRefused(f"“{given}” is no longer in the archive.")
