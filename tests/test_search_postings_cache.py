@@ -62,7 +62,9 @@ def test_the_bytes_counted_cover_what_the_entries_hold(size):
         held = tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
-    assert held <= cache.used_bytes <= 1.5 * held
+    # tracemalloc sees every thread's allocations, pytest-xdist's channel among them: a
+    # little noise on top of the entries (1.3 % was seen on a busy machine), hence 2 %.
+    assert 0.98 * held <= cache.used_bytes <= 1.5 * held
 
 
 def test_freed_memory_is_handed_back_between_searches_once_a_quarter_is_replaced(monkeypatch):
