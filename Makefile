@@ -28,7 +28,9 @@ run: $(STAMP)
 	$(BIN)/python manage.py rebuild_search_index --if-missing
 	$(BIN)/python manage.py ensure_admin
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@# The search indexer beside the server; it stops with this shell (Ctrl-C stops both).
+	$(BIN)/python manage.py sync_search_index --follow --parent $$$$ & \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The browser tests drive Debian's Chromium and serve axe-core to the pages.
 browser-deps:

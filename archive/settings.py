@@ -200,8 +200,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_LIMIT
 
 # How the index follows the database: see search/indexing.py for each knob.
 SEARCH_INDEXING = {
-    "LOCK_WAIT": float(os.environ.get("SEARCH_LOCK_WAIT", "2")),
     "CHECK_INTERVAL": float(os.environ.get("SEARCH_CHECK_INTERVAL", "1")),
+    "LAG_NOTICE": float(os.environ.get("SEARCH_LAG_NOTICE", "5")),
     "GRACE": float(os.environ.get("SEARCH_LOG_GRACE", "600")),
     "KEEP_DAYS": float(os.environ.get("SEARCH_LOG_KEEP_DAYS", "14")),
     "REBUILD_ABOVE": int(os.environ.get("SEARCH_REBUILD_ABOVE", "2000")),

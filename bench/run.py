@@ -14,7 +14,9 @@ drives that server with a bounded load from a second process. It then ranks
 the judged information needs of ``bench/relevance/`` with the three engines
 (nDCG@10, P@10) and runs the known-item checks
 (``bench/known_items.py``). It prints the tables and writes a JSON result
-file. No result cache serves the measured runs: the archive has none.
+file. No result cache serves the measured runs: the archive has none. Last,
+``bench/freshness.py`` measures how soon edits are searchable on every node of a
+deployment while writers write (``--freshness-seconds``, 0 skips it).
 """
 
 from __future__ import annotations
@@ -100,6 +102,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[4, 8])
     parser.add_argument(
         "--memory-searches", type=int, default=10_000, help="searches the memory check makes"
+    )
+    parser.add_argument(
+        "--freshness-seconds", type=float, default=30, help="writing time of bench/freshness.py"
     )
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "latest.json"))
     args = parser.parse_args()
@@ -261,6 +266,13 @@ def main() -> None:
     print(f"\nFull results: {output}")
     report["backends"] = on_postgres(args, workdir, output)
     output.write_text(json.dumps(report, indent=2))
+    if args.freshness_seconds:
+        from bench import freshness
+
+        print("\n== How soon edits are searchable on every node (bench/freshness.py)\n", flush=True)
+        report["freshness"] = freshness.freshness_runs(args.freshness_seconds, output.parent)
+        output.write_text(json.dumps(report, indent=2))
+        print(freshness.render_runs(report["freshness"]))
     if not args.reuse:
         shutil.rmtree(workdir, ignore_errors=True)
 

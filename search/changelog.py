@@ -2,9 +2,16 @@
 
 Rows name a statement, or an authority record (a country, body, event or person)
 whose names statements carry. An authority row is turned into statements
-when it is applied, not when it is written: a statement linked to the
-record by a transaction that committed meanwhile is included, so a rename
-racing a new link cannot leave that statement with the old name.
+after it is written, not when: a statement linked to the record by a
+transaction that committed meanwhile is included, so a rename racing a new
+link cannot leave that statement with the old name.
+
+The indexer turns an authority row into one row per statement (``expand``):
+the row is marked ``expanded:<key>`` and its statements follow as rows of
+their own (``via:<key>``), so a rename of a country named by thousands of
+statements is applied a chunk at a time like any other backlog, and never
+as one commit. Until it is expanded, a reader that may not expand
+(``expand=False``: a save's quick sync) stops before the row.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ import datetime as dt
 import time
 from collections.abc import Collection, Iterator
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import DurationField, ExpressionWrapper, Max, Q, Value
 from django.db.models.functions import Now
 
@@ -23,6 +30,8 @@ from search.backends.base import Document, IndexBehind, LogPosition, Pending
 from search.models import IndexChange
 
 LOAD_CHUNK = 500  # statements read per query when loading documents
+EXPANDED = "expanded:"  # an authority row whose statements were logged after it
+VIA = "via:"  # a statement row logged by expanding an authority row
 
 AUTHORITIES: dict[str, type[models.Model]] = {
     "country": Country,
@@ -55,7 +64,8 @@ def _statement_ids(key: str) -> set[str]:
     return {str(i) for i in statements_of(record).values_list("pk", flat=True)}
 
 
-def _unapplied(since: LogPosition) -> Q:
+def unapplied(since: LogPosition) -> Q:
+    """The log rows an index at ``since`` has not applied."""
     after = Q(position__gt=since.high)
     for gap in since.gaps:
         after |= Q(position__range=(gap.first, gap.last))
@@ -65,8 +75,11 @@ def _unapplied(since: LogPosition) -> Q:
 class ChangeLog:
     """``search.backends.base.ChangeFeed`` over ``IndexChange`` and the statements."""
 
-    def __init__(self, grace: float = 600.0) -> None:
+    def __init__(self, grace: float = 600.0, expand: bool = True) -> None:
         self.grace = grace
+        # Whether an authority row not expanded yet is applied here, by reading its
+        # statements; if not, reading stops before it and leaves it to the indexer.
+        self.expand = expand
 
     def snapshot(self) -> LogPosition:
         # Rows older than the grace, by the database's clock, are committed or never will be.
@@ -87,7 +100,7 @@ class ChangeLog:
 
     def pending(self, since: LogPosition, limit: int | None = None) -> Pending:
         rows = (
-            IndexChange.objects.filter(_unapplied(since))
+            IndexChange.objects.filter(unapplied(since))
             .order_by("position")
             .values_list("position", "statement_id", "authority")
         )
@@ -95,9 +108,14 @@ class ChangeLog:
         more = limit is not None and len(rows) > limit
         rows = rows[:limit] if more else rows
         ids: set[str] = set()
-        for _, statement, authority in rows:
+        for n, (_, statement, authority) in enumerate(rows):
             if statement is not None:
                 ids.add(str(statement))
+            elif authority.startswith(EXPANDED):
+                pass  # its statements are rows of their own
+            elif authority and not self.expand:
+                rows, more = rows[:n], True
+                break
             elif authority:
                 ids |= _statement_ids(authority)
             else:
@@ -115,4 +133,45 @@ class ChangeLog:
 
     def backlog(self, since: LogPosition) -> int:
         """How many log rows an index at ``since`` has not applied."""
-        return IndexChange.objects.filter(_unapplied(since)).count()
+        return IndexChange.objects.filter(unapplied(since)).count()
+
+    def fresh(self, since: LogPosition, limit: int) -> list[str]:
+        """Statements edited directly (not through a rename) that ``since`` has not applied,
+        newest first: an indexer applies these before ploughing through a long backlog."""
+        rows = (
+            IndexChange.objects.filter(unapplied(since), statement_id__isnull=False)
+            .exclude(authority__startswith=VIA)
+            .order_by("-position")
+            .values_list("statement_id", flat=True)[:limit]
+        )
+        return [str(pk) for pk in dict.fromkeys(rows)]
+
+
+def expand(limit: int = 20) -> int:
+    """Turn up to ``limit`` authority rows into rows of their statements; return how many.
+
+    Each row is claimed by marking it (one transaction each, so a rename
+    committed meanwhile is not held up): of two indexers racing for a row,
+    only the one whose update changed it logs its statements.
+    """
+    done = 0
+    pending = (
+        IndexChange.objects.filter(statement_id__isnull=True)
+        .exclude(authority="")
+        .exclude(authority__startswith=EXPANDED)
+        .order_by("position")
+        .values_list("position", "authority")[:limit]
+    )
+    for position, key in list(pending):
+        with transaction.atomic():
+            claimed = IndexChange.objects.filter(position=position, authority=key).update(
+                authority=f"{EXPANDED}{key}"
+            )
+            if claimed:
+                ids = sorted(int(i) for i in _statement_ids(key))
+                IndexChange.objects.bulk_create(
+                    [IndexChange(statement_id=pk, authority=f"{VIA}{key}") for pk in ids],
+                    batch_size=500,
+                )
+                done += 1
+    return done

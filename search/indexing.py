@@ -3,14 +3,15 @@
 The only module that talks to both the ORM and the search backend.
 
 Writers call ``schedule(pks)``. It appends the statements to the change log
-(``search.models.IndexChange``) in the writer's own transaction, and after
-the commit, ``sync`` brings the index up to date at once: the fast path.
-The log is what makes the index converge when the fast path does not run or
-fails: the process was killed after its commit, the index was locked for
-longer than a request may wait, the update raised, or the index lives on
-another server. Searching processes catch up before answering (checked at
-most once a second, ``current_backend``), ``sync_search_index --follow``
-catches up in the background, and an import catches up when it ends.
+(``search.models.IndexChange``) in the writer's own transaction and wakes
+the indexers (``search.wakeup``). Each node runs one indexer
+(``search.indexer``, ``sync_search_index --follow``), which applies the log
+to its index a bounded chunk at a time. After the commit a save also tries
+to index its own statements at once, if nobody holds the index's lock: it
+never waits for it, and never applies a rename's statements, which are the
+indexer's work. Searches never write the index (``search.lag`` says how far
+behind it is). The log is what makes every index converge whatever fails:
+a process killed after its commit, an update that raised, a second server.
 
 Documents are always read after the index's write lock is taken, so the
 last writer to get the lock writes the newest version (versions win, not
@@ -23,14 +24,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from search import documents
+from search import changelog, documents, wakeup
 from search.backends import get_backend
 from search.backends.base import (
     IndexBehind,
@@ -45,18 +45,18 @@ from search.models import IndexChange
 log = logging.getLogger(__name__)
 
 SYNC_CHUNK = 500  # log rows applied per index commit when catching up in full
-REQUEST_CHUNK = 100  # log rows a request applies besides its own statements
+SAVE_ROWS = 20  # log rows a save's quick sync applies besides its own statements
 _local = threading.local()
 
 
 def option(name: str) -> float:
     """An indexing setting (``settings.SEARCH_INDEXING``), or its default."""
     defaults = {
-        # How long a request waits for the index lock before leaving its
-        # update to the change log.
-        "LOCK_WAIT": 2.0,
-        # How often a searching process looks for changes it has not applied.
+        # How often a searching process measures how far its index is behind, and
+        # how often the indexer looks at the log when nothing woke it.
         "CHECK_INTERVAL": 1.0,
+        # Seconds an index may owe a change before searches say it is behind.
+        "LAG_NOTICE": 5.0,
         # After how long a log position taken by an uncommitted transaction is
         # taken to be a rollback; must exceed the longest writing transaction.
         "GRACE": 600.0,
@@ -68,9 +68,9 @@ def option(name: str) -> float:
     return float(getattr(settings, "SEARCH_INDEXING", {}).get(name, defaults[name]))
 
 
-def feed() -> ChangeLog:
-    """The change log, as the backend reads it."""
-    return ChangeLog(grace=option("GRACE"))
+def feed(expand: bool = True) -> ChangeLog:
+    """The change log, as the backend reads it (``expand``: see ``search.changelog``)."""
+    return ChangeLog(grace=option("GRACE"), expand=expand)
 
 
 # Writing ----------------------------------------------------------------------
@@ -87,13 +87,17 @@ def schedule(pks: Iterable[int] = (), authorities: Iterable[models.Model] = ()) 
     IndexChange.objects.record(pks, [authority_key(record) for record in authorities])
     if getattr(_local, "deferred", False):
         return  # a bulk import catches up once, at its end
+    wakeup.notify()
     connection = transaction.get_connection()
-    if not connection.in_atomic_block or get_backend().transactional:
-        # Autocommit, or an index in the database: the write and the index change
-        # commit (or roll back) together.
+    if get_backend().transactional:
+        # An index in the database: the write and the index change commit (or roll
+        # back) together, renamed records' statements included.
         for record in authorities:
             pks.update(statements_of(record).values_list("pk", flat=True))
         sync(pks)
+        return
+    if not connection.in_atomic_block:
+        sync(pks)  # autocommit: the change is committed already
         return
     # One sync after the commit for everything the transaction changed: each call
     # queues its statements and registers a callback; the first callback to run
@@ -101,8 +105,6 @@ def schedule(pks: Iterable[int] = (), authorities: Iterable[models.Model] = ()) 
     # statements stay queued and are synced with the next commit, harmlessly:
     # a sync reads what the database holds then.
     _queued().update(pks)
-    if authorities:
-        _local.authorities = [*getattr(_local, "authorities", []), *authorities]
     transaction.on_commit(_sync_queued)
 
 
@@ -113,32 +115,31 @@ def _queued() -> set[int]:
 
 
 def _sync_queued() -> None:
-    pks, authorities = _queued(), getattr(_local, "authorities", [])
-    if not pks and not authorities:
+    pks = _queued()
+    if not pks:
         return
-    _local.queued, _local.authorities = set(), []
-    for record in authorities:  # their statements as they are now, after the commit
-        pks.update(statements_of(record).values_list("pk", flat=True))
+    _local.queued = set()
     sync(pks)
 
 
 def sync(pks: Iterable[int]) -> bool:
     """The fast path: index these statements (and a little of the log) now. Return success.
 
-    Waits for the index lock at most ``LOCK_WAIT`` seconds; on a timeout or
-    any failure the change stays in the log, and the next catch-up applies it.
+    Never waits for the index lock: when the indexer (or a rebuild) holds it,
+    the change stays in the log and the indexer, already awake, applies it.
+    Renamed records' statements are left to the indexer too.
     """
     pks = set(pks)
+    backend = get_backend()
     try:
-        get_backend().catch_up(
-            feed(), also=[str(pk) for pk in pks], limit=REQUEST_CHUNK, wait=option("LOCK_WAIT")
+        backend.catch_up(
+            feed(expand=backend.transactional),
+            also=[str(pk) for pk in pks],
+            limit=SAVE_ROWS,
+            wait=0,
         )
-    except IndexBusy as exc:
-        log.warning(
-            "The search index is busy (%s); %d statement(s) will be indexed from the change log.",
-            exc,
-            len(pks),
-        )
+    except IndexBusy:
+        log.debug("The index is busy: the indexer applies %d statement(s).", len(pks))
         return False
     except IndexUnavailable as exc:
         log.warning("%s The change log keeps %d statement(s) for it.", exc, len(pks))
@@ -195,6 +196,8 @@ def catch_up(rebuild_above: int | None = None, wait: float | None = None) -> int
     if not backend.exists():
         log.warning("There is no search index: building it.")
         return rebuild()
+    while changelog.expand():
+        pass
     position = backend.position() or LogPosition()
     try:
         if rebuild_above is not None and feed().backlog(position) > rebuild_above:
@@ -231,56 +234,10 @@ def prune_log(days: float | None = None) -> int:
 # Reading ----------------------------------------------------------------------
 
 
-class _Checks:
-    """When this process last looked at the change log, and last pruned it."""
-
-    lock = threading.Lock()
-    checked = float("-inf")
-    pruned = float("-inf")
-    warned = float("-inf")
-
-
-PRUNE_EVERY = 3600.0  # seconds between prunes by a searching process
-WARN_EVERY = 60.0  # seconds between repeated errors of a searching process's catch-up
-
-
 def current_backend() -> SearchBackend:
-    """The backend, first brought up to date with the change log (at most once a second).
-
-    This is how a second server sees the first one's writes, and how a
-    change whose fast path never ran reaches the index without a command. A
-    request applies at most a small batch and never waits for the lock: if
-    another process holds it, that process is applying the same log.
-    """
-    backend = get_backend()
-    now = time.monotonic()
-    if now - _Checks.checked < option("CHECK_INTERVAL") or not _Checks.lock.acquire(False):
-        return backend
-    try:
-        _Checks.checked = now
-        position = backend.position()
-        # Inside a transaction the log may hold rows that will roll back: never apply those.
-        if position is not None and not transaction.get_connection().in_atomic_block:
-            log_now = feed()
-            owed = log_now.pending(position, 1)
-            if owed.ids or owed.position != position:
-                backend.catch_up(log_now, limit=REQUEST_CHUNK, wait=0)
-        if now - _Checks.pruned >= PRUNE_EVERY:
-            _Checks.pruned = now
-            prune_log()
-    except IndexBusy:
-        pass  # another process is writing: it applies the log too
-    except IndexBehind as exc:
-        if now - _Checks.warned >= WARN_EVERY:
-            _Checks.warned = now
-            log.error("%s Run `manage.py sync_search_index`.", exc)
-    except Exception:
-        if now - _Checks.warned >= WARN_EVERY:  # the next request tries again, quietly
-            _Checks.warned = now
-            log.exception("Could not bring the search index up to date with the change log.")
-    finally:
-        _Checks.lock.release()
-    return backend
+    """The backend searches read. They never write it: the indexer keeps it current, and
+    ``search.lag`` says how far behind it is."""
+    return get_backend()
 
 
 # Checking ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from archive.citations import source_note
 from archive.models import Statement
 from archive.text import is_web_url
-from search import facets, label_cache
+from search import facets, label_cache, lag
 from search.backends.base import Hit, SearchQuery, SearchResults
 
 
@@ -113,6 +113,8 @@ def results_json(
         },
         "suggestion": results.suggestion,
         "notices": [*notices, *results.notices],
+        # How far the index is behind the database (search.lag).
+        "index": lag.current().as_json(),
     }
 
 

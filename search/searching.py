@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
-from search import analysis, highlighting, query_text
+from search import analysis, highlighting, lag, query_text
 from search.backends.base import Correction, SearchBackend, SearchQuery, SearchResults
 from search.documents import load_texts
 from search.indexing import current_backend
@@ -25,8 +25,10 @@ TextLoader = Callable[[list[str]], dict[str, tuple[str, str]]]
 
 
 def search(query: SearchQuery) -> SearchResults:
-    """Run ``query`` on this process's backend, brought up to date, with snippets."""
-    return run(current_backend(), query)
+    """Run ``query`` on this process's backend, with snippets, saying if the index is behind."""
+    results = run(current_backend(), query)
+    behind = lag.current().notice()
+    return replace(results, notices=(*results.notices, behind)) if behind else results
 
 
 def run(backend: SearchBackend, query: SearchQuery) -> SearchResults:

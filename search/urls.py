@@ -13,4 +13,5 @@ urlpatterns = [
     path("api/search/", views.api_search, name="api-search"),
     path("api/trends/", views.api_trends, name="api-trends"),
     path("api/statements/<slug:slug>/", views.api_statement, name="api-statement"),
+    path("health/", views.health, name="health"),
 ]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from archive.models import Statement
 from archive.permalinks import follow_former_slugs
-from search import exports, facet_links, facets, searching, trend_presenters, trends
+from search import exports, facet_links, facets, lag, searching, trend_presenters, trends
 from search.filters import parse_parameters
 from search.histogram import histogram
 from search.presenters import facet_labels, load_statements, results_json, statement_json
@@ -235,3 +235,23 @@ def api_trends(request):
             }
         )
     return JsonResponse(_trends_json(request, found, notices))
+
+
+@require_GET
+def health(request):
+    """For a load balancer: 200 when this node's index exists, its indexer runs and it is
+    not behind; 503 with the reason otherwise."""
+    if not searching.current_backend().exists():
+        return JsonResponse({"status": "no index"}, status=503)
+    found = lag.measure()
+    status = (
+        "behind"
+        if found.behind
+        else "no indexer"
+        if found.needs_indexer and not found.indexer_running
+        else "ok"
+    )
+    body = {"status": status, **found.as_json(), "detail": found.describe()}
+    response = JsonResponse(body, status=200 if status == "ok" else 503)
+    response["Cache-Control"] = "no-store"
+    return response

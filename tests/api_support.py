@@ -8,7 +8,17 @@ from archive.models import Country, IssuingBody
 from search import facets
 
 SEARCH = "/api/search/"
-TOP_KEYS = {"query", "total", "page", "page_size", "results", "facets", "suggestion", "notices"}
+TOP_KEYS = {
+    "query",
+    "total",
+    "page",
+    "page_size",
+    "results",
+    "facets",
+    "suggestion",
+    "notices",
+    "index",
+}
 RESULT_KEYS = {
     "slug",
     "url",

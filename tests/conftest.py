@@ -15,7 +15,8 @@ from django.utils.module_loading import import_string
 from archive.groups import sync_groups
 from archive.management.commands.load_demo_data import DEMO_FIXTURES
 from archive.models import Country, Event, IssuingBody, Statement, Status
-from search import backends, documents, indexing, label_cache
+from search import backends, documents, indexing, label_cache, lag
+from search.indexer import Indexer
 
 # The JSON API tests' small corpus lives beside its helpers.
 pytest_plugins = ["tests.api_support", "tests.process_support"]
@@ -186,6 +187,7 @@ def fresh_search_index(request, settings, tmp_path, search_engine):
         backends.get_backend().rebuild([])
     yield settings.SEARCH_BACKEND.get("PATH")
     label_cache.CACHE.clear()  # labels read in a transaction that rolled back
+    lag.forget()
     for key, backend in list(backends._backends.items()):
         backend.close()
         del backends._backends[key]
@@ -197,5 +199,19 @@ def capture(django_capture_on_commit_callbacks):
 
     def run():
         return django_capture_on_commit_callbacks(execute=True)
+
+    return run
+
+
+@pytest.fixture
+def indexer():
+    """Run the node's indexer (``search.indexer``) until it has nothing left to do."""
+    worker = Indexer(say=lambda line: None)
+
+    def run(rounds: int = 1000) -> None:
+        for _ in range(rounds):
+            if not worker.round():
+                return
+        raise AssertionError(f"The indexer still had work after {rounds} rounds.")
 
     return run

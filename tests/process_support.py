@@ -8,6 +8,7 @@ when the suite runs on PostgreSQL (``DATABASE_URL`` set).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -76,6 +78,26 @@ class Scratch:
                 pytest.fail(f"Gave up waiting {timeout:g} s for {what}.")
             time.sleep(0.02)
         return time.monotonic() - started
+
+    @contextlib.contextmanager
+    def indexer(self, **env: str) -> Iterator[subprocess.Popen]:
+        """The node's indexer (``sync_search_index --follow``) running for the block."""
+        process = self.manage("sync_search_index", "--follow", **env)
+        try:
+            yield process
+        finally:
+            process.send_signal(signal.SIGTERM)
+            out, err = process.communicate(timeout=60)
+        assert process.returncode == 0, f"the indexer failed:\n{out}\n{err}"
+
+    def converged(self, timeout: float = 120, **env: str) -> float:
+        """Wait until the index owes nothing and matches the database; return the seconds."""
+
+        def current() -> bool:
+            out, _ = self.manage("check_search_index", **env).communicate(timeout=120)
+            return "No drift" in out and "up to date" in out
+
+        return self.wait_for(current, timeout=timeout, what="the index to converge")
 
 
 def finish(process: subprocess.Popen, timeout: float = 300) -> str:

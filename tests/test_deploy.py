@@ -4,8 +4,10 @@ The test runs archive/deploy/nginx-site.conf and archive/deploy/gunicorn.conf.py
 as shipped, changing only their ports, on a scratch database.
 """
 
+import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.process_support import free_port
+from tests.process_support import children, free_port
 
 DEPLOY = Path(__file__).resolve().parent.parent / "archive" / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -125,3 +127,58 @@ def test_public_urls_refuse_bodies_before_parsing_them(client, db, settings):
     settings.REQUEST_BODY_LIMIT = 1000
     too_big = client.generic("POST", "/admin/login/", b"x" * 2000, content_type="text/plain")
     assert too_big.status_code == 413
+
+
+def indexers_of(gunicorn_pid):
+    """The indexer processes the gunicorn master started."""
+    return [
+        pid
+        for pid in children(gunicorn_pid)
+        if "sync_search_index" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+    ]
+
+
+def test_the_shipped_gunicorn_starts_restarts_and_stops_the_nodes_indexer(scratch):
+    port = free_port()
+    server = start_gunicorn(scratch, port)
+    try:
+        scratch.wait_for(lambda: answers(port), timeout=60, what="gunicorn")
+        scratch.wait_for(lambda: len(indexers_of(server.pid)) == 1, what="the indexer")
+        (first,) = indexers_of(server.pid)
+        scratch.wait_for(
+            lambda: get_health(port)["status"] == "ok", timeout=30, what="a healthy node"
+        )
+        os.kill(first, signal.SIGKILL)
+        scratch.wait_for(
+            lambda: indexers_of(server.pid) not in ([], [first]),
+            timeout=30,
+            what="the indexer to be restarted",
+        )
+    finally:
+        server.terminate()
+        server.communicate(timeout=60)
+    # Stopped with the master, not left behind as an orphan.
+    assert not indexers_of_index(scratch.env["SEARCH_INDEX_DIR"])
+
+
+def indexers_of_index(index_dir):
+    """Every indexer process on this machine that serves ``index_dir``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if b"sync_search_index" not in cmdline.read_bytes():
+                continue
+            environ = (cmdline.parent / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if f"SEARCH_INDEX_DIR={index_dir}".encode() in environ:
+            found.append(int(cmdline.parent.name))
+    return found
+
+
+def get_health(port):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=5) as response:
+            return json.load(response)
+    except urllib.error.HTTPError as error:
+        return json.load(error)

@@ -24,6 +24,7 @@ import pytest
 from search import indexing
 from search.backends import get_backend
 from search.backends.base import SearchQuery
+from search.backends.whoosh import storage
 from search.backends.whoosh.storage import IndexStore
 from tests.process_support import alive, children, finish, free_port, kill
 
@@ -93,13 +94,12 @@ for t in range({transactions}):
 
 def test_eight_concurrent_writers_with_renames_leave_no_drift(scratch):
     setup(scratch, bodies=3, statements=30)
-    writers = [
-        scratch.manage(script=WRITER.format(seed=n, transactions=50), SEARCH_LOCK_WAIT="120")
-        for n in range(8)
-    ]
-    for writer in writers:
-        finish(writer, timeout=600)
-    # No catch-up, no command: the writers' own updates must have left the newest versions.
+    with scratch.indexer():
+        writers = [scratch.manage(script=WRITER.format(seed=n, transactions=50)) for n in range(8)]
+        for writer in writers:
+            finish(writer, timeout=600)
+        # No command: the saves' quick syncs and the indexer leave the newest versions.
+        scratch.converged()
     assert DRIFT in scratch.run("check_search_index")
 
 
@@ -112,20 +112,28 @@ print("saved", flush=True)
 """
 
 
+STALLED_CATCH_UP = """
+from search import indexing
+print("catching up", flush=True)
+indexing.catch_up()
+"""
+
+
 def test_a_stalled_older_update_never_overwrites_a_newer_one(scratch):
-    """Issue 9's repro: the first edit's update resumes after the second's finished."""
+    """Issue 9's repro: an update that waited for the lock through the first edit resumes
+    after the second edit was indexed. Saves never wait now; a catch-up does."""
     setup(scratch, statements=1)
     (pk,) = scratch.sql("SELECT id FROM archive_statement")[0]
     store = IndexStore(scratch.index)
     with store.write_lock():
-        first = scratch.manage(script=EDIT.format(title="first"), SEARCH_LOCK_WAIT="120")
-        scratch.wait_for(lambda: title_of(scratch, pk) == "first", what="the first commit")
-        time.sleep(1)  # its update is now waiting for the lock
+        finish(scratch.manage(script=EDIT.format(title="first")))  # left to the log
+        first = scratch.manage(script=STALLED_CATCH_UP, SEARCH_LOCK_TIMEOUT="600")
+        assert first.stdout.readline().strip() == "catching up"
+        time.sleep(1)  # it is waiting for the lock
         first.send_signal(signal.SIGSTOP)
-        second = scratch.manage(script=EDIT.format(title="second"), SEARCH_LOCK_WAIT="120")
-        scratch.wait_for(lambda: title_of(scratch, pk) == "second", what="the second commit")
-        time.sleep(1)
-    finish(second)
+        finish(scratch.manage(script=EDIT.format(title="second")))
+    assert title_of(scratch, pk) == "second"
+    scratch.run("sync_search_index")  # the second edit is indexed
     first.send_signal(signal.SIGCONT)
     finish(first)
     assert DRIFT in scratch.run("check_search_index")
@@ -244,15 +252,17 @@ print(f"found after {time.monotonic() - started:.2f} s")
 """
 
 
-def test_a_writer_killed_after_its_commit_is_healed_by_the_next_search(scratch):
+def test_a_writer_killed_after_its_commit_is_healed_by_the_indexer(scratch):
     setup(scratch)
     crash = scratch.manage(script=CRASH_AFTER_COMMIT)
     crash.communicate(timeout=60)
     assert crash.returncode == -signal.SIGKILL
     orphans = "SELECT COUNT(*) FROM archive_statement WHERE title = ?"
     assert scratch.sql(orphans, "Orphaned by a crash") == [(1,)]
-    assert "missing: 1" in scratch.manage("check_search_index").communicate()[0]
-    healed = scratch.run(script=WAIT_FOR_HIT)
+    report = scratch.manage("check_search_index").communicate()[0]
+    assert "missing: 1" in report and "1 change(s) behind" in report
+    with scratch.indexer():
+        healed = scratch.run(script=WAIT_FOR_HIT)
     assert "found after" in healed
     print(healed.strip())
     assert DRIFT in scratch.run("check_search_index")
@@ -314,22 +324,23 @@ def test_an_unreadable_index_answers_503(client, make_statement, fresh_search_in
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_request_waits_briefly_for_a_held_lock_and_the_log_applies_its_change(
-    make_statement, settings, caplog
+def test_a_save_never_waits_for_a_held_lock_and_the_indexer_applies_its_change(
+    make_statement, monkeypatch, indexer
 ):
-    settings.SEARCH_INDEXING = {**settings.SEARCH_INDEXING, "LOCK_WAIT": 0.2}
     backend = get_backend()
-    with backend.store.write_lock():  # a hung writer elsewhere
-        started = time.monotonic()
-        with caplog.at_level(logging.WARNING, logger="search.indexing"):
-            make_statement(title="Saved while the index was locked")
-        assert time.monotonic() - started < 2
-    assert "will be indexed from the change log" in caplog.text
+
+    def waited(seconds):
+        raise AssertionError("a save waited for the index lock")
+
+    with backend.store.write_lock():  # the indexer, or a hung writer elsewhere
+        monkeypatch.setattr(storage.time, "sleep", waited)
+        make_statement(title="Saved while the index was locked")
+        monkeypatch.undo()
     assert backend.search(SearchQuery(text="locked")).total == 0
-    deadline = time.monotonic() + 5
-    while not indexing.current_backend().search(SearchQuery(text="locked")).total:
-        assert time.monotonic() < deadline, "the change log was not applied within 5 s"
-        time.sleep(0.05)
+    for _ in range(3):  # searches never write the index
+        assert indexing.current_backend().search(SearchQuery(text="locked")).total == 0
+    indexer()
+    assert backend.search(SearchQuery(text="locked")).total == 1
 
 
 # Two servers, one database ---------------------------------------------------------
@@ -345,10 +356,13 @@ print(s.pk)
 """
 
 
+DEPLOY = Path(__file__).resolve().parent.parent / "archive" / "deploy"
+
+
 def serve(scratch, index, port):
-    """A gunicorn server of the archive on the scratch database, with its own index."""
+    """A node: gunicorn with the shipped configuration (and so its indexer), its own index."""
     command = [str(Path(sys.executable).parent / "gunicorn"), "archive.wsgi", "-w", "1"]
-    command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+    command += ["-c", str(DEPLOY / "gunicorn.conf.py"), "-b", f"127.0.0.1:{port}"]
     return subprocess.Popen(
         command,
         cwd=Path(__file__).resolve().parent.parent,
@@ -423,9 +437,7 @@ def test_sync_search_index_follow_keeps_a_second_index_current(scratch):
     setup(scratch)
     second_index = scratch.tmp_path / "index-b"
     scratch.run("rebuild_search_index", "--no-progress", SEARCH_INDEX_DIR=str(second_index))
-    follower = scratch.manage(
-        "sync_search_index", "--follow", "--interval", "0.2", SEARCH_INDEX_DIR=str(second_index)
-    )
+    follower = scratch.manage("sync_search_index", "--follow", SEARCH_INDEX_DIR=str(second_index))
     try:
         time.sleep(1)
         scratch.run(script=CRASH_AFTER_COMMIT.replace("transaction.on_commit", "print"))

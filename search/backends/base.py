@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import abc
 import bisect
+import contextlib
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar, NamedTuple, Protocol
@@ -343,6 +345,21 @@ class SearchBackend(abc.ABC):
     def is_outdated(self) -> bool:
         """Whether the index was written in a format this code no longer reads."""
         return False
+
+    def indexer_lock(self, wait: float | None = None) -> AbstractContextManager[None]:
+        """Held by the one indexer (``search.indexer``) of this index while it runs; a second
+        waits up to ``wait`` seconds (None: until the first stops), else IndexBusy."""
+        return contextlib.nullcontext()
+
+    def indexer_beat(self) -> None:  # noqa: B027 - optional hook
+        """Note that this index's indexer is alive (for ``indexer_seen``)."""
+
+    def indexer_seen(self) -> float | None:
+        """Seconds since this index's indexer last beat; None if it never ran here.
+
+        A backend that writes in the database's transactions needs no indexer: None.
+        """
+        return None
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release open files; the backend reopens them when next used."""

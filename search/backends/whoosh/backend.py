@@ -150,7 +150,22 @@ class WhooshBackend(SearchBackend):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        self._commit(ix, writer)
+
+    def _commit(self, ix: index.Index, writer) -> None:
+        """Commit ``writer``; if that fails (a full disk), delete the files it left behind.
+
+        What the last table of contents names stays: the index is as before the
+        commit, and the change stays in the log for the next try.
+        """
+        try:
+            writer.commit()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                toc = index.TOC.read(ix.storage, ix.indexname)
+                index.clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+                self.store.forget_position(Path(ix.storage.folder), writer.generation)
+            raise
 
     def index(self, documents: Iterable[Document]) -> int:
         docs = list(documents)
@@ -168,6 +183,15 @@ class WhooshBackend(SearchBackend):
     def exists(self) -> bool:
         path = self.store.current()
         return path is not None and index.exists_in(path)
+
+    def indexer_lock(self, wait: float | None = None) -> contextlib.AbstractContextManager[None]:
+        return self.store.indexer_lock(wait)
+
+    def indexer_beat(self) -> None:
+        self.store.beat()
+
+    def indexer_seen(self) -> float | None:
+        return self.store.seen()
 
     def position(self) -> LogPosition | None:
         path = self.store.current()
@@ -211,7 +235,7 @@ class WhooshBackend(SearchBackend):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        self._commit(ix, writer)
         return Pending(frozenset(ids), pending.position, pending.more)
 
     def rebuild(self, documents: Iterable[Document], feed: ChangeFeed | None = None) -> int:

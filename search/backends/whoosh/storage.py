@@ -7,13 +7,18 @@ Layout under the index root::
     gen-…/position-<N>.json               the change-log position of its commit N
     write.lock                            held by every writer, and by a swap
     rebuild.lock                          held while a rebuild runs
+    indexer.lock                          held by the node's indexer while it runs
+    indexer.alive                         its heartbeat: touched every round
 
 Every writer takes ``write.lock`` (with a timeout), so there is one writer
-at a time across processes. A rebuild writes a new generation beside the
-live one, then applies what the change log recorded meanwhile and swaps
-``current`` atomically under the same lock. Locks are ``flock``s, released
-by the kernel when their holder dies; the holder's PID is written in the
-lock file for the message of whoever waits.
+at a time across processes. Only a rebuild creates the root: a write or an
+indexer finding it deleted says the index is unavailable, and never makes an
+empty directory that would look like an archive with no index. A rebuild
+writes a new generation beside the live one, then applies what the change
+log recorded meanwhile and swaps ``current`` atomically under the same
+lock. Locks are ``flock``s, released by the kernel when their holder dies;
+the holder's PID is written in the lock file for the message of whoever
+waits.
 
 A commit's log position is written to ``position-<N>.json`` *before* Whoosh
 writes table of contents N (atomically, by rename): a committed generation
@@ -34,7 +39,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from search.backends.base import IndexBusy, LogPosition
+from search.backends.base import IndexBusy, IndexUnavailable, LogPosition
 
 CURRENT = "current"
 POSITION = re.compile(r"position-(\d+)\.json")
@@ -107,6 +112,11 @@ class IndexStore:
             (generation_dir / f"position-{old}.json").unlink(missing_ok=True)
 
     @staticmethod
+    def forget_position(generation_dir: Path, commit: int) -> None:
+        """Drop the position written for a commit that failed."""
+        (generation_dir / f"position-{commit}.json").unlink(missing_ok=True)
+
+    @staticmethod
     def latest_commit(generation_dir: Path) -> int | None:
         """The number of the newest Whoosh commit in a generation (None: not an index).
 
@@ -140,9 +150,16 @@ class IndexStore:
     # Locks -----------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _flock(self, name: str, timeout: float | None) -> Iterator[None]:
-        self.ensure_root()
-        fd = os.open(self.root / name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    def _flock(self, name: str, timeout: float | None, create: bool = False) -> Iterator[None]:
+        if create:
+            self.ensure_root()
+        try:
+            fd = os.open(self.root / name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except FileNotFoundError:
+            raise IndexUnavailable(
+                f"The search index directory {self.root} does not exist: "
+                "run `manage.py rebuild_search_index`."
+            ) from None
         held = False
         try:
             deadline = None if timeout is None else time.monotonic() + timeout
@@ -175,4 +192,20 @@ class IndexStore:
         return self._flock("write.lock", self.lock_timeout if wait is None else wait)
 
     def rebuild_lock(self) -> contextlib.AbstractContextManager[None]:
-        return self._flock("rebuild.lock", 0)
+        return self._flock("rebuild.lock", 0, create=True)
+
+    def indexer_lock(self, wait: float | None) -> contextlib.AbstractContextManager[None]:
+        """One indexer per index directory; a second waits ``wait`` seconds (None: forever)."""
+        return self._flock("indexer.lock", wait, create=True)
+
+    def beat(self) -> None:
+        """Touch the indexer's heartbeat file (not if the directory was deleted)."""
+        with contextlib.suppress(FileNotFoundError):
+            (self.root / "indexer.alive").touch()
+
+    def seen(self) -> float | None:
+        """Seconds since the indexer last beat, or None if none ever ran here."""
+        try:
+            return max(0.0, time.time() - (self.root / "indexer.alive").stat().st_mtime)
+        except FileNotFoundError:
+            return None

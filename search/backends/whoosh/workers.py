@@ -11,27 +11,13 @@ Here each worker asks Linux to send it SIGKILL when its parent dies
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
-import signal
-import sys
 
 from whoosh.index import Index
 from whoosh.multiproc import MpWriter, SubWriterTask
 
 from search.backends.whoosh.bulk import BulkSegmentWriter
-
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent_pid: int) -> None:
-    """Have the kernel kill this process when ``parent_pid`` exits (Linux; elsewhere a no-op)."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent_pid:  # the parent died before the request took effect
-        os._exit(1)
+from search.parent_death import die_with_parent
 
 
 class MortalTask(SubWriterTask):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
+from search import indexing, lag
 from search.backends import get_backend
 from search.management.index_errors import index_errors
 
@@ -18,14 +18,8 @@ class Command(BaseCommand):
             self._check(fix)
 
     def _check(self, fix):
-        position = get_backend().position()
-        if position is not None:
-            owed = indexing.feed().backlog(position)
-            if owed:
-                self.stdout.write(
-                    f"{owed} change(s) in the change log are not applied yet "
-                    "(the next search or `sync_search_index` applies them)."
-                )
+        if get_backend().exists():
+            self.stdout.write(f"Lag: {lag.measure().describe()}")
         missing, stale, ghosts = indexing.drift()
         for label, ids in (("missing", missing), ("stale", stale), ("ghost", ghosts)):
             if ids:

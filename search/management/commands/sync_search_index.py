@@ -1,54 +1,54 @@
-"""Bring the search index up to date with the change log, once or continuously."""
+"""Bring the search index up to date with the change log, once or as the node's indexer."""
 
+import os
 import signal
-import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
 
 from search import indexing
+from search.indexer import Indexer
 from search.management.index_errors import index_errors
+from search.parent_death import die_with_parent
 
 
 class Command(BaseCommand):
     help = (
         "Apply the changes in the change log that this server's index has not applied "
         "(rebuilding it if it is missing or too far behind), and prune the log. With "
-        "--follow, keep doing it: run it as a service beside each application server."
+        "--follow, run as this node's indexer until stopped: the shipped gunicorn "
+        "configuration and `make run` start it."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--follow", action="store_true", help="Keep the index current until stopped."
+            "--follow",
+            action="store_true",
+            help="Keep the index current until SIGTERM (one indexer per index directory: a "
+            "second one waits as a standby).",
         )
         parser.add_argument(
-            "--interval", type=float, default=1.0, help="Seconds between checks with --follow."
+            "--parent",
+            type=int,
+            metavar="PID",
+            help="With --follow: stop when process PID exits (for the process that started it).",
         )
 
-    def handle(self, follow, interval, **options):
-        if interval <= 0:
-            raise CommandError("--interval must be more than 0 seconds.")
+    def handle(self, follow, parent, **options):
+        if parent is not None and not follow:
+            raise CommandError("--parent goes with --follow.")
         if not follow:
             self.stdout.write(self._once())
             return
+        if parent is not None:
+            if parent != os.getppid():
+                raise CommandError(f"Process {parent} is not this command's parent.")
+            die_with_parent(parent, signal.SIGTERM)
         stopping = []
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stopping.append(True))
-        self.stdout.write(f"Following the change log every {interval:g} s; stop with SIGTERM.")
-        last_prune = float("-inf")
-        while not stopping:
-            close_old_connections()
-            try:
-                with index_errors("bring the search index up to date"):
-                    applied = indexing.catch_up(rebuild_above=int(indexing.option("REBUILD_ABOVE")))
-                    if applied:
-                        self.stdout.write(f"Applied {applied} change(s).")
-                    if time.monotonic() - last_prune >= indexing.PRUNE_EVERY:
-                        last_prune = time.monotonic()
-                        indexing.prune_log()
-            except CommandError as exc:
-                self.stderr.write(str(exc))  # keep following: the next round may succeed
-            time.sleep(interval)
+        indexer = Indexer(say=lambda line: self.stdout.write(line))
+        self.stdout.write("Waiting for this index's indexer lock; stop with SIGTERM.")
+        indexer.run(lambda: bool(stopping))
         self.stdout.write("Stopped.")
 
     def _once(self) -> str:

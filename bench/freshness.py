@@ -1,0 +1,459 @@
+"""How soon an edit is searchable on every node while writers write.
+
+On a fresh archive of the demo data in a temporary directory (SQLite, or a new
+PostgreSQL database on ``BENCH_POSTGRES``), each of ``--nodes`` gunicorn
+servers (the shipped config) gets its own Whoosh index. ``--writers``
+processes save at ``--rate`` saves a second in all, writer i through node
+i % N: edits of published statements (a unique token appended to the summary),
+some new statements, and renames of issuing bodies and countries. Per node an
+observer polls the HTTP API until each token is found, and a searcher times a
+fixed set of searches at rest and while the writers write.
+
+    .venv/bin/python -m bench.freshness --database postgres --seconds 30 --output /tmp/f.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.client
+import json
+import multiprocessing
+import os
+import queue
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.run import PYTHON, deployed, free_port, manage, percentile  # noqa: E402
+
+QUIET_SECONDS = 10  # searches timed before the writers start
+GRACE_SECONDS = 60  # how long observers keep looking once the writers stop
+BATCH = 12  # tokens one poll ORs together: 23 words, within the query's limit of 24
+SUFFIX = " (renamed)"
+SEARCHES = [
+    {"q": "nuclear disarmament"},
+    {"q": "climate change"},
+    {"q": "sanctions"},
+    {"q": "human rights"},
+    {"q": '"cold war"'},
+    {"q": "terror*"},
+    {"q": "peace", "decade": "1990s", "country": "USA"},
+    {"q": "nuclear", "country": "PRK"},
+    {"q": "independence", "from": "1960", "to": "1969-12"},
+    {"q": "development", "sort": "newest"},
+]
+
+
+def api(port: int, params: dict) -> tuple[float, dict]:
+    """GET /api/search/ on a node: seconds taken and the JSON answer."""
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request("GET", "/api/search/?" + urlencode(params))
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    if response.status != 200:
+        raise RuntimeError(f"/api/search/ answered {response.status}")
+    return time.perf_counter() - started, json.loads(body)
+
+
+class Observer(threading.Thread):
+    """Polls one node for the tokens written and not yet seen there."""
+
+    def __init__(self, port: int):
+        super().__init__(daemon=True)
+        self.port = port
+        self.pending: dict[str, tuple[str, float]] = {}  # token: (slug, commit time)
+        self.visible: dict[str, float] = {}  # token: seconds from commit to found
+        self.lock = threading.Lock()
+        self.deadline: float | None = None  # set when the writers are done
+        self.rounds: list[float] = []  # seconds a poll of every waiting token took
+        self.errors = 0
+
+    def add(self, token: str, slug: str, commit: float) -> None:
+        with self.lock:
+            self.pending[token] = (slug, commit)
+
+    def run(self) -> None:
+        while True:
+            with self.lock:
+                waiting = list(self.pending.items())
+            if self.deadline and (not waiting or time.time() > self.deadline):
+                return
+            started = time.perf_counter()
+            for i in range(0, len(waiting), BATCH):
+                try:
+                    self.poll(waiting[i : i + BATCH])
+                except (OSError, RuntimeError, ValueError):
+                    self.errors += 1
+            if waiting:
+                self.rounds.append(time.perf_counter() - started)
+            time.sleep(0.1)
+
+    def poll(self, batch: list[tuple[str, tuple[str, float]]]) -> None:
+        _, answer = api(self.port, {"q": " OR ".join(t for t, _ in batch), "page_size": 100})
+        now = time.time()
+        by_slug = defaultdict(list)
+        for token, (slug, commit) in batch:
+            by_slug[slug].append((token, commit))
+        for slug in {row["slug"] for row in answer["results"]} & by_slug.keys():
+            found = by_slug[slug]
+            if len(found) > 1:  # tokens of one statement: which of them matched?
+                found = [(t, c) for t, c in found if api(self.port, {"q": t})[1]["total"]]
+            with self.lock:
+                for token, commit in found:
+                    self.pending.pop(token, None)
+                    self.visible[token] = now - commit
+
+
+class Searcher(threading.Thread):
+    """Runs ``SEARCHES`` on one node in turn, timing each by the phase it ran in."""
+
+    def __init__(self, port: int):
+        super().__init__(daemon=True)
+        self.port = port
+        self.phase: str | None = "quiet"
+        self.times: dict[str, list[float]] = {"quiet": [], "writing": []}
+        self.errors = 0
+
+    def run(self) -> None:
+        n = 0
+        while self.phase:
+            phase, n = self.phase, n + 1
+            try:
+                seconds, _ = api(self.port, SEARCHES[n % len(SEARCHES)])
+            except (OSError, RuntimeError, ValueError):
+                self.errors += 1
+                continue
+            if self.phase == phase:
+                self.times[phase].append(seconds)
+
+
+def writer(index: int, env: dict, options: dict, messages, ready, go, start) -> None:
+    """One writer process: saves on its schedule through node ``index % nodes``'s settings."""
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.utils import timezone
+
+    from archive.models import Country, IssuingBody, Statement, Status
+
+    count, rate, seconds = options["writers"], options["rate"], options["seconds"]
+    rng = random.Random(index)
+    published = Statement.objects.published()
+    mine = [pk for pk in published.values_list("pk", flat=True) if pk % count == index]
+    bodies = sorted(set(published.values_list("issuer_id", flat=True)))
+    countries = sorted(set(published.values_list("issuer__country_id", flat=True)) - {None})
+    pools = {"body": bodies[index::count], "country": countries[index::count]}
+    issuers = IssuingBody.objects.filter(pk__in=bodies[:50])
+    ready.put(index)
+    go.wait()
+    interval = count / rate
+    due, end = start.value + index * interval / count, start.value + seconds
+    n = renames = 0
+    while due < end:
+        time.sleep(max(0.0, due - time.time()))
+        due = max(due + interval, time.time() - 3 * interval)  # behind: catch up, no burst
+        n += 1
+        token = f"frsh{index}x{n}q"
+        if rng.random() < options["renames"] and (pools["body"] or pools["country"]):
+            kind = "country" if renames % 5 == 4 and pools["country"] else "body"
+            kind = kind if pools[kind] else "country"
+            renames += 1
+            target = (Country if kind == "country" else IssuingBody).objects.get(
+                pk=rng.choice(pools[kind])
+            )
+            named, kind = target.name, f"rename_{kind}"
+            target.name = named.removesuffix(SUFFIX) if named.endswith(SUFFIX) else named + SUFFIX
+        elif rng.random() < 0.1:
+            kind, text = "new", f"A statement written by the freshness benchmark: {token}."
+            target = Statement(title=f"Freshness probe {token}", body=text, summary=token)
+            target.issuer, target.issued_on = rng.choice(issuers), timezone.now().date()
+            target.status = Status.PUBLISHED
+        else:
+            kind, target = "edit", Statement.objects.get(pk=rng.choice(mine))
+            target.summary = f"{target.summary} {token}".strip()
+        started = time.perf_counter()
+        target.save()
+        record = {"writer": index, "node": env["NODE"], "kind": kind}
+        record |= {"save_ms": 1000 * (time.perf_counter() - started), "commit": time.time()}
+        if kind in ("new", "edit"):
+            record |= {"token": token, "slug": target.slug}
+        messages.put(record)
+    messages.put({"done": index})
+
+
+def start_node(env: dict, port: int, log: Path) -> subprocess.Popen:
+    """gunicorn with the shipped config, in its own process group; waits until it answers."""
+    command = [str(Path(PYTHON).parent / "gunicorn"), "-c", "archive/deploy/gunicorn.conf.py"]
+    command += ["archive.wsgi", "--bind", f"127.0.0.1:{port}"]
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            api(port, {"q": "warmup"})
+            return server
+        except (OSError, RuntimeError, ValueError):
+            time.sleep(0.2)
+    stop_node(server)
+    raise SystemExit(f"gunicorn did not answer on port {port}:\n{log.read_text()[-3000:]}")
+
+
+def stop_node(server: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL after 30 s; then whatever the node left in its group."""
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
+
+
+def postgres_database(action: str, name: str) -> str:
+    """Create or drop a database on the benchmark's PostgreSQL server; return its URL."""
+    import psycopg
+
+    from bench.backends import SERVER
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if action == "create":
+            admin.execute(f"CREATE DATABASE {name}")
+    return f"{SERVER}/{name}".replace("postgresql://", "postgres://", 1)
+
+
+def stats(values: list[float], scale: float = 1.0, digits: int = 1) -> dict:
+    if not values:
+        return {"n": 0}
+    values = [v * scale for v in values]
+    return {
+        "n": len(values),
+        "p50": round(statistics.median(values), digits),
+        "p95": round(percentile(values, 0.95), digits),
+        "p99": round(percentile(values, 0.99), digits),
+        "max": round(max(values), digits),
+    }
+
+
+def run(args: argparse.Namespace) -> dict:
+    """Set up, start the nodes, write and observe, and return the report."""
+    tmp = Path(tempfile.mkdtemp(prefix="archive-fresh-"))
+    database = f"bench_fresh_{os.getpid()}"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {
+        "ARCHIVE_VAR_DIR": str(tmp / "var"),
+        "SEARCH_INDEX_DIR": str(tmp / "index-0"),
+        "SEARCH_ENGINE": "whoosh",
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "LOG_LEVEL": "ERROR",
+    }
+    servers: list[subprocess.Popen] = []
+    try:
+        if args.database == "postgres":
+            env["DATABASE_URL"] = postgres_database("create", database)
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_demo_data")
+        server_env = deployed(env, tmp)
+        nodes = [
+            {**server_env, "SEARCH_INDEX_DIR": str(tmp / f"index-{k}"), "NODE": str(k)}
+            for k in range(args.nodes)
+        ]
+        for node_env in nodes:
+            manage(node_env, "rebuild_search_index", "--no-progress")
+        ports = [free_port() for _ in nodes]
+        for k, node_env in enumerate(nodes):
+            servers.append(start_node(node_env, ports[k], tmp / f"node-{k}.log"))
+        report = observe(args, nodes, ports)
+        logs = {f"node-{k}": (tmp / f"node-{k}.log").read_text()[-2000:] for k in range(len(nodes))}
+        return {**report, "logs": logs}
+    finally:
+        for server in servers:
+            stop_node(server)
+        if args.database == "postgres":
+            postgres_database("drop", database)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def observe(args: argparse.Namespace, nodes: list[dict], ports: list[int]) -> dict:
+    """Searchers at rest, then the writers with observers and searchers on every node."""
+    context = multiprocessing.get_context("spawn")
+    messages, ready, go = context.Queue(), context.Queue(), context.Event()
+    start = context.Value("d")
+    options = {k: getattr(args, k) for k in ("writers", "rate", "renames", "seconds")}
+    writers = [
+        context.Process(
+            target=writer,
+            args=(i, nodes[i % len(nodes)], options, messages, ready, go, start),
+            daemon=True,
+        )
+        for i in range(args.writers)
+    ]
+    for process in writers:
+        process.start()
+    for _ in writers:
+        ready.get(timeout=120)
+    for port in ports:  # both workers of each node open the index and warm their caches
+        for params in SEARCHES * 2:
+            api(port, params)
+    observers, searchers = [Observer(p) for p in ports], [Searcher(p) for p in ports]
+    for thread in observers + searchers:
+        thread.start()
+    time.sleep(QUIET_SECONDS)
+    start.value = time.time() + 0.2
+    for searcher in searchers:
+        searcher.phase = "writing"
+    go.set()
+    saves, done = [], 0
+    while done < len(writers):
+        try:
+            message = messages.get(timeout=args.seconds + 120)
+        except queue.Empty:
+            raise SystemExit("the writers stopped answering") from None
+        if "done" in message:
+            done += 1
+            continue
+        saves.append(message)
+        if "token" in message:
+            for observer in observers:
+                observer.add(message["token"], message["slug"], message["commit"])
+    for searcher in searchers:
+        searcher.phase = None
+    for observer in observers:
+        observer.deadline = time.time() + GRACE_SECONDS
+    for thread in observers + searchers:
+        thread.join()
+    for process in writers:
+        process.join(timeout=30)
+    return summarize(args, saves, observers, searchers)
+
+
+def summarize(args, saves: list[dict], observers: list, searchers: list) -> dict:
+    def save_stats(rows: list[dict]) -> dict:
+        kinds = sorted({r["kind"] for r in rows})
+        by_kind = {k: stats([r["save_ms"] for r in rows if r["kind"] == k]) for k in kinds}
+        return {"all_ms": stats([r["save_ms"] for r in rows]), "by_kind_ms": by_kind}
+
+    per_node = []
+    for k, (observer, searcher) in enumerate(zip(observers, searchers, strict=True)):
+        quiet = stats(searcher.times["quiet"], 1000)
+        writing = stats(searcher.times["writing"], 1000)
+        ratio = round(writing["p99"] / quiet["p99"], 2) if quiet["n"] and writing["n"] else None
+        per_node.append(
+            {
+                "node": k,
+                "visibility_s": stats(list(observer.visible.values()), digits=2),
+                "unseen": len(observer.pending),
+                "poll_round_s": stats(observer.rounds, digits=2),
+                "poll_errors": observer.errors,
+                "saves": save_stats([s for s in saves if s["node"] == str(k)]),
+                "search_quiet_ms": quiet,
+                "search_writing_ms": writing,
+                "search_p99_ratio": ratio,
+                "search_errors": searcher.errors,
+            }
+        )
+    options = ("database", "nodes", "writers", "rate", "renames", "seconds")
+    return {
+        **{k: getattr(args, k) for k in options},
+        "saves": {"n": len(saves), **save_stats(saves)},
+        "tokens": sum("token" in s for s in saves),
+        "per_node": per_node,
+    }
+
+
+def render(report: dict) -> str:
+    """One row a node: visibility, saves and searches."""
+    lines = [
+        f"Freshness on {report['database']}: {report['nodes']} node(s), {report['writers']} "
+        f"writers, {report['rate']} saves/s, renames {report['renames']}, {report['seconds']} s; "
+        f"{report['saves']['n']} saves, {report['tokens']} tokens",
+        "",
+        "| node | visible p50 / p95 / max s | unseen | save p95 ms (all; by kind) "
+        "| search p99 quiet / writing ms | ratio |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for node in report["per_node"]:
+        vis, saves = node["visibility_s"], node["saves"]
+        kinds = ", ".join(f"{k} {v['p95']}" for k, v in saves["by_kind_ms"].items())
+        lines.append(
+            f"| {node['node']} | {vis.get('p50')} / {vis.get('p95')} / {vis.get('max')} "
+            f"| {node['unseen']} | {saves['all_ms'].get('p95')}; {kinds} "
+            f"| {node['search_quiet_ms'].get('p99')} / {node['search_writing_ms'].get('p99')} "
+            f"| {node['search_p99_ratio']} |"
+        )
+    return "\n".join(lines)
+
+
+def freshness_runs(seconds: float, output_dir: Path) -> dict:
+    """SQLite with one node, and PostgreSQL with two if a server answers, each a subprocess."""
+    from bench.backends import SERVER
+
+    results: dict = {}
+    for database in ("sqlite", "postgres"):
+        if database == "postgres":
+            try:
+                import psycopg
+
+                psycopg.connect(f"{SERVER}/postgres", connect_timeout=3).close()
+            except Exception as exc:
+                results[database] = {"skipped": f"no PostgreSQL at {SERVER} ({exc})"}
+                continue
+        output = Path(output_dir) / f"freshness-{database}.json"
+        command = [PYTHON, "-m", "bench.freshness", "--database", database]
+        command += ["--seconds", str(seconds), "--output", str(output)]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        if done.returncode:
+            results[database] = {"error": (done.stdout + done.stderr)[-3000:]}
+        else:
+            results[database] = json.loads(output.read_text())
+    return results
+
+
+def render_runs(results: dict) -> str:
+    return "\n\n".join(
+        render(r) if "per_node" in r else f"Freshness on {name}: {r}" for name, r in results.items()
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--nodes", type=int, help="default: 1 on SQLite, 2 on PostgreSQL")
+    parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--rate", type=float, default=8, help="saves a second, all writers")
+    parser.add_argument("--renames", type=float, default=0.05, help="share of saves")
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "freshness.json"))
+    args = parser.parse_args()
+    args.nodes = args.nodes or (2 if args.database == "postgres" else 1)
+    report = run(args)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(report, indent=2))
+    print(render(report))
+    print(f"\nFull results: {output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""The node's indexer: one per index, woken at commit, dying with its parent; clean leftovers."""
+
+import errno
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from whoosh.writing import SegmentWriter
+
+from search import indexing, wakeup
+from search.backends import get_backend
+from search.backends.base import IndexUnavailable, SearchQuery
+from search.indexer import Indexer
+from tests.process_support import alive
+
+
+def test_a_second_indexer_stands_by_while_the_first_holds_the_index(db):
+    said = []
+    second = Indexer(say=said.append)
+    stop = threading.Event()
+    with get_backend().indexer_lock(0):  # the first indexer
+        runner = threading.Thread(target=second.run, args=(stop.is_set,))
+        runner.start()
+        time.sleep(1.5)
+        assert "Following the change log." not in said  # standing by
+    time.sleep(1.5)
+    stop.set()
+    runner.join(timeout=30)
+    assert not runner.is_alive()
+    assert "Following the change log." in said  # took over when the first let go
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_indexer_is_woken_at_commit():
+    listener = wakeup.Listener()
+    try:
+        if connection.vendor != "postgresql":
+            # No notifications on SQLite: the indexer looks again after a short poll.
+            started = time.monotonic()
+            assert listener.wait(30) is False
+            assert time.monotonic() - started < 5
+            return
+        assert listener.wait(0) is False  # listening from here on
+        wakeup.notify()  # autocommit: delivered at once
+        assert listener.wait(30) is True
+        assert listener.wait(0) is False  # one notification wakes one round
+    finally:
+        listener.close()
+
+
+def test_the_indexer_dies_with_the_process_that_started_it(tmp_path):
+    """``make run`` starts it with --parent $$ from the shell that runs the server."""
+    manage = f"{sys.executable} manage.py sync_search_index --follow --parent $$"
+    shell = subprocess.Popen(
+        ["sh", "-c", f"{manage} > {tmp_path / 'out'} 2>&1 & echo $!; sleep 4"],
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "ARCHIVE_VAR_DIR": str(tmp_path),
+            "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        },
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    pid = int(shell.stdout.readline())
+    assert alive(pid)
+    shell.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(pid), (tmp_path / "out").read_text()
+
+
+def test_parent_must_be_the_commands_parent(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="is not this command's parent"):
+        call_command("sync_search_index", "--follow", "--parent", "1")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_commit_that_fails_on_a_full_disk_leaves_no_segment_files(
+    make_statement, monkeypatch, indexer
+):
+    make_statement(title="Indexed before the disk filled")
+    live = get_backend().store.current()
+    before = {path.name for path in live.iterdir()}
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(SegmentWriter, "_commit_toc", full)
+    make_statement(title="Saved on a full disk")  # its quick sync fails; the save stands
+    monkeypatch.undo()
+    assert {path.name for path in live.iterdir()} == before
+    backend = get_backend()
+    assert backend.search(SearchQuery(text="full disk")).total == 0
+    indexer()  # the disk has room again: the log still holds the change
+    assert backend.search(SearchQuery(text="full disk")).total == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_save_never_recreates_a_deleted_index_directory(make_statement, fresh_search_index):
+    shutil.rmtree(fresh_search_index)
+    make_statement(title="Saved with no index")
+    assert not fresh_search_index.exists()
+    with pytest.raises(IndexUnavailable):
+        get_backend().catch_up(indexing.feed(), also=["1"])
+    assert not fresh_search_index.exists()
+    get_backend().indexer_beat()  # the heartbeat does not create it either
+    assert not fresh_search_index.exists()
