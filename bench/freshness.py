@@ -41,6 +41,8 @@ from bench.run import PYTHON, deployed, free_port, manage, percentile  # noqa: E
 
 QUIET_SECONDS = 10  # searches timed before the writers start
 GRACE_SECONDS = 60  # how long observers keep looking once the writers stop
+SEARCH_RATE = 4  # searches a second on each node, besides the observers' polls
+POLL = 0.2  # seconds between an observer's polls of its node (each: one search per 12 tokens)
 BATCH = 12  # tokens one poll ORs together: 23 words, within the query's limit of 24
 SUFFIX = " (renamed)"
 SEARCHES = [
@@ -103,7 +105,7 @@ class Observer(threading.Thread):
                     self.errors += 1
             if waiting:
                 self.rounds.append(time.perf_counter() - started)
-            time.sleep(0.1)
+            time.sleep(POLL)
 
     def poll(self, batch: list[tuple[str, tuple[str, float]]]) -> None:
         _, answer = api(self.port, {"q": " OR ".join(t for t, _ in batch), "page_size": 100})
@@ -122,7 +124,8 @@ class Observer(threading.Thread):
 
 
 class Searcher(threading.Thread):
-    """Runs ``SEARCHES`` on one node in turn, timing each by the phase it ran in."""
+    """Runs ``SEARCHES`` on one node in turn, ``SEARCH_RATE`` a second, timing each by the
+    phase it ran in."""
 
     def __init__(self, port: int):
         super().__init__(daemon=True)
@@ -132,9 +135,12 @@ class Searcher(threading.Thread):
         self.errors = 0
 
     def run(self) -> None:
-        n = 0
+        n, due = 0, time.monotonic()
         while self.phase:
             phase, n = self.phase, n + 1
+            due += 1 / SEARCH_RATE  # a steady stream of visitors, not a saturating loop
+            time.sleep(max(0.0, due - time.monotonic()))
+            due = max(due, time.monotonic() - 1)
             try:
                 seconds, _ = api(self.port, SEARCHES[n % len(SEARCHES)])
             except (OSError, RuntimeError, ValueError):
@@ -284,7 +290,7 @@ def run(args: argparse.Namespace) -> dict:
         ports = [free_port() for _ in nodes]
         for k, node_env in enumerate(nodes):
             servers.append(start_node(node_env, ports[k], tmp / f"node-{k}.log"))
-        report = observe(args, nodes, ports)
+        report = observe(args, nodes, ports, [server.pid for server in servers])
         logs = {f"node-{k}": (tmp / f"node-{k}.log").read_text()[-2000:] for k in range(len(nodes))}
         return {**report, "logs": logs}
     finally:
@@ -295,7 +301,35 @@ def run(args: argparse.Namespace) -> dict:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def observe(args: argparse.Namespace, nodes: list[dict], ports: list[int]) -> dict:
+def processor_seconds(node_pids: list[int], writer_pids: list[int]) -> dict[str, float]:
+    """Processor seconds used so far by role: each node's indexer and web processes, the
+    writers, PostgreSQL, and this process (observers and searchers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used: dict[str, float] = defaultdict(float)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        pid, session = int(stat.parent.name), int(fields[3])
+        seconds = (int(fields[11]) + int(fields[12])) / tick
+        if session in node_pids:
+            node = node_pids.index(session)
+            role = "indexer" if b"sync_search_index" in command else "web"
+            used[f"node-{node} {role}"] += seconds
+        elif pid in writer_pids:
+            used["writers"] += seconds
+        elif command.startswith(b"postgres"):
+            used["postgres"] += seconds
+        elif pid == os.getpid():
+            used["observers and searchers"] += seconds
+    return dict(used)
+
+
+def observe(
+    args: argparse.Namespace, nodes: list[dict], ports: list[int], node_pids: list[int]
+) -> dict:
     """Searchers at rest, then the writers with observers and searchers on every node."""
     context = multiprocessing.get_context("spawn")
     messages, ready, go = context.Queue(), context.Queue(), context.Event()
@@ -323,6 +357,8 @@ def observe(args: argparse.Namespace, nodes: list[dict], ports: list[int]) -> di
     start.value = time.time() + 0.2
     for searcher in searchers:
         searcher.phase = "writing"
+    writer_pids = [process.pid for process in writers]
+    cpu_before = processor_seconds(node_pids, writer_pids)
     go.set()
     saves, done = [], 0
     while done < len(writers):
@@ -332,6 +368,8 @@ def observe(args: argparse.Namespace, nodes: list[dict], ports: list[int]) -> di
             raise SystemExit("the writers stopped answering") from None
         if "done" in message:
             done += 1
+            if done == len(writers):
+                cpu_after = processor_seconds(node_pids, writer_pids)
             continue
         saves.append(message)
         if "token" in message:
@@ -345,7 +383,8 @@ def observe(args: argparse.Namespace, nodes: list[dict], ports: list[int]) -> di
         thread.join()
     for process in writers:
         process.join(timeout=30)
-    return summarize(args, saves, observers, searchers)
+    cpu = {k: round(v - cpu_before.get(k, 0.0), 1) for k, v in sorted(cpu_after.items())}
+    return {**summarize(args, saves, observers, searchers), "cpu_while_writing_s": cpu}
 
 
 def summarize(args, saves: list[dict], observers: list, searchers: list) -> dict:
@@ -387,7 +426,8 @@ def render(report: dict) -> str:
     lines = [
         f"Freshness on {report['database']}: {report['nodes']} node(s), {report['writers']} "
         f"writers, {report['rate']} saves/s, renames {report['renames']}, {report['seconds']} s; "
-        f"{report['saves']['n']} saves, {report['tokens']} tokens",
+        f"{report['saves']['n']} saves, {report['tokens']} tokens; searches at {SEARCH_RATE}/s "
+        "a node besides the observers' polls",
         "",
         "| node | visible p50 / p95 / max s | unseen | save p95 ms (all; by kind) "
         "| search p99 quiet / writing ms | ratio |",
@@ -402,6 +442,9 @@ def render(report: dict) -> str:
             f"| {node['search_quiet_ms'].get('p99')} / {node['search_writing_ms'].get('p99')} "
             f"| {node['search_p99_ratio']} |"
         )
+    cpu = report.get("cpu_while_writing_s", {})
+    used = ", ".join(f"{role} {seconds}" for role, seconds in cpu.items())
+    lines += ["", f"Processor seconds while writing ({report['seconds']} s, 2 cores): {used}"]
     return "\n".join(lines)
 
 

@@ -75,8 +75,12 @@ def unapplied(since: LogPosition) -> Q:
 class ChangeLog:
     """``search.backends.base.ChangeFeed`` over ``IndexChange`` and the statements."""
 
-    def __init__(self, grace: float = 600.0, expand: bool = True) -> None:
+    def __init__(
+        self, grace: float = 600.0, expand: bool = True, skip: Collection[int] = frozenset()
+    ) -> None:
         self.grace = grace
+        # Positions already applied out of order (``fresh``): passed over, not re-read.
+        self.skip = frozenset(skip)
         # Whether an authority row not expanded yet is applied here, by reading its
         # statements; if not, reading stops before it and leaves it to the indexer.
         self.expand = expand
@@ -104,17 +108,24 @@ class ChangeLog:
             .order_by("position")
             .values_list("position", "statement_id", "authority")
         )
-        rows = list(rows[: limit + 1] if limit is not None else rows)
-        more = limit is not None and len(rows) > limit
-        rows = rows[:limit] if more else rows
-        ids: set[str] = set()
-        for n, (_, statement, authority) in enumerate(rows):
+        if limit is not None:  # enough rows for ``limit`` of them not skipped
+            rows = rows[: limit + len(self.skip) + 1]
+        rows = list(rows)
+        read, ids, counted = [], set(), 0
+        more = limit is not None and len(rows) == limit + len(self.skip) + 1
+        for position, statement, authority in rows:
+            if position in self.skip:
+                read.append(position)
+                continue
+            if limit is not None and counted == limit:
+                more = True
+                break
             if statement is not None:
                 ids.add(str(statement))
             elif authority.startswith(EXPANDED):
                 pass  # its statements are rows of their own
             elif authority and not self.expand:
-                rows, more = rows[:n], True
+                more = True
                 break
             elif authority:
                 ids |= _statement_ids(authority)
@@ -123,7 +134,9 @@ class ChangeLog:
                     f"The search index is at change {since.high}, and the change log was "
                     "pruned past it: the index must be rebuilt."
                 )
-        position = since.advance([p for p, _, _ in rows], time.time(), self.grace, expire=not more)
+            counted += 1
+            read.append(position)
+        position = since.advance(read, time.time(), self.grace, expire=not more)
         return Pending(frozenset(ids), position, more)
 
     def load(self, ids: Collection[str]) -> Iterator[Document]:
@@ -135,16 +148,19 @@ class ChangeLog:
         """How many log rows an index at ``since`` has not applied."""
         return IndexChange.objects.filter(unapplied(since)).count()
 
-    def fresh(self, since: LogPosition, limit: int) -> list[str]:
-        """Statements edited directly (not through a rename) that ``since`` has not applied,
-        newest first: an indexer applies these before ploughing through a long backlog."""
+    def fresh(self, since: LogPosition, after: int, limit: int) -> list[tuple[int, int]]:
+        """(position, statement) of rows after ``after`` that edit a statement directly (not
+        through a rename) and ``since`` has not applied: an indexer applies these ahead of
+        a long backlog, and then skips them (``skip``) when the backlog reaches them."""
         rows = (
-            IndexChange.objects.filter(unapplied(since), statement_id__isnull=False)
+            IndexChange.objects.filter(
+                unapplied(since), position__gt=after, statement_id__isnull=False
+            )
             .exclude(authority__startswith=VIA)
-            .order_by("-position")
-            .values_list("statement_id", flat=True)[:limit]
+            .order_by("position")
+            .values_list("position", "statement_id")[:limit]
         )
-        return [str(pk) for pk in dict.fromkeys(rows)]
+        return list(rows)
 
 
 def expand(limit: int = 20) -> int:

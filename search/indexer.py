@@ -3,17 +3,23 @@
 Saves log their changes and wake it (``search.wakeup``); searches only read.
 Each round it does a bounded piece of work and looks again:
 
-1. no index, or a backlog above ``REBUILD_ABOVE`` rows: rebuild into a new
-   generation while the old one serves, then apply the log from the
-   position noted before reading (``search.indexing.rebuild``);
+1. no index: build one. A backlog above ``REBUILD_ABOVE`` rows, or an index
+   whose incremental commits left too many segments or deletions
+   (``needs_compaction``): rebuild into a new generation in a background
+   thread while the old one serves and keeps receiving the fresh edits;
+   the rebuild then applies the log from the position it noted before
+   reading, and swaps (``search.indexing.rebuild``);
 2. turn a few renamed records into rows of their statements
    (``search.changelog.expand``);
 3. index the statements edited directly since its position, newest first,
    so an edit is not queued behind a rename's thousand statements;
-4. apply the next ``chunk`` rows of the log in order, and store the position.
+4. apply the next ``chunk`` rows of the log in order (a quarter as many when
+   there were fresh edits), and store the position.
 
 One commit holds at most ``chunk`` rows, so a save's quick sync or a rebuild's
-swap never waits long for the lock. An indexer holds the index's indexer
+swap never waits long for the lock, and merges nothing: small segments are
+merged, a bounded amount at a time, only when there is nothing to apply
+(``SearchBackend.merge_step``). An indexer holds the index's indexer
 lock while it runs: a second one started for the same directory waits as a
 standby and takes over when the first dies.
 """
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import time
 from collections.abc import Callable
 
@@ -39,16 +46,28 @@ FRESH = 100  # directly edited statements indexed ahead of the ordered backlog
 PRUNE_EVERY = 3600.0  # seconds between prunes of the log
 BEAT_EVERY = 1.0  # seconds between heartbeats during a long rebuild
 STANDBY_WAIT = 1.0  # seconds a standby waits for the lock between looks at its stop flag
+COMPACTION_CHECK = 10.0  # seconds between looks at the index's shape
 
 
 class Indexer:
     """Applies the log to this process's index, round by round."""
 
-    def __init__(self, say: Callable[[str], None] = log.info, chunk: int = CHUNK) -> None:
+    def __init__(
+        self, say: Callable[[str], None] = log.info, chunk: int = CHUNK, background: bool = True
+    ) -> None:
         self.say = say
         self.chunk = chunk
+        # Rebuild in a thread while rounds go on (off: in the round, as tests want).
+        self.background = background
+        self.rebuilding: threading.Thread | None = None
         self.pruned = float("-inf")
         self.beaten = float("-inf")
+        self.shape_checked = float("-inf")
+        self.generation: str | None = None
+        # Log rows applied ahead of order (edits first), and the last of them: the ordered
+        # pass skips them instead of reading their statements again.
+        self.early: set[int] = set()
+        self.fresh_after = 0
 
     @property
     def backend(self) -> SearchBackend:
@@ -57,30 +76,84 @@ class Indexer:
     def round(self) -> bool:
         """Do one bounded piece of work; return whether more is waiting."""
         backend = self.backend
+        started = time.monotonic()
         if not backend.exists():
             self.say("There is no search index: building it.")
             self.rebuild()
             return False
+        if backend.generation() != self.generation:  # a rebuild swapped a new one in
+            self.generation = backend.generation()
+            self.early, self.fresh_after = set(), 0
         position = backend.position() or LogPosition()
-        feed = indexing.feed()
         expanded = changelog.expand(limit=self.chunk)
-        if feed.backlog(position) > indexing.option("REBUILD_ABOVE"):
-            self.say("The backlog is long: rebuilding the index while the old one serves.")
-            self.rebuild()
-            return False
+        rebuilding = self.rebuilding is not None and self.rebuilding.is_alive()
+        if not rebuilding and indexing.feed().backlog(position) > indexing.option("REBUILD_ABOVE"):
+            # The rebuild reads everything logged so far; the edits after it are applied
+            # to the old index meanwhile.
+            self.fresh_after = max(self.fresh_after, indexing.feed().snapshot().high)
+            rebuilding = self.start_rebuild("The backlog is long: rebuilding the index.")
+        elif not rebuilding and self._misshapen():
+            self.start_rebuild("Many small segments: compacting the index by a rebuild.")
+        fresh = indexing.feed().fresh(position, self.fresh_after, FRESH)
+        ahead = {p for p, _ in fresh}
+        feed = indexing.feed(skip=self.early | ahead)
         try:
-            fresh = feed.fresh(position, FRESH)
-            if fresh:
-                backend.catch_up(feed, also=fresh, limit=0)
-            pending = backend.catch_up(feed, limit=self.chunk)
+            # One commit: the fresh edits, and the next chunk of the log in order: a
+            # quarter of it beside fresh edits, so that they wait for little; none while
+            # a rebuild for a backlog reads the log.
+            limit = 0 if rebuilding else self.chunk // 4 if fresh else self.chunk
+            pending = backend.catch_up(feed, also={str(s) for _, s in fresh}, limit=limit)
         except IndexBehind as exc:
             self.say(f"{exc} Rebuilding it.")
             self.rebuild()
             return False
+        if fresh:
+            self.fresh_after = max(ahead)
+        gaps = pending.position.gaps
+        self.early = {
+            p
+            for p in self.early | ahead
+            if p > pending.position.high or any(g.first <= p <= g.last for g in gaps)
+        }
         if pending.ids or fresh:
-            self.say(f"Applied {len(pending.ids | set(fresh))} statement(s).")
+            count = len(pending.ids | {str(s) for _, s in fresh})
+            self.say(f"Applied {count} statement(s) in {time.monotonic() - started:.2f} s.")
         self._prune()
-        return pending.more or expanded > 0
+        return (pending.more and not rebuilding) or expanded > 0 or len(fresh) == FRESH
+
+    def _housekeeping(self) -> bool:
+        """With nothing to apply: one bounded merge of small segments. Whether it did one."""
+        try:
+            return self.backend.merge_step()
+        except IndexBusy:
+            return False
+
+    def _misshapen(self) -> bool:
+        if time.monotonic() - self.shape_checked < COMPACTION_CHECK:
+            return False
+        self.shape_checked = time.monotonic()
+        return self.backend.needs_compaction()
+
+    def start_rebuild(self, why: str) -> bool:
+        """Rebuild in a background thread (or now, without ``background``); return whether
+        one is running."""
+        self.say(why)
+        if not self.background:
+            self.rebuild()
+            return False
+        self.rebuilding = threading.Thread(target=self._rebuild_quietly, daemon=True)
+        self.rebuilding.start()
+        return True
+
+    def _rebuild_quietly(self) -> None:
+        from django.db import connection
+
+        try:
+            self.rebuild()
+        except Exception:
+            log.exception("The background rebuild failed; the old index keeps serving.")
+        finally:
+            connection.close()  # this thread's own connection
 
     def rebuild(self) -> int:
         """Rebuild, beating the heartbeat meanwhile so the node does not look down."""
@@ -131,7 +204,7 @@ class Indexer:
                     log.exception("The indexer's round failed; trying again.")
                     time.sleep(min(30.0, 0.5 * 2**failures))
                     continue
-                if not more:
+                if not more and not self._housekeeping():
                     listener.wait(indexing.option("CHECK_INTERVAL"))
         finally:
             listener.close()

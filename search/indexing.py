@@ -6,10 +6,10 @@ Writers call ``schedule(pks)``. It appends the statements to the change log
 (``search.models.IndexChange``) in the writer's own transaction and wakes
 the indexers (``search.wakeup``). Each node runs one indexer
 (``search.indexer``, ``sync_search_index --follow``), which applies the log
-to its index a bounded chunk at a time. After the commit a save also tries
-to index its own statements at once, if nobody holds the index's lock: it
-never waits for it, and never applies a rename's statements, which are the
-indexer's work. Searches never write the index (``search.lag`` says how far
+to its index a bounded chunk at a time. Where no indexer runs (a shell, the
+tests), a save indexes its own statements after the commit, if nobody holds
+the index's lock: it never waits for it, and never applies a rename's
+statements. Searches never write the index (``search.lag`` says how far
 behind it is). The log is what makes every index converge whatever fails:
 a process killed after its commit, an update that raised, a second server.
 
@@ -45,7 +45,8 @@ from search.models import IndexChange
 log = logging.getLogger(__name__)
 
 SYNC_CHUNK = 500  # log rows applied per index commit when catching up in full
-SAVE_ROWS = 20  # log rows a save's quick sync applies besides its own statements
+# Seconds since an indexer's last heartbeat within which it counts as running.
+INDEXER_ALIVE = 30.0
 _local = threading.local()
 
 
@@ -68,9 +69,9 @@ def option(name: str) -> float:
     return float(getattr(settings, "SEARCH_INDEXING", {}).get(name, defaults[name]))
 
 
-def feed(expand: bool = True) -> ChangeLog:
-    """The change log, as the backend reads it (``expand``: see ``search.changelog``)."""
-    return ChangeLog(grace=option("GRACE"), expand=expand)
+def feed(expand: bool = True, skip: Iterable[int] = ()) -> ChangeLog:
+    """The change log, as the backend reads it (``expand``, ``skip``: see ``ChangeLog``)."""
+    return ChangeLog(grace=option("GRACE"), expand=expand, skip=frozenset(skip))
 
 
 # Writing ----------------------------------------------------------------------
@@ -89,13 +90,16 @@ def schedule(pks: Iterable[int] = (), authorities: Iterable[models.Model] = ()) 
         return  # a bulk import catches up once, at its end
     wakeup.notify()
     connection = transaction.get_connection()
-    if get_backend().transactional:
+    backend = get_backend()
+    if backend.transactional:
         # An index in the database: the write and the index change commit (or roll
         # back) together, renamed records' statements included.
         for record in authorities:
             pks.update(statements_of(record).values_list("pk", flat=True))
         sync(pks)
         return
+    if indexer_running(backend):
+        return  # woken above, it applies the change within moments: no index work here
     if not connection.in_atomic_block:
         sync(pks)  # autocommit: the change is committed already
         return
@@ -106,6 +110,12 @@ def schedule(pks: Iterable[int] = (), authorities: Iterable[models.Model] = ()) 
     # a sync reads what the database holds then.
     _queued().update(pks)
     transaction.on_commit(_sync_queued)
+
+
+def indexer_running(backend: SearchBackend) -> bool:
+    """Whether an indexer has beaten for this index lately (``INDEXER_ALIVE``)."""
+    seen = backend.indexer_seen()
+    return seen is not None and seen < INDEXER_ALIVE
 
 
 def _queued() -> set[int]:
@@ -123,7 +133,7 @@ def _sync_queued() -> None:
 
 
 def sync(pks: Iterable[int]) -> bool:
-    """The fast path: index these statements (and a little of the log) now. Return success.
+    """The fast path: index these statements now, if the index is free. Return success.
 
     Never waits for the index lock: when the indexer (or a rebuild) holds it,
     the change stays in the log and the indexer, already awake, applies it.
@@ -135,7 +145,7 @@ def sync(pks: Iterable[int]) -> bool:
         backend.catch_up(
             feed(expand=backend.transactional),
             also=[str(pk) for pk in pks],
-            limit=SAVE_ROWS,
+            limit=0,  # its own statements only: the log is the indexer's
             wait=0,
         )
     except IndexBusy:

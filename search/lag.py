@@ -24,8 +24,6 @@ from search.models import IndexChange
 
 log = logging.getLogger(__name__)
 
-DOWN_AFTER = 30.0  # seconds without a heartbeat after which the indexer counts as down
-
 
 @dataclass(frozen=True)
 class Lag:
@@ -39,7 +37,7 @@ class Lag:
 
     @property
     def indexer_running(self) -> bool:
-        return self.indexer_seen is not None and self.indexer_seen < DOWN_AFTER
+        return self.indexer_seen is not None and self.indexer_seen < indexing.INDEXER_ALIVE
 
     @property
     def behind(self) -> bool:

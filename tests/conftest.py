@@ -206,7 +206,7 @@ def capture(django_capture_on_commit_callbacks):
 @pytest.fixture
 def indexer():
     """Run the node's indexer (``search.indexer``) until it has nothing left to do."""
-    worker = Indexer(say=lambda line: None)
+    worker = Indexer(say=lambda line: None, background=False)
 
     def run(rounds: int = 1000) -> None:
         for _ in range(rounds):

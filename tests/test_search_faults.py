@@ -402,7 +402,7 @@ def publish_through_admin(port, pk):
     assert "Published 1 statement" in page.read().decode()
 
 
-def test_a_statement_published_on_one_server_is_found_on_the_other_within_2_s(scratch):
+def test_a_statement_published_on_one_server_is_found_on_both_within_2_s(scratch):
     setup(scratch)
     pk = int(scratch.run(script=DRAFT).split()[-1])
     second_index = scratch.tmp_path / "index-b"
@@ -414,11 +414,11 @@ def test_a_statement_published_on_one_server_is_found_on_the_other_within_2_s(sc
             scratch.wait_for(lambda p=port: answers(p), timeout=60, what=f"gunicorn on {port}")
         assert found_through(ports[1], "denounced") == 0
         publish_through_admin(ports[0], pk)
-        assert found_through(ports[0], "denounced") == 1  # the fast path, on the first
-        seconds = scratch.wait_for(
-            lambda: found_through(ports[1], "denounced") == 1, timeout=2, what="the second server"
-        )
-        print(f"found through the second server after {seconds:.2f} s")
+        for port in ports:  # each node's indexer, woken at the commit
+            seconds = scratch.wait_for(
+                lambda p=port: found_through(p, "denounced") == 1, timeout=2, what=f"node {port}"
+            )
+            print(f"found through {port} after {seconds:.2f} s")
     finally:
         for server in servers:
             server.terminate()

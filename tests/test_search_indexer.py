@@ -114,3 +114,87 @@ def test_a_save_never_recreates_a_deleted_index_directory(make_statement, fresh_
     assert not fresh_search_index.exists()
     get_backend().indexer_beat()  # the heartbeat does not create it either
     assert not fresh_search_index.exists()
+
+
+def segments():
+    from search.backends.whoosh.backend import open_index
+
+    return open_index(get_backend().store.current())._segments()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_commits_that_apply_changes_never_merge_and_idle_merges_are_bounded(
+    make_statement, monkeypatch
+):
+    from search.backends.whoosh import merging
+
+    monkeypatch.setattr(merging, "SMALL_SEGMENTS", 3)
+    monkeypatch.setattr(merging, "MERGE_DOCS", 4)
+    made = [make_statement(title=f"Segment {n}") for n in range(8)]  # a commit each
+    assert sorted(s.doc_count() for s in segments()) == [1] * 8
+    assert get_backend().merge_step()
+    assert sorted(s.doc_count() for s in segments()) == [1, 1, 1, 1, 4]  # at most 4 merged
+    while get_backend().merge_step():
+        pass
+    assert len(segments()) <= 3 + 1
+    backend = get_backend()
+    assert backend.search(SearchQuery(text="segment")).total == len(made)
+    for n in range(8):
+        make_statement(title=f"More {n}")
+    with backend.store.write_lock():  # a writer holds the index: the merge waits for later
+        assert backend.merge_step() is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_segment_whose_documents_were_all_replaced_is_dropped(make_statement):
+    statement = make_statement(title="Replaced")
+    before = len(segments())
+    for n in range(3):
+        statement.summary = f"Edit {n}"
+        statement.save()
+    assert len(segments()) == before  # each commit dropped the emptied one
+
+
+@pytest.mark.django_db(transaction=True)
+def test_saves_leave_the_index_to_a_running_indexer(make_statement, indexer):
+    get_backend().indexer_beat()  # an indexer serves this index
+    make_statement(title="Left to the indexer")
+    assert get_backend().search(SearchQuery(text="indexer")).total == 0
+    indexer()
+    assert get_backend().search(SearchQuery(text="indexer")).total == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_backlog_is_rebuilt_in_the_background_while_edits_reach_the_old_index(
+    make_statement, settings, monkeypatch
+):
+    settings.SEARCH_INDEXING = {**settings.SEARCH_INDEXING, "REBUILD_ABOVE": 3}
+    backend = get_backend()
+    backend.indexer_beat()  # saves leave everything to the indexer
+    for n in range(5):
+        make_statement(title=f"Backlog {n}")
+    worker = Indexer(say=lambda line: None)
+    old = backend.generation()
+    gate = threading.Event()
+    real_rebuild = indexing.rebuild
+
+    def held_rebuild(**kwargs):
+        gate.wait(30)
+        return real_rebuild(**kwargs)
+
+    monkeypatch.setattr(indexing, "rebuild", held_rebuild)
+    worker.round()  # starts the rebuild, which waits at the gate
+    assert worker.rebuilding is not None and worker.rebuilding.is_alive()
+    make_statement(title="Edited during the rebuild")
+    worker.round()
+    assert backend.generation() == old
+    assert backend.search(SearchQuery(text="during")).total == 1  # fresh edits go on
+    assert backend.search(SearchQuery(text="backlog")).total == 0  # the rebuild's work
+    gate.set()
+    worker.rebuilding.join(30)
+    assert backend.generation() != old
+    assert backend.search(SearchQuery(text="backlog")).total == 5
+    assert backend.search(SearchQuery(text="during")).total == 1
+    while worker.round():
+        pass
+    assert indexing.drift() == (set(), set(), set())

@@ -148,10 +148,12 @@ def test_a_rename_is_expanded_into_its_statements_and_applied_a_chunk_at_a_time(
 ):
     with capture():
         statements = [make_statement(title=f"Statement {n}") for n in range(7)]
+    worker = Indexer(say=lambda line: None, chunk=3, background=False)
+    while worker.round():  # the new statements' own rows
+        pass
     with capture():
         body.name = "Zanzibarian Press Office"
         body.save()
-    worker = Indexer(say=lambda line: None, chunk=3)
     commits = []
     original = get_backend().catch_up
 
@@ -447,3 +449,23 @@ def test_a_reimport_that_only_restores_an_event_link_reindexes_the_statement(tmp
     assert found(event=[event.slug]) == set()
     call_command("import_statements", str(path), "--no-progress", stdout=StringIO())
     assert found(event=[event.slug]) == {str(statement.pk)}
+
+
+def test_an_edit_is_indexed_ahead_of_a_long_rename(capture, make_statement, body):
+    with capture():
+        statements = [make_statement(title=f"Statement {n}") for n in range(6)]
+    worker = Indexer(say=lambda line: None, chunk=2, background=False)
+    while worker.round():
+        pass
+    with capture():
+        body.name = "Zanzibarian Press Office"
+        body.save()
+    edited = statements[-1]
+    edited.summary = "Quokka"
+    edited.save()  # no commit callback here: only the log has it, after the rename
+    worker.round()
+    assert found("quokka") == {str(edited.pk)}
+    assert len(found("zanzibarian")) <= 2  # the rename is still being applied
+    while worker.round():
+        pass
+    assert found("zanzibarian") == {str(s.pk) for s in statements}

@@ -346,6 +346,20 @@ class SearchBackend(abc.ABC):
         """Whether the index was written in a format this code no longer reads."""
         return False
 
+    def generation(self) -> str | None:
+        """Names the live index: it changes when a rebuild swaps a new one in."""
+        return None
+
+    def merge_step(self) -> bool:
+        """Do a bounded piece of housekeeping the writes left (merging small segments), if
+        any is due and the index is free; return whether it did. The indexer calls it
+        when it has nothing else to do."""
+        return False
+
+    def needs_compaction(self) -> bool:
+        """Whether incremental writes left the index in a shape a rebuild would speed up."""
+        return False
+
     def indexer_lock(self, wait: float | None = None) -> AbstractContextManager[None]:
         """Held by the one indexer (``search.indexer``) of this index while it runs; a second
         waits up to ``wait`` seconds (None: until the first stops), else IndexBusy."""

@@ -28,6 +28,7 @@ from search.backends.base import (
     Document,
     FacetValue,
     Hit,
+    IndexBusy,
     IndexUnavailable,
     LogPosition,
     Pending,
@@ -38,7 +39,7 @@ from search.backends.base import (
     facet_values,
 )
 from search.backends.whoosh import facets as facet_arrays
-from search.backends.whoosh import proximity, workers
+from search.backends.whoosh import merging, proximity, workers
 from search.backends.whoosh import query as compiled_query
 from search.backends.whoosh.bulk import BulkSegmentWriter
 from search.backends.whoosh.lexicon import Lexicon, SegmentTerms
@@ -152,14 +153,14 @@ class WhooshBackend(SearchBackend):
             raise
         self._commit(ix, writer)
 
-    def _commit(self, ix: index.Index, writer) -> None:
+    def _commit(self, ix: index.Index, writer, policy=merging.no_merge) -> None:
         """Commit ``writer``; if that fails (a full disk), delete the files it left behind.
 
         What the last table of contents names stays: the index is as before the
         commit, and the change stays in the log for the next try.
         """
         try:
-            writer.commit()
+            writer.commit(mergetype=policy)
         except BaseException:
             with contextlib.suppress(Exception):
                 toc = index.TOC.read(ix.storage, ix.indexname)
@@ -183,6 +184,29 @@ class WhooshBackend(SearchBackend):
     def exists(self) -> bool:
         path = self.store.current()
         return path is not None and index.exists_in(path)
+
+    def merge_step(self) -> bool:
+        if not self.exists():
+            return False
+        try:
+            with self.store.write_lock(0):
+                ix = self._live_index()
+                if not merging.to_merge(merging.no_merge(None, ix._segments())):
+                    return False
+                self._commit(ix, ix.writer(limitmb=self.writer_mb), merging.bounded_merge)
+        except IndexBusy:
+            return False  # a writer is busy: the next idle moment merges
+        return True
+
+    def needs_compaction(self) -> bool:
+        path = self.store.current()
+        if path is None:
+            return False
+        return merging.needs_compaction(open_index(path)._segments())
+
+    def generation(self) -> str | None:
+        path = self.store.current()
+        return None if path is None else path.name
 
     def indexer_lock(self, wait: float | None = None) -> contextlib.AbstractContextManager[None]:
         return self.store.indexer_lock(wait)

@@ -19,6 +19,8 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from search.backends.whoosh.bulk import BulkSegmentWriter
 from search.parent_death import die_with_parent
 
+NICENESS = 10
+
 
 class MortalTask(SubWriterTask):
     def __init__(self, *args, **kwargs) -> None:
@@ -28,6 +30,7 @@ class MortalTask(SubWriterTask):
     def run(self) -> None:
         """``SubWriterTask.run`` with a ``BulkSegmentWriter``, one finished segment per task."""
         die_with_parent(self.parent_pid)
+        os.nice(NICENESS)  # a rebuild yields the processors to searches being served
         ix = self.storage.open_index(self.indexname)
         self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
         while self.running:
