@@ -39,9 +39,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.run import PYTHON, deployed, free_port, manage, percentile  # noqa: E402
 
-QUIET_SECONDS = 10  # searches timed before the writers start
+QUIET_SECONDS = 20  # searches timed before the writers start
 GRACE_SECONDS = 60  # how long observers keep looking once the writers stop
-SEARCH_RATE = 4  # searches a second on each node, besides the observers' polls
+SEARCH_RATE = 2  # searches a second on each node, besides the observers' polls
 POLL = 0.2  # seconds between an observer's polls of its node (each: one search per 12 tokens)
 BATCH = 12  # tokens one poll ORs together: 23 words, within the query's limit of 24
 SUFFIX = " (renamed)"

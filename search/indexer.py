@@ -87,13 +87,22 @@ class Indexer:
         position = backend.position() or LogPosition()
         expanded = changelog.expand(limit=self.chunk)
         rebuilding = self.rebuilding is not None and self.rebuilding.is_alive()
+        why = None
         if not rebuilding and indexing.feed().backlog(position) > indexing.option("REBUILD_ABOVE"):
-            # The rebuild reads everything logged so far; the edits after it are applied
-            # to the old index meanwhile.
-            self.fresh_after = max(self.fresh_after, indexing.feed().snapshot().high)
-            rebuilding = self.start_rebuild("The backlog is long: rebuilding the index.")
+            why = "The backlog is long: rebuilding the index."
         elif not rebuilding and self._misshapen():
-            self.start_rebuild("Many small segments: compacting the index by a rebuild.")
+            why = "Many small segments or deletions: compacting the index by a rebuild."
+        if why and not self.background:
+            self.say(why)
+            self.rebuild()
+            return False  # the next round starts afresh on the new generation
+        if why:
+            if why.startswith("The backlog"):
+                # The rebuild reads everything logged so far; the edits after it are
+                # applied to the old index meanwhile.
+                self.fresh_after = max(self.fresh_after, indexing.feed().snapshot().high)
+                rebuilding = True
+            self.start_rebuild(why)
         fresh = indexing.feed().fresh(position, self.fresh_after, FRESH)
         ahead = {p for p, _ in fresh}
         feed = indexing.feed(skip=self.early | ahead)
@@ -134,16 +143,11 @@ class Indexer:
         self.shape_checked = time.monotonic()
         return self.backend.needs_compaction()
 
-    def start_rebuild(self, why: str) -> bool:
-        """Rebuild in a background thread (or now, without ``background``); return whether
-        one is running."""
+    def start_rebuild(self, why: str) -> None:
+        """Rebuild in a background thread while rounds go on."""
         self.say(why)
-        if not self.background:
-            self.rebuild()
-            return False
         self.rebuilding = threading.Thread(target=self._rebuild_quietly, daemon=True)
         self.rebuilding.start()
-        return True
 
     def _rebuild_quietly(self) -> None:
         from django.db import connection

@@ -243,14 +243,15 @@ class WhooshBackend(SearchBackend):
         if not ids and pending.position == before:
             return pending
         current = {doc.id: doc for doc in feed.load(ids)}
-        with ix.searcher() as searcher:
-            stored = _versions(searcher, ids)
-        changed = [doc for doc in current.values() if stored.get(doc.id) != doc.version]
-        gone = [doc_id for doc_id in stored if doc_id not in current]
-        if not changed and not gone and pending.position == before:
-            return pending
         writer = ix.writer(limitmb=self.writer_mb)
         try:
+            # The writer's own searcher: it finds the documents to replace anyway.
+            stored = _versions(writer.searcher(), ids)
+            changed = [doc for doc in current.values() if stored.get(doc.id) != doc.version]
+            gone = [doc_id for doc_id in stored if doc_id not in current]
+            if not changed and not gone and pending.position == before:
+                writer.cancel()
+                return pending
             for doc in changed:
                 writer.update_document(**self._fields(doc))
             for doc_id in gone:

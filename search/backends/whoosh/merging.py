@@ -22,9 +22,9 @@ from __future__ import annotations
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 
-SMALL_DOCS = 32  # a segment with fewer documents is small
+SMALL_DOCS = 20  # a segment with fewer documents is small
 SMALL_SEGMENTS = 6  # merge once more small segments than this have piled up
-MERGE_DOCS = 32  # at most this many documents merged by one commit
+MERGE_DOCS = 20  # at most this many documents merged by one commit
 MAX_SEGMENTS = 40  # more segments than this: compact by a rebuild
 MAX_DELETED = 0.5  # or more than this share of documents deleted
 
