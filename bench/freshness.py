@@ -152,6 +152,7 @@ class Searcher(threading.Thread):
 
 def writer(index: int, env: dict, options: dict, messages, ready, go, start) -> None:
     """One writer process: saves on its schedule through node ``index % nodes``'s settings."""
+    os.environ.clear()  # the node's settings only: no DATABASE_URL of a calling benchmark
     os.environ.update(env)
     import django
 

@@ -46,10 +46,15 @@ class Command(BaseCommand):
         stopping = []
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stopping.append(True))
-        indexer = Indexer(say=lambda line: self.stdout.write(line))
+        indexer = Indexer(say=self._say)
         self.stdout.write("Waiting for this index's indexer lock; stop with SIGTERM.")
         indexer.run(lambda: bool(stopping))
         self.stdout.write("Stopped.")
+
+    def _say(self, line: str) -> None:
+        """One line of the indexer's log, written at once (a service's log is a pipe)."""
+        self.stdout.write(line)
+        self.stdout.flush()
 
     def _once(self) -> str:
         with index_errors("bring the search index up to date"):
