@@ -154,6 +154,8 @@ class Indexer:
 
         try:
             self.rebuild()
+        except IndexBusy as exc:  # another process rebuilds: its index swaps in
+            self.say(f"Not rebuilding: {exc}.")
         except Exception:
             log.exception("The background rebuild failed; the old index keeps serving.")
         finally:

@@ -176,7 +176,8 @@ def resume() -> None:
 
 
 def flush_deferred() -> None:
-    """At the end of an import: apply the whole log, by one rebuild if it is long.
+    """At the end of an import: apply the whole log, by one rebuild if it is long (left to
+    the indexer where one runs).
 
     A killed earlier import left its changes in the log, so this repairs it
     too, even when this run changed nothing. An import inside a transaction
@@ -187,6 +188,8 @@ def flush_deferred() -> None:
 
 
 def _apply_import() -> None:
+    if indexer_running(get_backend()):
+        return  # the indexer applies it, by a rebuild in the background if it is long
     try:
         catch_up(rebuild_above=int(option("REBUILD_ABOVE")))
     except Exception:

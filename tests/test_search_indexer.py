@@ -198,3 +198,32 @@ def test_a_long_backlog_is_rebuilt_in_the_background_while_edits_reach_the_old_i
     while worker.round():
         pass
     assert indexing.drift() == (set(), set(), set())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_leaves_its_changes_to_a_running_indexer(tmp_path, monkeypatch, indexer):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    backend = get_backend()
+    backend.indexer_beat()
+    catch_ups = []
+    monkeypatch.setattr(indexing, "catch_up", lambda **kwargs: catch_ups.append(kwargs))
+    record = {
+        "id": "ungdc-PRK-1-1991",
+        "title": "Speech",
+        "body": "Juche and the reunification of the fatherland.",
+        "date": "1991",
+        "date_precision": "year",
+        "country_iso3": "PRK",
+        "country": "North Korea",
+        "doc_type": "speech",
+    }
+    (tmp_path / "c.jsonl").write_text(json.dumps(record))
+    call_command("import_statements", str(tmp_path / "c.jsonl"), "--no-progress", stdout=StringIO())
+    assert catch_ups == []
+    assert backend.search(SearchQuery(text="reunification")).total == 0
+    indexer()
+    assert backend.search(SearchQuery(text="reunification")).total == 1
