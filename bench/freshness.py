@@ -15,139 +15,35 @@ fixed set of searches at rest and while the writers write.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import http.client
 import json
 import multiprocessing
 import os
 import queue
 import random
 import shutil
-import signal
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import PYTHON, deployed, free_port, manage, percentile  # noqa: E402
+from bench.nodes import postgres_database, start_node, stats, stop_node  # noqa: E402
+from bench.probes import (  # noqa: E402
+    SEARCH_RATE,
+    SEARCHES,
+    Observer,
+    Searcher,
+    api,
+    processor_seconds,
+)
+from bench.run import PYTHON, deployed, free_port, manage  # noqa: E402
 
 QUIET_SECONDS = 20  # searches timed before the writers start
 GRACE_SECONDS = 60  # how long observers keep looking once the writers stop
-SEARCH_RATE = 2  # searches a second on each node, besides the observers' polls
-POLL = 0.2  # seconds between an observer's polls of its node (each: one search per 12 tokens)
-BATCH = 12  # tokens one poll ORs together: 23 words, within the query's limit of 24
 SUFFIX = " (renamed)"
-SEARCHES = [
-    {"q": "nuclear disarmament"},
-    {"q": "climate change"},
-    {"q": "sanctions"},
-    {"q": "human rights"},
-    {"q": '"cold war"'},
-    {"q": "terror*"},
-    {"q": "peace", "decade": "1990s", "country": "USA"},
-    {"q": "nuclear", "country": "PRK"},
-    {"q": "independence", "from": "1960", "to": "1969-12"},
-    {"q": "development", "sort": "newest"},
-]
-
-
-def api(port: int, params: dict) -> tuple[float, dict]:
-    """GET /api/search/ on a node: seconds taken and the JSON answer."""
-    started = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request("GET", "/api/search/?" + urlencode(params))
-        response = connection.getresponse()
-        body = response.read()
-    finally:
-        connection.close()
-    if response.status != 200:
-        raise RuntimeError(f"/api/search/ answered {response.status}")
-    return time.perf_counter() - started, json.loads(body)
-
-
-class Observer(threading.Thread):
-    """Polls one node for the tokens written and not yet seen there."""
-
-    def __init__(self, port: int):
-        super().__init__(daemon=True)
-        self.port = port
-        self.pending: dict[str, tuple[str, float]] = {}  # token: (slug, commit time)
-        self.visible: dict[str, float] = {}  # token: seconds from commit to found
-        self.lock = threading.Lock()
-        self.deadline: float | None = None  # set when the writers are done
-        self.rounds: list[float] = []  # seconds a poll of every waiting token took
-        self.errors = 0
-
-    def add(self, token: str, slug: str, commit: float) -> None:
-        with self.lock:
-            self.pending[token] = (slug, commit)
-
-    def run(self) -> None:
-        while True:
-            with self.lock:
-                waiting = list(self.pending.items())
-            if self.deadline and (not waiting or time.time() > self.deadline):
-                return
-            started = time.perf_counter()
-            for i in range(0, len(waiting), BATCH):
-                try:
-                    self.poll(waiting[i : i + BATCH])
-                except (OSError, RuntimeError, ValueError):
-                    self.errors += 1
-            if waiting:
-                self.rounds.append(time.perf_counter() - started)
-            time.sleep(POLL)
-
-    def poll(self, batch: list[tuple[str, tuple[str, float]]]) -> None:
-        _, answer = api(self.port, {"q": " OR ".join(t for t, _ in batch), "page_size": 100})
-        now = time.time()
-        by_slug = defaultdict(list)
-        for token, (slug, commit) in batch:
-            by_slug[slug].append((token, commit))
-        for slug in {row["slug"] for row in answer["results"]} & by_slug.keys():
-            found = by_slug[slug]
-            if len(found) > 1:  # tokens of one statement: which of them matched?
-                found = [(t, c) for t, c in found if api(self.port, {"q": t})[1]["total"]]
-            with self.lock:
-                for token, commit in found:
-                    self.pending.pop(token, None)
-                    self.visible[token] = now - commit
-
-
-class Searcher(threading.Thread):
-    """Runs ``SEARCHES`` on one node in turn, ``SEARCH_RATE`` a second, timing each by the
-    phase it ran in."""
-
-    def __init__(self, port: int):
-        super().__init__(daemon=True)
-        self.port = port
-        self.phase: str | None = "quiet"
-        self.times: dict[str, list[float]] = {"quiet": [], "writing": []}
-        self.errors = 0
-
-    def run(self) -> None:
-        n, due = 0, time.monotonic()
-        while self.phase:
-            phase, n = self.phase, n + 1
-            due += 1 / SEARCH_RATE  # a steady stream of visitors, not a saturating loop
-            time.sleep(max(0.0, due - time.monotonic()))
-            due = max(due, time.monotonic() - 1)
-            try:
-                seconds, _ = api(self.port, SEARCHES[n % len(SEARCHES)])
-            except (OSError, RuntimeError, ValueError):
-                self.errors += 1
-                continue
-            if self.phase == phase:
-                self.times[phase].append(seconds)
 
 
 def writer(index: int, env: dict, options: dict, messages, ready, go, start) -> None:
@@ -206,63 +102,6 @@ def writer(index: int, env: dict, options: dict, messages, ready, go, start) -> 
     messages.put({"done": index})
 
 
-def start_node(env: dict, port: int, log: Path) -> subprocess.Popen:
-    """gunicorn with the shipped config, in its own process group; waits until it answers."""
-    command = [str(Path(PYTHON).parent / "gunicorn"), "-c", "archive/deploy/gunicorn.conf.py"]
-    command += ["archive.wsgi", "--bind", f"127.0.0.1:{port}"]
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True
-        )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            api(port, {"q": "warmup"})
-            return server
-        except (OSError, RuntimeError, ValueError):
-            time.sleep(0.2)
-    stop_node(server)
-    raise SystemExit(f"gunicorn did not answer on port {port}:\n{log.read_text()[-3000:]}")
-
-
-def stop_node(server: subprocess.Popen) -> None:
-    """SIGTERM, then SIGKILL after 30 s; then whatever the node left in its group."""
-    server.terminate()
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(server.pid, signal.SIGTERM)
-
-
-def postgres_database(action: str, name: str) -> str:
-    """Create or drop a database on the benchmark's PostgreSQL server; return its URL."""
-    import psycopg
-
-    from bench.backends import SERVER
-
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        if action == "create":
-            admin.execute(f"CREATE DATABASE {name}")
-    return f"{SERVER}/{name}".replace("postgresql://", "postgres://", 1)
-
-
-def stats(values: list[float], scale: float = 1.0, digits: int = 1) -> dict:
-    if not values:
-        return {"n": 0}
-    values = [v * scale for v in values]
-    return {
-        "n": len(values),
-        "p50": round(statistics.median(values), digits),
-        "p95": round(percentile(values, 0.95), digits),
-        "p99": round(percentile(values, 0.99), digits),
-        "max": round(max(values), digits),
-    }
-
-
 def run(args: argparse.Namespace) -> dict:
     """Set up, start the nodes, write and observe, and return the report."""
     tmp = Path(tempfile.mkdtemp(prefix="archive-fresh-"))
@@ -300,32 +139,6 @@ def run(args: argparse.Namespace) -> dict:
         if args.database == "postgres":
             postgres_database("drop", database)
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def processor_seconds(node_pids: list[int], writer_pids: list[int]) -> dict[str, float]:
-    """Processor seconds used so far by role: each node's indexer and web processes, the
-    writers, PostgreSQL, and this process (observers and searchers)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    used: dict[str, float] = defaultdict(float)
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            command = (stat.parent / "cmdline").read_bytes()
-        except OSError:
-            continue
-        pid, session = int(stat.parent.name), int(fields[3])
-        seconds = (int(fields[11]) + int(fields[12])) / tick
-        if session in node_pids:
-            node = node_pids.index(session)
-            role = "indexer" if b"sync_search_index" in command else "web"
-            used[f"node-{node} {role}"] += seconds
-        elif pid in writer_pids:
-            used["writers"] += seconds
-        elif command.startswith(b"postgres"):
-            used["postgres"] += seconds
-        elif pid == os.getpid():
-            used["observers and searchers"] += seconds
-    return dict(used)
 
 
 def observe(

@@ -33,7 +33,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.freshness import postgres_database, start_node, stats, stop_node  # noqa: E402
+from bench.nodes import postgres_database, start_node, stats, stop_node  # noqa: E402
 from bench.run import DEFAULT_CORPUS, PYTHON, deployed, free_port, manage  # noqa: E402
 
 QUERIES = ["nuclear disarmament", "human rights", "climate change"]

@@ -1,0 +1,73 @@
+"""Nodes and databases of a benchmark: gunicorn as shipped, PostgreSQL scratch databases."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+from bench.probes import api
+from bench.run import PYTHON, percentile
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start_node(env: dict, port: int, log: Path) -> subprocess.Popen:
+    """gunicorn with the shipped config, in its own process group; waits until it answers."""
+    command = [str(Path(PYTHON).parent / "gunicorn"), "-c", "archive/deploy/gunicorn.conf.py"]
+    command += ["archive.wsgi", "--bind", f"127.0.0.1:{port}"]
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            api(port, {"q": "warmup"})
+            return server
+        except (OSError, RuntimeError, ValueError):
+            time.sleep(0.2)
+    stop_node(server)
+    raise SystemExit(f"gunicorn did not answer on port {port}:\n{log.read_text()[-3000:]}")
+
+
+def stop_node(server: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL after 30 s; then whatever the node left in its group."""
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
+
+
+def postgres_database(action: str, name: str) -> str:
+    """Create or drop a database on the benchmark's PostgreSQL server; return its URL."""
+    import psycopg
+
+    from bench.backends import SERVER
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if action == "create":
+            admin.execute(f"CREATE DATABASE {name}")
+    return f"{SERVER}/{name}".replace("postgresql://", "postgres://", 1)
+
+
+def stats(values: list[float], scale: float = 1.0, digits: int = 1) -> dict:
+    if not values:
+        return {"n": 0}
+    values = [v * scale for v in values]
+    return {
+        "n": len(values),
+        "p50": round(statistics.median(values), digits),
+        "p95": round(percentile(values, 0.95), digits),
+        "p99": round(percentile(values, 0.99), digits),
+        "max": round(max(values), digits),
+    }
