@@ -30,7 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.nodes import postgres_database, start_node, stats, stop_node  # noqa: E402
+from bench.nodes import (  # noqa: E402
+    postgres_database,
+    scratch_env,
+    start_node,
+    stats,
+    stop_node,
+)
 from bench.probes import (  # noqa: E402
     SEARCH_RATE,
     SEARCHES,
@@ -106,14 +112,7 @@ def run(args: argparse.Namespace) -> dict:
     """Set up, start the nodes, write and observe, and return the report."""
     tmp = Path(tempfile.mkdtemp(prefix="archive-fresh-"))
     database = f"bench_fresh_{os.getpid()}"
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env |= {
-        "ARCHIVE_VAR_DIR": str(tmp / "var"),
-        "SEARCH_INDEX_DIR": str(tmp / "index-0"),
-        "SEARCH_ENGINE": "whoosh",
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
-        "LOG_LEVEL": "ERROR",
-    }
+    env = scratch_env(tmp, "index-0", LOG_LEVEL="ERROR")
     servers: list[subprocess.Popen] = []
     try:
         if args.database == "postgres":

@@ -33,7 +33,13 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.nodes import postgres_database, start_node, stats, stop_node  # noqa: E402
+from bench.nodes import (  # noqa: E402
+    postgres_database,
+    scratch_env,
+    start_node,
+    stats,
+    stop_node,
+)
 from bench.run import DEFAULT_CORPUS, PYTHON, deployed, free_port, manage  # noqa: E402
 
 QUERIES = ["nuclear disarmament", "human rights", "climate change"]
@@ -172,14 +178,7 @@ def run(args: argparse.Namespace) -> dict:
     """Set up, start the node, import and kill, watch it heal; always clean up."""
     tmp = Path(tempfile.mkdtemp(prefix="archive-killed-"))
     database = f"bench_killed_{os.getpid()}"
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env |= {
-        "ARCHIVE_VAR_DIR": str(tmp / "var"),
-        "SEARCH_INDEX_DIR": str(tmp / "index"),
-        "SEARCH_ENGINE": "whoosh",
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
-        "PYTHONUNBUFFERED": "1",
-    }
+    env = scratch_env(tmp, PYTHONUNBUFFERED="1")
     url = f"sqlite:///{tmp / 'var' / 'archive.sqlite3'}"
     server = None
     try:

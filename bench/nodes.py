@@ -16,6 +16,19 @@ from bench.run import PYTHON, percentile
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def scratch_env(tmp: Path, index: str = "index", **extra: str) -> dict[str, str]:
+    """This process's environment for an archive of its own in ``tmp``: SQLite there unless
+    ``DATABASE_URL`` is given, its index in ``tmp / index``, the Whoosh backend."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return env | {
+        "ARCHIVE_VAR_DIR": str(tmp / "var"),
+        "SEARCH_INDEX_DIR": str(tmp / index),
+        "SEARCH_ENGINE": "whoosh",
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        **extra,
+    }
+
+
 def start_node(env: dict, port: int, log: Path) -> subprocess.Popen:
     """gunicorn with the shipped config, in its own process group; waits until it answers."""
     command = [str(Path(PYTHON).parent / "gunicorn"), "-c", "archive/deploy/gunicorn.conf.py"]
