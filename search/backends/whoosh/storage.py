@@ -39,12 +39,27 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from whoosh import index
+from whoosh.filedb.filestore import FileStorage
+
 from search.backends.base import IndexBusy, IndexUnavailable, LogPosition
 
 CURRENT = "current"
 POSITION = re.compile(r"position-(\d+)\.json")
 TOC = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
 KEEP_POSITIONS = 10  # position files kept per generation, newest first
+
+
+def open_index(path: Path) -> index.Index:
+    """Open the index in ``path``, reading its files through the operating system.
+
+    Whoosh maps a compound segment file into memory and then, for each file inside
+    it, copies the mapping into a ``BytesIO``: every searching process held a
+    private copy of the postings, most of the index (500 MB a worker on the UN
+    corpus, growing with it). Without the mapping, blocks are read where they lie
+    and the page cache is shared by every process.
+    """
+    return FileStorage(str(path), supports_mmap=False).open_index()
 
 
 class IndexLocked(IndexBusy):
