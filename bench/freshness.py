@@ -47,7 +47,7 @@ from bench.probes import (  # noqa: E402
 )
 from bench.run import PYTHON, deployed, free_port, manage  # noqa: E402
 
-QUIET_SECONDS = 20  # searches timed before the writers start
+QUIET_SECONDS = 20  # at least: searches timed before the writers start, as long as they write
 GRACE_SECONDS = 60  # how long observers keep looking once the writers stop
 SUFFIX = " (renamed)"
 
@@ -166,7 +166,7 @@ def observe(
     observers, searchers = [Observer(p) for p in ports], [Searcher(p) for p in ports]
     for thread in observers + searchers:
         thread.start()
-    time.sleep(QUIET_SECONDS)
+    time.sleep(max(QUIET_SECONDS, args.seconds))  # as many quiet samples as writing ones
     start.value = time.time() + 0.2
     for searcher in searchers:
         searcher.phase = "writing"

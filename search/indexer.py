@@ -13,14 +13,15 @@ Each round it does a bounded piece of work and looks again:
    (``search.changelog.expand``);
 3. index the statements edited directly since its position, newest first,
    so an edit is not queued behind a rename's thousand statements;
-4. apply the next ``chunk`` rows of the log in order (a quarter as many when
+4. apply the next ``chunk`` rows of the log in order (a tenth as many when
    there were fresh edits), and store the position.
 
 One commit holds at most ``chunk`` rows, so a save's quick sync or a rebuild's
 swap never waits long for the lock, and merges nothing: small segments are
-merged, a bounded amount at a time, only when there is nothing to apply
-(``SearchBackend.merge_step``). An indexer holds the index's indexer
-lock while it runs: a second one started for the same directory waits as a
+merged, a bounded amount at a time, once no change came for ``MERGE_QUIET``
+seconds, or between busy rounds when so many piled up that searches would
+pay (``SearchBackend.merge_step``). An indexer holds the index's indexer lock
+while it runs: a second one started for the same directory waits as a
 standby and takes over when the first dies.
 """
 
@@ -47,6 +48,7 @@ PRUNE_EVERY = 3600.0  # seconds between prunes of the log
 BEAT_EVERY = 1.0  # seconds between heartbeats during a long rebuild
 STANDBY_WAIT = 1.0  # seconds a standby waits for the lock between looks at its stop flag
 COMPACTION_CHECK = 10.0  # seconds between looks at the index's shape
+MERGE_QUIET = 0.3  # seconds without a change before a merge may take the write lock
 
 
 class Indexer:
@@ -108,9 +110,9 @@ class Indexer:
         feed = indexing.feed(skip=self.early | ahead)
         try:
             # One commit: the fresh edits, and the next chunk of the log in order: a
-            # quarter of it beside fresh edits, so that they wait for little; none while
+            # tenth of it beside fresh edits, so that they wait for little; none while
             # a rebuild for a backlog reads the log.
-            limit = 0 if rebuilding else self.chunk // 4 if fresh else self.chunk
+            limit = 0 if rebuilding else max(1, self.chunk // 10) if fresh else self.chunk
             pending = backend.catch_up(feed, also={str(s) for _, s in fresh}, limit=limit)
         except IndexBehind as exc:
             self.say(f"{exc} Rebuilding it.")
@@ -130,10 +132,11 @@ class Indexer:
         self._prune()
         return (pending.more and not rebuilding) or expanded > 0 or len(fresh) == FRESH
 
-    def _housekeeping(self) -> bool:
-        """With nothing to apply: one bounded merge of small segments. Whether it did one."""
+    def _housekeeping(self, pressing: bool = False) -> bool:
+        """One bounded merge of small segments, if due; whether it did one (``pressing``:
+        between busy rounds, only if they piled up)."""
         try:
-            return self.backend.merge_step()
+            return self.backend.merge_step(pressing)
         except IndexBusy:
             return False
 
@@ -210,7 +213,9 @@ class Indexer:
                     log.exception("The indexer's round failed; trying again.")
                     time.sleep(min(30.0, 0.5 * 2**failures))
                     continue
-                if not more and not self._housekeeping():
+                if more or listener.wait(MERGE_QUIET):  # changes keep coming: apply them
+                    self._housekeeping(pressing=True)  # and merge only a pile of segments
+                elif not self._housekeeping() and listener.notifies:
                     listener.wait(indexing.option("CHECK_INTERVAL"))
         finally:
             listener.close()

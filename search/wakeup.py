@@ -44,9 +44,14 @@ class Listener:
         conn.execute(f"LISTEN {CHANNEL}")
         return conn
 
+    @property
+    def notifies(self) -> bool:
+        """Whether ``wait`` wakes at a change (PostgreSQL), rather than after a poll."""
+        return connections[self.alias].vendor == "postgresql"
+
     def wait(self, timeout: float) -> bool:
         """Block until notified (True) or ``timeout`` seconds passed (False)."""
-        if connections[self.alias].vendor != "postgresql":
+        if not self.notifies:
             time.sleep(min(timeout, POLL))
             return False
         try:

@@ -146,6 +146,40 @@ def test_commits_that_apply_changes_never_merge_and_idle_merges_are_bounded(
 
 
 @pytest.mark.django_db(transaction=True)
+def test_between_busy_rounds_only_a_pile_of_small_segments_is_merged(make_statement, monkeypatch):
+    from search.backends.whoosh import merging
+
+    monkeypatch.setattr(merging, "SMALL_SEGMENTS", 2)
+    monkeypatch.setattr(merging, "PRESSING_SEGMENTS", 5)
+    monkeypatch.setattr(merging, "MERGE_DOCS", 3)
+    for n in range(5):
+        make_statement(title=f"Segment {n}")  # a commit each
+    backend = get_backend()
+    assert backend.merge_step(pressing=True) is False  # 5 small segments: not yet a pile
+    make_statement(title="Segment 5")
+    assert backend.merge_step(pressing=True)  # 6: merged even while changes come
+    assert len(segments()) == 6 - 3 + 1
+    assert backend.merge_step(pressing=True) is False  # 4 left: no pile any more
+    assert backend.merge_step()  # in a quiet moment, more than 2 small ones are worth it
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_indexer_merges_in_a_quiet_moment_not_while_changes_come(monkeypatch):
+    from search.backends.whoosh.backend import WhooshBackend
+
+    merges = []
+    monkeypatch.setattr(
+        WhooshBackend, "merge_step", lambda self, pressing=False: merges.append(pressing)
+    )
+    woken = iter([True, True, False])  # two changes in a row, then no change for a while
+    monkeypatch.setattr(wakeup.Listener, "wait", lambda self, timeout: next(woken, False))
+    monkeypatch.setattr(wakeup.Listener, "notifies", True)
+    rounds = iter(range(3))
+    Indexer(background=False)._follow(lambda: next(rounds, None) is None)
+    assert merges == [True, True, False]  # a pile only, twice; then whatever is due
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_segment_whose_documents_were_all_replaced_is_dropped(make_statement):
     statement = make_statement(title="Replaced")
     before = len(segments())

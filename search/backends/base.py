@@ -350,10 +350,11 @@ class SearchBackend(abc.ABC):
         """Names the live index: it changes when a rebuild swaps a new one in."""
         return None
 
-    def merge_step(self) -> bool:
+    def merge_step(self, pressing: bool = False) -> bool:
         """Do a bounded piece of housekeeping the writes left (merging small segments), if
         any is due and the index is free; return whether it did. The indexer calls it
-        when it has nothing else to do."""
+        in a quiet moment, and with ``pressing`` between busy rounds, when only a pile
+        of small segments that slows searches is worth the delay."""
         return False
 
     def needs_compaction(self) -> bool:

@@ -7,7 +7,9 @@ held all along. Here a commit that applies changes merges nothing
 (``no_merge``: it only drops segments whose every document was replaced),
 and the indexer, when it has nothing else to do, makes a merge-only commit
 (``bounded_merge``) of at most ``MERGE_DOCS`` statements from the smallest
-segments, once more than ``SMALL_SEGMENTS`` small ones have piled up. What
+segments, once more than ``SMALL_SEGMENTS`` small ones have piled up (more
+than ``PRESSING_SEGMENTS`` while changes keep coming: a merge holds the write
+lock and the processor, and an edit that arrives meanwhile waits for it). What
 is left, many middle-sized segments and deletions, is compacted by a
 rebuild in the background when ``needs_compaction`` says so
 (``search.indexer``).
@@ -24,6 +26,7 @@ from whoosh.reading import SegmentReader
 
 SMALL_DOCS = 20  # a segment with fewer documents is small
 SMALL_SEGMENTS = 6  # merge once more small segments than this have piled up
+PRESSING_SEGMENTS = 16  # while writes keep coming, merge only past this many
 MERGE_DOCS = 20  # at most this many documents merged by one commit
 MAX_SEGMENTS = 40  # more segments than this: compact by a rebuild
 MAX_DELETED = 0.5  # or more than this share of documents deleted
@@ -34,14 +37,14 @@ def no_merge(writer, segments: list) -> list:
     return [s for s in segments if s.doc_count() > 0]
 
 
-def to_merge(segments: list) -> list:
-    """The smallest segments, once more than ``SMALL_SEGMENTS`` small ones piled up, up to
-    ``MERGE_DOCS`` documents (none: nothing worth a merge)."""
+def to_merge(segments: list, pile: int | None = None) -> list:
+    """The smallest segments, once more than ``pile`` (``SMALL_SEGMENTS``) small ones piled
+    up, up to ``MERGE_DOCS`` documents (none: nothing worth a merge)."""
     small = sorted(
         (s for s in segments if 0 < s.doc_count_all() < SMALL_DOCS),
         key=lambda s: s.doc_count_all(),
     )
-    if len(small) <= SMALL_SEGMENTS:
+    if len(small) <= (SMALL_SEGMENTS if pile is None else pile):
         return []
     chosen, total = [], 0
     for segment in small:
@@ -52,10 +55,10 @@ def to_merge(segments: list) -> list:
     return chosen if len(chosen) > 1 else []
 
 
-def bounded_merge(writer, segments: list) -> list:
+def bounded_merge(writer, segments: list, pile: int | None = None) -> list:
     """The policy of a merge-only commit (``writer.commit(mergetype=bounded_merge)``)."""
     live = no_merge(writer, segments)
-    chosen = to_merge(live)
+    chosen = to_merge(live, pile)
     mapped = FileStorage(writer.storage.folder)
     for segment in chosen:
         reader = SegmentReader(mapped, writer.schema, segment)

@@ -10,6 +10,7 @@ new generation beside the live one and swaps it in (storage.py).
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -122,15 +123,17 @@ class IndexWriting:
         path = self.store.current()
         return path is not None and index.exists_in(path)
 
-    def merge_step(self) -> bool:
+    def merge_step(self, pressing: bool = False) -> bool:
         if not self.exists():
             return False
+        pile = merging.PRESSING_SEGMENTS if pressing else merging.SMALL_SEGMENTS
         try:
             with self.store.write_lock(0):
                 ix = self._live_index()
-                if not merging.to_merge(merging.no_merge(None, ix._segments())):
+                if not merging.to_merge(merging.no_merge(None, ix._segments()), pile):
                     return False
-                self._commit(ix, ix.writer(limitmb=self.writer_mb), merging.bounded_merge)
+                policy = functools.partial(merging.bounded_merge, pile=pile)
+                self._commit(ix, ix.writer(limitmb=self.writer_mb), policy)
         except IndexBusy:
             return False  # a writer is busy: the next idle moment merges
         return True
