@@ -31,7 +31,7 @@ MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 
 def _author(statement: Statement) -> str:
-    return statement.speaker or statement.issuer.name
+    return statement.speaker_display or statement.issuer.name
 
 
 def _date_words(statement: Statement) -> str:
@@ -77,7 +77,7 @@ def source_note(statement: Statement) -> str:
 def chicago(statement: Statement, permalink: str) -> str:
     parts = [sentence(statement.issuer.name)]
     if statement.speaker:
-        speaker = statement.speaker
+        speaker = statement.speaker_display
         post = f", {statement.speaker_post}" if statement.speaker_post else ""
         parts = [sentence(f"{speaker}{post} ({statement.issuer.name})")]
     parts.append(quoted_title(statement.title))

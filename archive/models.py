@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
-from archive import dates, mentions, names, threads
+from archive import dates, mentions, names, person_names, threads
 from archive.choices import (  # noqa: F401  (RelationKind, INVERSE_RELATION_LABELS: re-exported)
     INVERSE_RELATION_LABELS,
     LANGUAGE_CHOICES,
@@ -595,6 +595,11 @@ class Statement(ArchiveRecord):
         """How archivists choose it among others of the same title: with date and issuer."""
         details = ", ".join(part for part in (self.date_display, self.issuer.name) if part)
         return f"{self.title} ({details})"
+
+    @property
+    def speaker_display(self) -> str:
+        """The speaker as written, without a corpus's stray punctuation ("Choe Su Hon,")."""
+        return person_names.tidy(self.speaker)
 
     @property
     def date_display(self) -> str:

@@ -61,10 +61,31 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# Letters a corpus decoded as Latin-1 from Windows-1252: "Mu\x92izzaddin", "Dra\x9aković".
+_C1 = re.compile("[\x80-\x9f]")
+# A name's last word that keeps its full stop: "Jr.", "Sr.", an initial ("Fernandez G.").
+_ABBREVIATION = re.compile(r"(?:\b(?:Jr|Sr|Snr|Jnr)|\b\w)\.$", re.IGNORECASE)
+
+
+def _windows_1252(match: re.Match) -> str:
+    try:
+        return match.group().encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+
+
+def tidy(name: str) -> str:
+    """The name as written, without stray punctuation at its ends ("Choe Su Hon," and
+    "Mr. DHANABALAN:"), line breaks or mis-decoded letters; a "Jr." keeps its stop."""
+    name = _SPACE.sub(" ", _C1.sub(_windows_1252, name or "")).strip(" ,;:")
+    while name.endswith(".") and not _ABBREVIATION.search(name):
+        name = name[:-1].rstrip(" ,;:")
+    return name
+
+
 def clean(name: str) -> str:
-    """The name for display: titles off, spaces tidied, ALL-CAPS words in title case."""
-    name = _SPACE.sub(" ", name or "").strip(" ,;.")
-    name = _TITLE_RE.sub("", name).strip(" ,;")
+    """The name for display: tidied, titles off, ALL-CAPS words in title case."""
+    name = _TITLE_RE.sub("", tidy(name)).strip(" ,;:")
     words = []
     for word in name.split(" "):
         if len(word) > 1 and word.isupper():

@@ -4,6 +4,8 @@ Only published statements are ever shown; drafts and withdrawn statements
 answer 404. Search lives in the ``search`` app, not here.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -13,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.views.generic import ListView
 
-from archive import charts, citations, dates
+from archive import charts, citations, dates, person_names
 from archive.choices import Status
 from archive.models import Country, Event, IssuingBody, Person, Statement
 from archive.permalinks import follow_former_slugs, moved_permanently
@@ -228,16 +230,30 @@ def person_detail(request, slug):
 
 
 class PersonListView(ListView):
+    """Speakers with published statements, by family name; ``?name=`` filters by any
+    spelling, accents and case aside."""
+
     template_name = "archive/person_list.html"
     paginate_by = 100
 
     def get_queryset(self):
-        return (
+        people = (
             Person.objects.select_related("country")
             .annotate(n=published_count("statements"))
             .filter(n__gt=0)
             .order_by("family_name", "name")
         )
+        self.name = self.request.GET.get("name", "").strip()[:100]
+        words = person_names.words(self.name)
+        for word in words:  # every word typed, in the name's key or among its spellings
+            people = people.filter(
+                Q(name_key__contains=word) | Q(name__icontains=word) | Q(variants__icontains=word)
+            )
+        return people
+
+    def get_context_data(self, **kwargs):
+        extra = urlencode({"name": self.name}) if self.name else ""
+        return {**super().get_context_data(**kwargs), "name": self.name, "extra_query": extra}
 
 
 class StatementListView(ListView):

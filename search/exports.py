@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from django.utils import feedgenerator
+from django.utils.text import slugify
 
 from archive.models import Statement
 from archive.text import is_web_url, xml_safe
@@ -32,22 +33,35 @@ COLUMNS = [
     "title",
     "issuer",
     "issuer_country",
+    "issuer_country_name",
     "countries_named",
-    "date",
+    "countries_named_names",
+    "date_start",
+    "date_end",
     "date_precision",
+    "year",
+    "decade",
+    "date_edtf",
     "kind",
     "language",
     "speaker",
+    "speaker_id",
+    "speaker_name",
     "speaker_post",
     "source_id",
     "source_outlet",
     "source_url",
     "summary",
     "events",
-    "date_edtf",
 ]
-# A list in one CSV cell: country codes hold no space, event names hold spaces but no ";".
-CELL_SEPARATORS = {"countries_named": " ", "events": "; "}
+# A list in one CSV cell: country codes hold no space; names hold spaces but no ";".
+CELL_SEPARATORS = {"countries_named": " ", "countries_named_names": "; ", "events": "; "}
+BYTE_ORDER_MARK = "\ufeff"  # Excel reads a CSV as UTF-8 only when it starts with one
+FORMATS = {  # the export's name in its URL: the file's type and whether Excel reads it
+    "csv": ("text/csv", "csv"),
+    "excel.csv": ("text/csv", "csv"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+}
 
 
 def all_hits(query: SearchQuery, cap: int | None = None) -> SearchResults:
@@ -62,23 +76,46 @@ def statements_in_order(ids: list[str]) -> Iterator[Statement]:
         chunk = [int(i) for i in ids[start : start + CHUNK]]
         yield from (
             Statement.objects.published()
-            .select_related("issuer__country")
+            .select_related("issuer__country", "speaker_person")
             .prefetch_related("countries_mentioned", "events")
             .in_order(chunk)
         )
 
 
 def row(statement: Statement, absolute) -> dict:
-    """One statement's export fields; a source URL only if it is a web address."""
+    """One statement's export fields, typed for analysis: the date as its first and last day
+    (ISO), its year and decade; names beside codes; the speaker's authority record. A source
+    URL only if it is a web address."""
+    fields = statement_fields(statement, absolute)
+    del fields["date"]  # "1950" or "2024-06-30": no one type; date_start and date_end are
+    span = statement.date_span
+    country = statement.issuer.country
+    person = statement.speaker_person
     return {
-        **statement_fields(statement, absolute),
-        "speaker": statement.speaker,
+        **fields,
+        "issuer_country_name": country.name if country else None,
+        "countries_named_names": [c.name for c in statement.countries_mentioned.all()],
+        "date_start": span[0].isoformat() if span else None,
+        "date_end": span[1].isoformat() if span else None,
+        "year": span[0].year if span else None,
+        "decade": span[0].year // 10 * 10 if span else None,
+        "speaker": statement.speaker_display,
+        "speaker_id": person.slug if person else None,
+        "speaker_name": person.name if person else None,
         "speaker_post": statement.speaker_post,
         "source_outlet": statement.source_outlet,
         "source_url": statement.source_url if is_web_url(statement.source_url) else "",
         "summary": statement.summary,
         "events": [event.name for event in statement.events.all()],
     }
+
+
+def file_name(query: SearchQuery, extension: str) -> str:
+    """A download's name from what was searched: "statements-asian-nato-prk-2024.csv"."""
+    parts = [query.text, *(v for values in query.filters.values() for v in values)]
+    parts += [d.isoformat() for d in (query.date_from, query.date_to) if d]
+    words = slugify(" ".join(parts))[:80].strip("-")
+    return f"statements-{words}.{extension}" if words else f"statements.{extension}"
 
 
 def export_headers(results: SearchResults) -> dict[str, str]:
@@ -111,8 +148,9 @@ def cell(column: str, value):
     return CELL_SEPARATORS.get(column, " ").join(value) if isinstance(value, list) else value
 
 
-def csv_lines(results: SearchResults, absolute) -> Iterator[str]:
-    """CSV text: the header row first, then one row per statement, every cell formula-safe."""
+def csv_lines(results: SearchResults, absolute, excel: bool = False) -> Iterator[str]:
+    """CSV text: the header row first (after a byte-order mark for Excel), then one row per
+    statement, every cell formula-safe."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
 
@@ -123,7 +161,7 @@ def csv_lines(results: SearchResults, absolute) -> Iterator[str]:
         return text
 
     writer.writeheader()
-    yield flush()
+    yield (BYTE_ORDER_MARK if excel else "") + flush()
     for statement in statements_in_order([hit.id for hit in results.hits]):
         fields = row(statement, absolute)
         writer.writerow({k: spreadsheet_safe(cell(k, v)) for k, v in fields.items()})

@@ -56,16 +56,21 @@ class Histogram:
         return SLOT * (self.last - self.first + 1)
 
     def bars_svg(self) -> SafeString:
-        """The bars as SVG links, escaped, in one piece.
+        """The bars as SVG links, escaped, in one piece, one stop of the Tab order.
 
         Built here rather than in a template loop: some 80 bars of nine values each
         would cost the page more in template variable lookups than the search itself.
         Only the link and the label are text; the rest are numbers, written as they are.
         """
         selected = str(SELECTED)
+        # One stop in the Tab order, not one a year: the selected year's bar (or the
+        # first); the arrow keys move between bars (search.js), the form below the chart
+        # reaches any year without them.
+        stop = next((bar for bar in self.bars if bar.selected), self.bars[0] if self.bars else None)
         return mark_safe(
             "".join(
                 f'<a href="{escaped(bar.url)}" aria-label="{label}"'
+                f' tabindex="{0 if bar is stop else -1}"'
                 f"{selected if bar.selected else ''}><title>{label}</title>"
                 f'<rect class="slot" x="{bar.slot_x}" y="0" width="{self.slot}" '
                 f'height="{self.height}"/><rect class="bar" x="{bar.x}" y="{bar.y}" '

@@ -144,7 +144,7 @@ def statement_json(statement: Statement, request=None) -> dict:
         "issuer": {"slug": statement.issuer.slug, "name": statement.issuer.name},
         "issuer_country": statement.issuer.country.code if statement.issuer.country else None,
         "co_issuers": [{"slug": b.slug, "name": b.name} for b in statement.co_issuers.all()],
-        "speaker": statement.speaker,
+        "speaker": statement.speaker_display,
         "speaker_post": statement.speaker_post,
         "date": statement.date_iso,
         "date_precision": statement.issued_precision if statement.issued_on else None,

@@ -125,24 +125,27 @@ def search_feed(request):
 
 @require_GET
 def search_export(request, fmt):
-    """A search as CSV or JSON Lines; its count and cap in ``X-Total-Count`` and kin."""
-    if fmt not in ("csv", "jsonl"):
-        raise Http404("Exports are CSV or JSON Lines.")
+    """A search as CSV (plain, or for Excel) or JSON Lines, named after the search; its count
+    and cap in ``X-Total-Count`` and kin."""
+    if fmt not in exports.FORMATS:
+        raise Http404("Exports are CSV, CSV for Excel or JSON Lines.")
     try:
         query, absolute = _export_parameters(request)
     except InvalidParameters as exc:
         return refused(exc.problems)
     results = exports.all_hits(query)  # before streaming starts, so a failure is a status
-    if fmt == "csv":
-        lines, content_type = exports.csv_lines(results, absolute), "text/csv"
+    content_type, extension = exports.FORMATS[fmt]
+    if extension == "csv":
+        lines = exports.csv_lines(results, absolute, excel=fmt == "excel.csv")
     else:
-        lines, content_type = exports.jsonl_lines(results, absolute), "application/x-ndjson"
+        lines = exports.jsonl_lines(results, absolute)
     response = StreamingHttpResponse(
         lines,
         content_type=f"{content_type}; charset=utf-8",
         headers=exports.export_headers(results),
     )
-    response["Content-Disposition"] = f'attachment; filename="statements.{fmt}"'
+    name = exports.file_name(query, extension)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

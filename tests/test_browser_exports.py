@@ -17,7 +17,7 @@ def test_the_csv_link_downloads_the_hits_with_a_header_row(page, site, tmp_path)
         page.get_by_role("link", name="CSV", exact=True).click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
-    assert path.name == "statements.csv"
+    assert path.name == "statements-peninsula.csv"
     with path.open(newline="", encoding="utf-8") as file:
         reader = csv.DictReader(file)
         rows = list(reader)
@@ -26,4 +26,4 @@ def test_the_csv_link_downloads_the_hits_with_a_header_row(page, site, tmp_path)
     # Every hit of the search (the 30 speeches, oldest first), not only the page shown.
     assert [r["title"] for r in rows] == [f"Speech {n} on military exercises" for n in range(30)]
     assert [r["title"] for r in rows[: len(shown)]] == shown
-    assert {r["date"] for r in rows} == {str(1990 + n) for n in range(30)}
+    assert {r["year"] for r in rows} == {str(1990 + n) for n in range(30)}

@@ -104,6 +104,37 @@ def test_a_histogram_bar_narrows_the_search_to_its_year(page, site):
     )
 
 
+def test_the_histogram_is_one_tab_stop_and_the_arrow_keys_move_between_years(page, site):
+    page.goto(f"{site}/search/?q=peninsula")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to results"
+    page.keyboard.press("Enter")
+    presses, label = 0, None
+    while presses < 20:  # 30 bars, one stop: the first hit is a few presses away
+        page.keyboard.press("Tab")
+        presses += 1
+        if page.evaluate("() => document.activeElement.closest('.histogram svg') !== null"):
+            label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+        if page.evaluate("() => document.activeElement.matches('.hit a.title')"):
+            break
+    assert page.evaluate("() => document.activeElement.matches('.hit a.title')")
+    assert presses <= 12
+    assert label == "1990: 1 statement"  # the chart's one stop: its first year
+
+    page.locator('.histogram a[tabindex="0"]').focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    focused = "() => document.activeElement.getAttribute('aria-label')"
+    assert page.evaluate(focused) == "1992: 1 statement"
+    page.keyboard.press("End")
+    assert page.evaluate(focused) == "2019: 1 statement"
+    assert page.locator('.histogram a[tabindex="0"]').count() == 1
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert re.search(r"[?&]year=2019(&|$)", page.url)
+
+
 def test_the_histogram_narrows_to_a_range_of_years(page, site):
     page.goto(f"{site}/search/?q=peninsula&country=PRK")
     page.fill("#range-from", "2000")

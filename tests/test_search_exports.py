@@ -65,7 +65,8 @@ def test_jsonl_export_follows_the_filters_and_order(client, statements):
     assert response["X-Total-Count"] == "10"
     assert response["X-Export-Limit"] == str(exports.EXPORT_CAP)
     lines = [json.loads(line) for line in body_of(response).splitlines()]
-    assert [row["date"] for row in lines] == [str(2000 + n) for n in range(10)]
+    assert [row["year"] for row in lines] == [2000 + n for n in range(10)]
+    assert [row["date_start"] for row in lines] == [f"{2000 + n}-01-01" for n in range(10)]
 
 
 def test_exports_stop_at_the_cap_and_say_so_in_headers(client, statements, monkeypatch):
@@ -201,3 +202,70 @@ def test_feed_entries_are_published_at_the_statements_date_and_updated_at_the_la
     for entry in entries.values():
         for element in (entry.find(f"{ATOM}published"), entry.find(f"{ATOM}updated")):
             assert element is None or RFC3339.match(element.text)
+
+
+@pytest.fixture
+def typed(capture, make_statement):
+    from archive.people import Person
+
+    korea = Country.objects.create(code="KOR", name="Republic of Korea")
+    person = Person.objects.create(name="Choe Su Hon", slug="choe-su-hon")
+    with capture():
+        day = make_statement(
+            title="On the “Asian NATO”",
+            body="Sanctions again.",
+            issued_on=dt.date(2024, 6, 30),
+            issued_precision="day",
+            speaker="Choe Su Hon,",
+            speaker_person=person,
+        )
+        day.countries_mentioned.add(korea)
+        make_statement(
+            title="June on sanctions",
+            body="Sanctions in June.",
+            issued_on=dt.date(2024, 6, 1),
+            issued_precision="month",
+        )
+        make_statement(title="Undated sanctions", body="Sanctions.", issued_on=None)
+    return person
+
+
+def test_the_csv_reads_into_pandas_with_typed_columns(client, typed):
+    import pandas as pd
+
+    response = client.get(reverse("search:export", args=["csv"]), {"q": "sanctions"})
+    frame = pd.read_csv(io.StringIO(body_of(response)), parse_dates=["date_start", "date_end"])
+    assert pd.api.types.is_datetime64_any_dtype(frame["date_start"])
+    assert pd.api.types.is_datetime64_any_dtype(frame["date_end"])
+    assert pd.api.types.is_numeric_dtype(frame["year"])
+    assert pd.api.types.is_numeric_dtype(frame["decade"])
+    by_title = frame.set_index("title")
+    june = by_title.loc["June on sanctions"]
+    assert (june["date_start"].date(), june["date_end"].date()) == (
+        dt.date(2024, 6, 1),
+        dt.date(2024, 6, 30),
+    )
+    assert (june["year"], june["decade"], june["date_precision"]) == (2024, 2020, "month")
+    day = by_title.loc["On the “Asian NATO”"]
+    assert day["speaker_id"] == "choe-su-hon" and day["speaker_name"] == "Choe Su Hon"
+    assert day["countries_named"] == "KOR"
+    assert day["countries_named_names"] == "Republic of Korea"
+    assert pd.isna(by_title.loc["Undated sanctions"]["year"])
+
+
+def test_the_excel_csv_starts_with_a_byte_order_mark_and_files_are_named_by_the_search(
+    client, typed
+):
+    plain = client.get(
+        reverse("search:export", args=["csv"]), {"q": "sanctions", "decade": "2020s"}
+    )
+    excel = client.get(reverse("search:export", args=["excel.csv"]), {"q": "sanctions"})
+    assert not body_of(plain).startswith("\ufeff")
+    text = body_of(excel)
+    assert text.startswith("\ufeffslug,")
+    assert "On the “Asian NATO”" in text  # curly quotes as written
+    assert plain["Content-Disposition"] == 'attachment; filename="statements-sanctions-2020s.csv"'
+    assert excel["Content-Disposition"] == 'attachment; filename="statements-sanctions.csv"'
+    everything = client.get(reverse("search:export", args=["jsonl"]))
+    assert everything["Content-Disposition"] == 'attachment; filename="statements.jsonl"'
+    assert client.get(reverse("search:export", args=["xlsx"])).status_code == 404

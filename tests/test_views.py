@@ -314,3 +314,40 @@ def test_a_body_speaking_once_a_year_keeps_the_summits_it_named(client, make_sta
             )
     response = client.get(body.get_absolute_url())
     assert [e.name for e in response.context["top_events"]] == ["Summit 2012", "Summit 2015"]
+
+
+def test_the_speakers_list_filters_by_any_spelling(client, country, make_statement):
+    from archive.people import Person
+
+    choe = Person.objects.create(
+        name="Choe Su Hon", slug="choe-su-hon", variants="CHOE Su Hon\nChoi Su-hon", country=country
+    )
+    kim = Person.objects.create(name="Kim Song", slug="kim-song", country=country)
+    for person in (choe, kim):
+        make_statement(title=f"Speech of {person.name}", speaker_person=person)
+    everyone = client.get("/speakers/")
+    assert {p.slug for p in everyone.context["page_obj"]} == {"choe-su-hon", "kim-song"}
+    for typed in ("choe", "Choi", "su hon", "CHOE SU"):
+        found = client.get("/speakers/", {"name": typed})
+        assert [p.slug for p in found.context["page_obj"]] == ["choe-su-hon"], typed
+    html = client.get("/speakers/", {"name": "nobody"}).content.decode()
+    assert "No speaker" in html and 'value="nobody"' in html
+
+
+def test_a_speaker_is_shown_without_the_corpus_stray_punctuation(client, make_statement):
+    from archive import person_names
+
+    assert person_names.tidy("Choe Su Hon,") == "Choe Su Hon"
+    assert person_names.tidy("Mr. DHANABALAN:") == "Mr. DHANABALAN"
+    assert person_names.tidy("Tommy Remengesau, Jr.") == "Tommy Remengesau, Jr."
+    assert person_names.tidy("Mr FERNANDEZ G.") == "Mr FERNANDEZ G."
+    assert person_names.tidy("Mr. Ptolemy A. Reid.") == "Mr. Ptolemy A. Reid"
+    assert person_names.tidy("Sheikh Hamad bin Khalifa\nAl-Thani,") == (
+        "Sheikh Hamad bin Khalifa Al-Thani"
+    )
+    assert person_names.tidy("Vuk Dra\x9aković,") == "Vuk Drašković"
+    assert person_names.clean("Mr. BOUKGUIBA Jr.") == "Boukguiba Jr."
+    statement = make_statement(speaker="Choe Su Hon,", speaker_post="Minister for Foreign Affairs")
+    html = client.get(statement.get_absolute_url()).content.decode()
+    assert "Choe Su Hon, Minister for Foreign Affairs" in html
+    assert "Choe Su Hon,," not in html

@@ -71,5 +71,24 @@
     });
   }
 
+  // The year chart is one stop of the Tab order; the arrow keys, Home and End move
+  // between its bars (a roving tabindex).
+  var chart = document.querySelector(".histogram svg");
+  if (chart) {
+    chart.addEventListener("keydown", function (event) {
+      var bars = Array.prototype.slice.call(chart.querySelectorAll("a"));
+      var at = bars.indexOf(document.activeElement);
+      if (at < 0) return;
+      var to = {ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1,
+                Home: 0, End: bars.length - 1}[event.key];
+      if (to === undefined) return;
+      event.preventDefault();
+      to = Math.max(0, Math.min(bars.length - 1, to));
+      bars[at].setAttribute("tabindex", "-1");
+      bars[to].setAttribute("tabindex", "0");
+      bars[to].focus();
+    });
+  }
+
   restoreFocus();
 })();
