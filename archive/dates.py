@@ -114,6 +114,10 @@ def decade_years(first: int) -> tuple[int, int]:
 
 # Dates as archivists type them ------------------------------------------------
 
+MAX_SPAN_YEARS = 100  # a typed interval wider than this places a statement nowhere: refused
+# A date wider than this (1950/1969) stands on no year: trends, the year and decade facets
+# and date filters count it as undated, so one "0001/9999" cannot stretch every axis.
+DATED_SPAN_YEARS = 10
 ACCEPTED_FORMS = (
     "2024, 2024-07, 2024-07-01, July 2024, 1 July 2024, 30/6/2024 (day/month/year, when only "
     "one reading is possible), summer 2024, or EDTF: 2024? (uncertain), 2024~ (approximate), "
@@ -161,6 +165,16 @@ def parse_typed(text: str) -> TypedDate:
     others. ``ValueError`` says why, with the forms accepted.
     """
     text = " ".join((text or "").split())
+    typed = _read_typed(text)
+    if not placed(typed.first, typed.last, MAX_SPAN_YEARS):
+        raise ValueError(
+            f"“{text}” spans more than {MAX_SPAN_YEARS} years: that places a statement "
+            "nowhere. Enter the narrowest interval the sources allow (1950/1959), or no date."
+        )
+    return typed
+
+
+def _read_typed(text: str) -> TypedDate:
     if not text:
         raise ValueError(f"Enter a date: {ACCEPTED_FORMS}.")
     numeric = _NUMERIC_DMY.match(text)
@@ -176,6 +190,13 @@ def parse_typed(text: str) -> TypedDate:
         return _from_edtf(edtf)
     except ValueError:
         raise ValueError(f"“{text}” is not a real date. Write {ACCEPTED_FORMS}.") from None
+
+
+def placed(first: dt.date, last: dt.date, years: int | None = None) -> bool:
+    """Whether a date's span is narrow enough to place it: at most ``years`` (by default
+    ``DATED_SPAN_YEARS``, the limit of the year axis, year facets and date filters)."""
+    limit = DATED_SPAN_YEARS if years is None else years
+    return last.year - first.year <= limit
 
 
 def _numeric_to_edtf(text: str, match: re.Match) -> str:

@@ -625,6 +625,13 @@ class Statement(ArchiveRecord):
         return dates.span(self.issued_on, self.issued_precision)
 
     @property
+    def dated_span(self):
+        """The date's span if it is narrow enough to stand on the year axis, in year facets
+        and date filters (``dates.DATED_SPAN_YEARS``); None for a wider one, as undated."""
+        span = self.date_span
+        return span if span and dates.placed(*span) else None
+
+    @property
     def paragraphs(self) -> list[str]:
         """Split the body into paragraphs, rejoining lines hard-wrapped mid-sentence."""
         paragraphs: list[str] = []

@@ -46,8 +46,8 @@ def to_document(statement: Statement) -> Document:
     country = statement.issuer.country
     mentioned = list(statement.countries_mentioned.all())
     events = list(statement.events.all())
-    span = statement.date_span
-    year = statement.issued_on.year if statement.issued_on else None
+    span = statement.dated_span  # a date wider than the year axis allows counts as undated
+    year = span[0].year if span else None
     facets = {
         "issuer": tuple(dict.fromkeys(body.slug for body in issuers)),
         "country": (country.code,) if country else (),

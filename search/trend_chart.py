@@ -167,7 +167,7 @@ def number(value: float, measure: str, step: float) -> str:
 def chart(trends: Trends, year_url: Callable[[Series, int], str]) -> Chart | None:
     """Lay out every series on one pair of axes; None when no term is used at all."""
     years = trends.years
-    if not years or not any(s.total for s in trends.series):
+    if not years or not any(s.total for s in trends.series if s.computed):
         return None
     measure = trends.request.measure
     first, last = years.start, years.stop - 1
@@ -205,7 +205,9 @@ def chart(trends: Trends, year_url: Callable[[Series, int], str]) -> Chart | Non
                         x=x,
                         y=y,
                         url=year_url(series, year),
-                        label=point_label(series.term, year, count, all_that_year),
+                        label=point_label(
+                            series.term, year, count, all_that_year, trends.few(year)
+                        ),
                     )
                 )
         lines.append(Line(series.term, colour, dash, point_shape, "".join(path), points))
@@ -215,10 +217,13 @@ def chart(trends: Trends, year_url: Callable[[Series, int], str]) -> Chart | Non
     return Chart(lines=lines, x_ticks=x_ticks, y_ticks=y_ticks, y_title=title)
 
 
-def point_label(term: str, year: int, count: int, all_that_year: int) -> str:
+def point_label(term: str, year: int, count: int, all_that_year: int, few: bool = False) -> str:
+    """A point's accessible name: the count, the year's total, the share; and whether the
+    year has few statements."""
     noun = "statement" if count == 1 else "statements"
     share = f" ({count / all_that_year:.1%})" if all_that_year else ""
-    return f"{term}, {year}: {count:,} {noun} of {all_that_year:,}{share}"
+    caution = ", few statements that year" if few else ""
+    return f"{term}, {year}: {count:,} {noun} of {all_that_year:,}{share}{caution}"
 
 
 def year_step(span: int) -> int:

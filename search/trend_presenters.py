@@ -16,16 +16,18 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from archive.models import Statement
+from archive.dates import DATED_SPAN_YEARS
 from search import facets, label_cache, trend_chart
-from search.backends.base import Hit
 from search.exports import spreadsheet_safe
+from search.first_uses import FirstUse
+from search.first_uses import first_uses as find_first_uses
 from search.markup import escaped
-from search.presenters import load_statements, statement_fields
+from search.presenters import statement_fields
 from search.trend_chart import STYLES
-from search.trends import MEASURES, TOP_COUNTRIES, Series, Trends
+from search.trends import FEW, MEASURES, NOT_COMPUTED, TOP_COUNTRIES, Series, Trends
 
-CSV_HEADER = ("term", "year", "statements", "all_statements", "share")
+FEW_MARK = ' <abbr title="few statements: shares of them say little">*</abbr>'
+CSV_HEADER = ("term", "year", "statements", "all_statements", "share", "few_statements", "status")
 
 
 def search_url(params: QueryDict | None, term: str, **narrowed: str) -> str:
@@ -55,21 +57,10 @@ def country_names(trends: Trends) -> dict[str, str]:
     return label_cache.CACHE.labels(labels, sorted(codes)) if codes and labels else {}
 
 
-@dataclass(frozen=True)
-class FirstUse:
-    statement: Statement
-    hit: Hit
-
-
 def first_uses(trends: Trends, *, for_api: bool = False) -> dict[str, list[FirstUse]]:
-    """Each term's earliest statements, read in one query for all terms (with the
-    countries each names, for the API)."""
-    hits = [hit for series in trends.series for hit in series.first_uses]
-    loaded = {s.pk: s for s, _ in load_statements(hits, for_api=for_api)}
+    """Each term's first uses (search.first_uses), in answer order, the term marked."""
     return {
-        series.term: [
-            FirstUse(loaded[int(hit.id)], hit) for hit in series.first_uses if int(hit.id) in loaded
-        ]
+        series.term: find_first_uses(series.first_uses, series.first_use_terms, for_api=for_api)
         for series in trends.series
     }
 
@@ -93,29 +84,37 @@ def trends_json(
         "from": request.base.date_from.isoformat() if request.base.date_from else None,
         "to": request.base.date_to.isoformat() if request.base.date_to else None,
         "statements_per_year": [
-            {"year": year, "statements": trends.per_year.get(year, 0)} for year in trends.years
+            {"year": year, "statements": trends.per_year.get(year, 0), "few": trends.few(year)}
+            for year in trends.years
         ],
+        "few_statements_below": FEW,
         "series": [
             {
                 "term": series.term,
                 "total": series.total,
                 "undated": series.undated,
                 "search_url": absolute(search_url(params, series.term)),
+                "status": "computed" if series.computed else "not_computed",
+                "reason": None if series.computed else NOT_COMPUTED,
                 "years": [
                     {
                         "year": year,
-                        "statements": series.per_year.get(year, 0),
+                        "statements": series.per_year.get(year, 0) if series.computed else None,
+                        "all_statements": trends.per_year.get(year, 0),
                         "share": _rounded(trends.share(series, year)),
+                        "few_statements": trends.few(year),
                     }
                     for year in trends.years
                 ],
                 "first_uses": [
                     {
                         **statement_fields(use.statement, absolute),
-                        "snippet": use.hit.snippet,
+                        "snippet": use.snippet,
+                        "order_open": use.tie or None,
                     }
                     for use in uses.get(series.term, [])
                 ],
+                "first_uses_status": "computed" if series.first_uses_computed else "not_computed",
                 "top_issuing_countries": [
                     {
                         "code": v.value,
@@ -136,6 +135,7 @@ def trends_json(
                 "issuing_countries": [{"code": c, "name": names.get(c, c)} for c in rows],
                 "countries_named": [{"code": c, "name": names.get(c, c)} for c in columns],
                 "statements": [[trends.pairs.get((r, c), 0) for c in columns] for r in rows],
+                "status": "computed" if trends.pairs_computed else "not_computed",
             }
             if matrix_series is not None
             else None
@@ -149,16 +149,19 @@ def _rounded(share: float | None) -> float | None:
 
 
 def csv_rows(trends: Trends) -> Iterator[tuple]:
-    """One row per term and year: the count, the year's statements, and the share."""
+    """One row per term and year: the count, the year's statements, the share, whether the
+    year has few statements, and whether the term was computed (empty cells if not)."""
     for series in trends.series:
         for year in trends.years:
             share = trends.share(series, year)
             yield (
                 spreadsheet_safe(series.term),
                 year,
-                series.per_year.get(year, 0),
+                series.per_year.get(year, 0) if series.computed else "",
                 trends.per_year.get(year, 0),
                 "" if share is None else f"{share:.6f}",
+                "true" if trends.few(year) else "false",
+                "computed" if series.computed else NOT_COMPUTED,
             )
 
 
@@ -248,6 +251,8 @@ def page_context(found: Trends) -> dict:
             }
             for number, (series, style) in enumerate(zip(found.series, STYLES, strict=False), 1)
         ],
+        few=FEW,
+        dated_span=DATED_SPAN_YEARS,
         matrix_term=found.matrix_series.term if found.matrix_series else None,
         matrix_columns=columns,
         matrix_rows=matrix,
@@ -266,11 +271,17 @@ def table_rows(found: Trends, year_url: Callable[[Series, int], str]) -> SafeStr
     """
     rows = []
     for year in found.years:
-        cells = [f'<th scope="row">{year}</th><td>{found.per_year.get(year, 0):,}</td>']
+        few = found.few(year)
+        total = f"{found.per_year.get(year, 0):,}" + (FEW_MARK if few else "")
+        cells = [f'<th scope="row">{year}</th><td>{total}</td>']
         for series in found.series:
+            if not series.computed:
+                cells.append('<td colspan="2" class="not-computed">not computed</td>')
+                continue
             count = series.per_year.get(year, 0)
             share = found.share(series, year)
             number = f'<a href="{escaped(year_url(series, year))}">{count:,}</a>' if count else "0"
             cells.append(f"<td>{number}</td><td>{'—' if share is None else f'{share:.2%}'}</td>")
-        rows.append(f"<tr>{''.join(cells)}</tr>")
+        row_class = ' class="few"' if few else ""
+        rows.append(f"<tr{row_class}>{''.join(cells)}</tr>")
     return mark_safe("\n".join(rows))

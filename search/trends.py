@@ -11,6 +11,7 @@ except the few first uses it shows.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -21,11 +22,18 @@ from search.backends.base import FacetValue, Hit, SearchQuery, SearchResults, So
 from search.filters import parse_parameters
 
 MAX_TERMS = 4
-FIRST_USES = 3  # earliest statements shown per term
+FIRST_CANDIDATES = 12  # earliest statements read per term, for first uses (search.first_uses)
 TOP_COUNTRIES = 8  # issuing countries listed per term
 MATRIX_SIZE = 15  # issuing countries x countries named
 EVERY_VALUE = 10_000  # every year, every country: the backend counts them anyway
 MEASURES = ("share", "count")
+# One time budget for a whole trends request, shared by its searches (seconds; the page
+# around them takes a few tenths more). A term that cannot be counted within it is
+# "not computed", never 0.
+BUDGET = 2.5
+# A year with fewer statements than this under the filters is marked: its shares are of few.
+FEW = 10
+NOT_COMPUTED = "not computed: too broad to count within the time budget"
 # What the home page and an empty trends page offer: the seed article's formula and kin.
 EXAMPLES = (
     ('"Asian NATO"', "hegemonism", "denuclearization"),
@@ -144,10 +152,15 @@ class Series:
     term: str
     total: int  # statements matching, in every year and undated
     per_year: dict[int, int]  # the term's year facet: statements matching, by year
-    first_uses: tuple[Hit, ...]  # earliest first, with snippets
+    # Candidates for first use: the oldest statements whose title or text has the term
+    # (search.first_uses orders them and marks the term); empty when not computed.
+    first_uses: tuple[Hit, ...]
     countries: tuple[FacetValue, ...]  # issuing countries, most frequent first
     suggestion: str | None = None
     notices: tuple[str, ...] = ()
+    computed: bool = True  # False: out of time; the counts above are empty, not zero
+    first_use_terms: frozenset[str] = frozenset()  # what to mark in first uses
+    first_uses_computed: bool = True
 
     @property
     def undated(self) -> int:
@@ -170,13 +183,23 @@ class Trends:
             return range(0)
         return range(min(self.per_year), max(self.per_year) + 1)
 
+    # False when the matrix term's pairs could not be counted within the budget.
+    pairs_computed: bool = True
+
     def share(self, series: Series, year: int) -> float | None:
-        """The share (0 to 1) of the year's statements that match; None for a year without any."""
+        """The share (0 to 1) of the year's statements that match; None for a year without
+        any, or a term not computed."""
         total = self.per_year.get(year, 0)
-        return series.per_year.get(year, 0) / total if total else None
+        return series.per_year.get(year, 0) / total if total and series.computed else None
+
+    def few(self, year: int) -> bool:
+        """Whether the year has so few statements (below ``FEW``) that its shares say little."""
+        return 0 < self.per_year.get(year, 0) < FEW
 
     def value(self, series: Series, year: int) -> float | None:
-        """What the chart plots: the share in percent, or the count."""
+        """What the chart plots: the share in percent, or the count (None: nothing to plot)."""
+        if not series.computed:
+            return None
         if self.request.measure == "count":
             return float(series.per_year.get(year, 0))
         share = self.share(series, year)
@@ -204,7 +227,18 @@ class Trends:
 
 def compute(request: TrendRequest) -> Trends:
     """Run one search per term, and one without words for the denominators (and, under a
-    countries-named filter, one more for the matrix term's pairs)."""
+    countries-named filter, one more for the matrix term's pairs), all within one budget.
+
+    The cheap count without words goes first. Each term then gets a fair share of what is
+    left, so one broad term cannot starve the others; a term that ran out of its share
+    gets another try with whatever the others left. A term still out of time is "not
+    computed" (``Series.computed``), never a row of zeros.
+    """
+    deadline = time.monotonic() + BUDGET
+
+    def left() -> float:
+        return max(0.0, deadline - time.monotonic())
+
     every = replace(
         request.base, facet_limit=EVERY_VALUE, sort=Sort.OLDEST, page=1, with_snippets=False
     )
@@ -212,34 +246,92 @@ def compute(request: TrendRequest) -> Trends:
     # The matrix's columns are the countries named: a filter on them would cut its columns,
     # so its pairs come from a search without that filter.
     apart = bool(request.base.filters.get("named"))
-    series = []
-    pairs: dict[tuple[str, str], int] = {}
-    for index, term in enumerate(request.terms):
+    found: dict[int, SearchResults] = {}
+
+    def term_query(index: int, term: str, budget: float) -> SearchQuery:
         matrix = index == request.matrix
-        query = replace(
+        return replace(
             every,
             text=term,
-            page_size=FIRST_USES,
-            with_snippets=True,
+            page_size=1,
             pairs=("country", "named") if matrix and not apart else None,
+            budget=budget,
         )
-        results = searching.search(query)
-        series.append(_series(term, results, tuple(request.base.filters.get("country", ()))))
-        if matrix:
-            if apart:
-                unnamed = {n: v for n, v in every.filters.items() if n != "named"}
-                results = searching.search(
-                    replace(
-                        every,
-                        text=term,
-                        filters=unnamed,
-                        with_facets=False,
-                        page_size=1,
-                        pairs=("country", "named"),
-                    )
-                )
-            pairs = dict(results.pairs)
-    return Trends(request, _per_year(baseline), tuple(series), pairs)
+
+    terms = list(enumerate(request.terms))
+    for done, (index, term) in enumerate(terms):
+        results = searching.search(term_query(index, term, left() / (len(terms) - done)))
+        if results.complete:
+            found[index] = results
+    for index, term in terms:
+        if index not in found and left() > 0:
+            results = searching.search(term_query(index, term, left()))
+            if results.complete:
+                found[index] = results
+    chosen = tuple(request.base.filters.get("country", ()))
+    series = [
+        _series(term, found[index], chosen) if index in found else _not_computed(term)
+        for index, term in terms
+    ]
+    # First uses last: the counts matter more, and a term never counted has none.
+    counted = [n for n, item in enumerate(series) if item.computed]
+    for done, n in enumerate(counted):
+        first = searching.search(
+            replace(
+                every,
+                text=first_use_query(series[n].term),
+                page_size=FIRST_CANDIDATES,
+                with_facets=False,
+                budget=left() / (len(counted) - done),
+            )
+        )
+        series[n] = replace(
+            series[n],
+            first_uses=first.hits if first.complete else (),
+            first_use_terms=first.highlight,
+            first_uses_computed=first.complete,
+        )
+    pairs: dict[tuple[str, str], int] = {}
+    pairs_computed = request.matrix in found
+    if pairs_computed and apart:
+        unnamed = {n: v for n, v in every.filters.items() if n != "named"}
+        apart_results = searching.search(
+            replace(
+                every,
+                text=request.terms[request.matrix],
+                filters=unnamed,
+                with_facets=False,
+                page_size=1,
+                pairs=("country", "named"),
+                budget=max(left(), 0.0),
+            )
+        )
+        pairs_computed = apart_results.complete
+        pairs = dict(apart_results.pairs) if pairs_computed else {}
+    elif pairs_computed:
+        pairs = dict(found[request.matrix].pairs)
+    return Trends(request, _per_year(baseline), tuple(series), pairs, pairs_computed)
+
+
+def first_use_query(term: str) -> str:
+    """The term in what a statement says, its title or text: not the archivist's summary."""
+    return f"title:({term}) OR body:({term})"
+
+
+def _not_computed(term: str) -> Series:
+    return Series(
+        term=term,
+        total=0,
+        per_year={},
+        first_uses=(),
+        countries=(),
+        notices=(
+            f"{NOT_COMPUTED.capitalize()}: narrow it with filters or a date range, or make "
+            "the term more specific.",
+        ),
+        computed=False,
+        first_uses_computed=False,
+    )
 
 
 def _per_year(results: SearchResults) -> dict[int, int]:
@@ -254,7 +346,7 @@ def _series(term: str, results: SearchResults, chosen: tuple[str, ...]) -> Serie
         term=term,
         total=results.total,
         per_year=_per_year(results),
-        first_uses=results.hits,
+        first_uses=(),
         countries=tuple(v for v in countries if v.count and (v.selected or not chosen)),
         suggestion=results.suggestion,
         notices=results.notices,

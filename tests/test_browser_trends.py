@@ -47,7 +47,7 @@ def test_the_csv_link_downloads_the_series(page, site, tmp_path):  # noqa: F811
         page.get_by_role("link", name="CSV", exact=True).click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
-    assert path.name == "trends.csv"
+    assert path.name == "trends-peninsula-asian-nato.csv"
     with path.open(newline="", encoding="utf-8") as file:
         rows = list(csv.DictReader(file))
     peninsula = {r["year"]: r for r in rows if r["term"] == "peninsula"}
@@ -65,7 +65,9 @@ def test_the_page_works_without_javascript(browser, site):  # noqa: F811
     assert tab.locator("svg.line-chart path.line").count() == 2
     tab.click("text=The numbers, year by year")
     row = tab.locator(".trend-table tbody tr", has=tab.locator("th", has_text="1995"))
-    assert row.locator("td").all_inner_texts()[:3] == ["1", "1", "100.00%"]
+    # One statement that year: its 100 % is marked as a share of few.
+    assert row.locator("td").all_inner_texts()[:3] == ["1 *", "1", "100.00%"]
+    assert row.locator("abbr").get_attribute("title").startswith("few statements")
     with tab.expect_navigation():
         tab.select_option("#trend-measure", "count")
         tab.click("text=Compare")
@@ -117,3 +119,30 @@ def test_the_trends_page_fits_a_phone_screen(browser, site):  # noqa: F811
     overflow = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"the trends tab is {overflow}px wider than a phone screen"
     context.close()
+
+
+def test_a_first_use_with_a_month_precision_tie_says_its_order_is_open(page, site):  # noqa: F811
+    import datetime as dt
+
+    from archive.models import IssuingBody, Statement
+
+    seed = Statement.objects.get(slug=SEED)
+    assert (seed.issued_on, seed.issued_precision) == (dt.date(2024, 6, 30), "day")
+    commentary = Statement.objects.create(
+        title="Commentary on the bloc",
+        body="The United States is building an Asian NATO around the peninsula.",
+        issuer=IssuingBody.objects.get(slug="government-of-prk"),
+        issued_on=dt.date(2024, 6, 1),
+        issued_precision="month",
+        status="published",
+    )
+    page.goto(f'{site}/trends/?q="Asian NATO"')
+    uses = page.locator(".first-uses ol").first.locator("li.hit")
+    assert uses.locator("a.title").first.inner_text() == commentary.title  # from 1 June
+    tied = uses.nth(1)
+    assert tied.locator("a.title").inner_text() == seed.title
+    assert tied.locator(".order-open").inner_text() == (
+        "Order open: 30 June 2024: may be before June 2024."
+    )
+    for n in range(uses.count()):  # each shows where it says the term, marked
+        assert uses.nth(n).locator(".snippet mark").count() >= 1

@@ -143,3 +143,11 @@ def test_dates_that_cannot_be_read_say_why_and_show_the_accepted_forms(typed, re
 )
 def test_edtf_dates_in_words(edtf, words):
     assert dates.display_edtf(edtf) == words
+
+
+def test_an_interval_of_more_than_a_century_is_refused_as_placing_nothing():
+    with pytest.raises(ValueError, match="spans more than 100 years"):
+        dates.parse_typed("0001/9999")
+    assert dates.parse_typed("1950/1999").last.year == 1999  # wide, but a date
+    assert not dates.placed(dt.date(1950, 1, 1), dt.date(1999, 12, 31))
+    assert dates.placed(dt.date(1950, 1, 1), dt.date(1959, 12, 31))

@@ -11,7 +11,7 @@ import pytest
 from django.http import QueryDict
 
 from archive.models import Statement
-from search import searching, trend_chart
+from search import searching, trend_chart, trends
 from search.backends.base import SearchQuery
 from search.templatetags.trend_tags import title_terms
 from search.trends import MAX_TERMS, parse_request, split_terms
@@ -130,23 +130,35 @@ def test_the_matrix_follows_the_chosen_term(demo, client):
 def test_the_csv_download_has_a_row_per_term_and_year(demo, client):
     response = client.get("/trends/export.csv", {"q": "nuclear,hegemonism"})
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="trends.csv"'
+    assert response["Content-Disposition"] == (
+        'attachment; filename="trends-nuclear-hegemonism.csv"'
+    )
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["term", "year", "statements", "all_statements", "share"]
+    assert rows[0] == [
+        "term",
+        "year",
+        "statements",
+        "all_statements",
+        "share",
+        "few_statements",
+        "status",
+    ]
     all_years, _ = year_facet("")
     span = max(all_years) - min(all_years) + 1
     assert len(rows) == 1 + 2 * span
     per_year, _ = year_facet("hegemonism")
-    for term, year, count, every, share in rows[1:]:
+    for term, year, count, every, share, few, status in rows[1:]:
         if term == "hegemonism":
             assert int(count) == per_year.get(int(year), 0)
         assert int(every) == all_years.get(int(year), 0)
         assert share == ("" if not int(every) else f"{int(count) / int(every):.6f}")
+        assert few == ("true" if 0 < int(every) < trends.FEW else "false")
+        assert status == "computed"
 
 
 def test_the_json_download_is_the_api_answer(demo, client):
     response = client.get("/trends/export.json", {"q": "hegemonism"})
-    assert response["Content-Disposition"] == 'attachment; filename="trends.json"'
+    assert response["Content-Disposition"] == 'attachment; filename="trends-hegemonism.json"'
     assert response.json() == client.get("/api/trends/", {"q": "hegemonism"}).json()
 
 
@@ -283,3 +295,58 @@ def test_the_chart_scale_and_ticks():
 )
 def test_the_y_axis_labels_differ_at_every_tick(measure, step, labels):
     assert [trend_chart.number(step * i, measure, step) for i in range(5)] == labels
+
+
+def test_one_budget_is_shared_and_a_term_out_of_time_is_not_computed_never_zero(
+    demo, client, monkeypatch
+):
+    from dataclasses import replace
+
+    real, asked = searching.search, []
+
+    def search(query):
+        asked.append((query.text, query.budget))
+        if query.text == "nuclear":  # this term cannot be counted in time
+            query = replace(query, budget=0.0)
+        return real(query)
+
+    monkeypatch.setattr(searching, "search", search)
+    body = client.get("/api/trends/", {"q": "nuclear,hegemonism", "matrix": "1"}).json()
+    assert asked[0] == ("", None)  # the cheap count of every statement first
+    texts = [text for text, _ in asked[1:]]
+    assert texts == [  # a second try with what is left; first uses last, where counted
+        "nuclear",
+        "hegemonism",
+        "nuclear",
+        trends.first_use_query("hegemonism"),
+    ]
+    assert 0 < asked[1][1] <= trends.BUDGET / 2 + 0.01  # a fair share, not the whole budget
+    nuclear, hegemonism = body["series"]
+    assert nuclear["status"] == "not_computed" and nuclear["reason"] == trends.NOT_COMPUTED
+    assert {y["statements"] for y in nuclear["years"]} == {None}
+    assert {y["share"] for y in nuclear["years"]} == {None}
+    assert nuclear["first_uses_status"] == "not_computed" and nuclear["first_uses"] == []
+    assert hegemonism["status"] == "computed" and hegemonism["first_uses"]
+    assert sum(y["statements"] for y in hegemonism["years"]) > 0
+    assert body["who_talks_about_whom"]["status"] == "not_computed"
+
+    html = client.get("/trends/", {"q": "nuclear,hegemonism"}).content.decode()
+    assert "not computed: too broad" in html
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get("/trends/export.csv", {"q": "nuclear"}).content.decode())
+        )
+    )
+    assert {r["status"] for r in rows} == {trends.NOT_COMPUTED}
+    assert {r["statements"] for r in rows} == {""}
+
+
+def test_shares_come_with_their_n_and_years_of_few_statements_are_marked(demo, client):
+    body = client.get("/api/trends/", {"q": "hegemonism"}).json()
+    assert body["few_statements_below"] == trends.FEW
+    every = {y["year"]: y["statements"] for y in body["statements_per_year"]}
+    for year in body["series"][0]["years"]:
+        assert year["all_statements"] == every[year["year"]]
+        assert year["few_statements"] == (0 < every[year["year"]] < trends.FEW)
+    label = trend_chart.point_label("peace", 1950, 2, 2, few=True)
+    assert label == "peace, 1950: 2 statements of 2 (100.0%), few statements that year"

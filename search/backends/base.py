@@ -111,6 +111,9 @@ class SearchQuery:
     # Two facets whose value pairs to count over the hits (``SearchResults.pairs``):
     # "who talks about whom" is ("country", "named"). The first is single-valued.
     pairs: tuple[str, str] | None = None
+    # Seconds this search may take, if less than the backend's own time budget: a trends
+    # request shares one budget among its searches (search.trends).
+    budget: float | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,8 @@ class SearchResults:
     corrections: tuple[Correction, ...] = ()
     # With ``SearchQuery.pairs``: (first value, second value) -> hits having both.
     pairs: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    # False when the search ran out of time: its counts are not to be read as counts.
+    complete: bool = True
 
 
 @dataclass(frozen=True)

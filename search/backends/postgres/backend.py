@@ -326,14 +326,15 @@ class PostgresBackend(SearchBackend):
         try:
             with transaction.atomic(using=self.alias), self._cursor() as cursor:
                 self._live(cursor)
-                budget = f"{int(self.time_budget * 1000)}ms"
+                seconds = self.time_budget if q.budget is None else min(self.time_budget, q.budget)
+                budget = f"{max(1, int(seconds * 1000))}ms"
                 with _setting(cursor, "statement_timeout", budget):
                     return self._search(cursor, q, cleaned.text, tree, syntax_notices, notices)
         except DatabaseError as exc:
             if not isinstance(exc.__cause__, errors.QueryCanceled):
                 raise
         notices.append("The search took too long and was stopped: results may be incomplete.")
-        return SearchResults(0, (), {}, q.page, q.page_size, notices=tuple(notices))
+        return SearchResults(0, (), {}, q.page, q.page_size, notices=tuple(notices), complete=False)
 
     def _has_value(self, cursor, name: str, value: str) -> bool:
         test = tables.facet_condition(name)

@@ -52,6 +52,10 @@ from search.backends.whoosh.writing import IndexWriting, live_versions
 
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
 MORE_LIKE_TERMS = 15  # key terms of a statement that "more like this" searches for
+# Its own budget, smaller than a search's: it is a side panel of a statement's page. The
+# text's most frequent words only are weighed, so the longest speech costs no more.
+MORE_LIKE_BUDGET = 0.5
+MORE_LIKE_CANDIDATES = 300
 log = logging.getLogger(__name__)
 
 
@@ -212,11 +216,12 @@ class WhooshBackend(IndexWriting, SearchBackend):
             docnum = searcher.document_number(id=id)
             if docnum is None:
                 return []
-            counts = Counter(query_terms(text))
-            evaluator = Evaluator(collection, time.monotonic() + self.time_budget)
+            started = time.monotonic()
+            counts = Counter(query_terms(text)).most_common(MORE_LIKE_CANDIDATES)
+            evaluator = Evaluator(collection, started + min(self.time_budget, MORE_LIKE_BUDGET))
             # Terms no other statement holds cannot make anything similar.
             reader = searcher.reader()
-            shared = {t: n for t, n in counts.items() if reader.doc_frequency("body", t) > 1}
+            shared = {t: n for t, n in counts if reader.doc_frequency("body", t) > 1}
             weights = {t: n * evaluator.idf(t) for t, n in shared.items()}
             key_terms = sorted(weights, key=lambda t: (-weights[t], t))[:MORE_LIKE_TERMS]
             if not key_terms:
@@ -255,11 +260,14 @@ class WhooshBackend(IndexWriting, SearchBackend):
 
             base = arrays.live.copy() if not nothing else np.zeros(arrays.size, dtype=bool)
             scores = None
-            evaluator = Evaluator(collection, started + self.time_budget)
+            budget = self.time_budget if q.budget is None else min(self.time_budget, q.budget)
+            evaluator = Evaluator(collection, started + budget)
+            complete = True
             if compiled.query is not None:
                 try:
                     matched, scores = evaluator.run(compiled.query)
                 except OutOfTime:
+                    complete = False  # no count below can be read as one
                     matched = np.zeros(arrays.size, dtype=bool)
                     scores = np.zeros(arrays.size, dtype=np.float32)
                 base &= matched
@@ -308,6 +316,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
                 highlight=frozenset(self._highlight_terms(compiled.query)),
                 corrections=suggest(searcher, collection.lexicon, unknown) if unknown else (),
                 pairs=arrays.pair_counts(*q.pairs, final) if q.pairs else {},
+                complete=complete,
             )
 
     def _facet_values(self, q, arrays, base, final, masks) -> dict[str, tuple[FacetValue, ...]]:
