@@ -51,6 +51,36 @@ SEATS: tuple[tuple[str, int | None, int | None, str], ...] = (
 )
 
 
+# How the titles of a seat holder's speeches name it: the name it spoke under, never today's
+# state's ("Statement by Mr. Molotov, Union of Soviet Socialist Republics").
+HOLDER_TITLE_NAMES = {
+    "SUN": "Union of Soviet Socialist Republics",
+    "TWN": "Republic of China",
+    "FRG": "Federal Republic of Germany",
+    "YAR": "Yemen Arab Republic",
+    "FRY": "Federal Republic of Yugoslavia",
+    "SCG": "Serbia and Montenegro",
+    "UAR": "United Arab Republic",
+    "MLY": "Federation of Malaya",
+    "TGY": "Tanganyika",
+    "BYS": "Byelorussian Soviet Socialist Republic",
+    "UKS": "Ukrainian Soviet Socialist Republic",
+}
+
+
+def historical_title(title: str, corpus_name: str, holder: str) -> str:
+    """A corpus title with today's name of the seat replaced by its holder's at the time:
+    the corpus titles the USSR's speeches "…, Russian Federation in the General Debate…"."""
+    name = HOLDER_TITLE_NAMES.get(holder)
+    if not name or not corpus_name or corpus_name == name:
+        return title
+    for before in (", ", " of "):  # "Mr. X, Russian Federation in…", "Minister of Y in…"
+        written = f"{before}{corpus_name} in the "
+        if written in title:
+            return title.replace(written, f"{before}{name} in the ", 1)
+    return title
+
+
 def seat_holder(code: str, year: int | None) -> str:
     """The state that spoke for a corpus code in a year: ``seat_holder("RUS", 1951) == "SUN"``."""
     if year is not None:

@@ -402,8 +402,9 @@ class StatementImporter:
         return person
 
     def _values(self, record: CorpusRecord, issuer: IssuingBody) -> dict:
+        holder = issuer.country.code if issuer.country_id else record.country_code
         return {
-            "title": record.title,
+            "title": countries.historical_title(record.title, record.country_name, holder),
             "body": record.body,
             "kind": record.kind,
             "issuer_id": issuer.pk,

@@ -198,3 +198,40 @@ def test_parse_record_names_the_reason(overrides, reason):
 def test_parse_record_accepts_nulls_for_optional_fields():
     parsed = parse_record(1, json.dumps(record(speaker=None, speaker_post=None, language="xx")))
     assert parsed.speaker == "" and parsed.language == "other"
+
+
+@pytest.mark.django_db
+def test_a_seat_holders_speech_is_titled_and_tagged_with_the_state_as_it_was(tmp_path):
+    from archive import countries
+
+    countries.install()
+    soviet = record(
+        id="ungdc-RUS-16-1961",
+        title="Statement by Mr. Gromyko, Russian Federation in the General Debate of the 16th "
+        "session of the UN General Assembly (1961)",
+        body="The Soviet Union stands for general and complete disarmament.",
+        date="1961",
+        speaker="Mr. Gromyko",
+        country="Russian Federation",
+        country_iso3="RUS",
+        venue="UN General Assembly, 16th session, General Debate",
+    )
+    today = record(
+        id="ungdc-RUS-73-2018",
+        title="Statement by Sergey Lavrov, Minister for Foreign Affairs of Russian Federation in "
+        "the General Debate of the 73rd session of the UN General Assembly (2018)",
+        country="Russian Federation",
+        country_iso3="RUS",
+    )
+    _, _, error = run(write_jsonl(tmp_path / "c.jsonl", [soviet, today]))
+    assert error is None
+    old = Statement.objects.get(source_id="ungdc-RUS-16-1961")
+    assert old.title == (
+        "Statement by Mr. Gromyko, Union of Soviet Socialist Republics in the General Debate "
+        "of the 16th session of the UN General Assembly (1961)"
+    )
+    assert old.issuer.country.code == "SUN"
+    assert "RUS" not in {c.code for c in old.countries_mentioned.all()}
+    new = Statement.objects.get(source_id="ungdc-RUS-73-2018")
+    assert "of Russian Federation in the General Debate" in new.title  # today's state, today
+    assert new.issuer.country.code == "RUS"
