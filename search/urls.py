@@ -1,6 +1,6 @@
 from django.urls import path
 
-from search import views
+from search import crosstab_views, views
 
 app_name = "search"
 
@@ -8,10 +8,13 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("search/feed/", views.search_feed, name="feed"),
     path("search/export.<str:fmt>", views.search_export, name="export"),
+    path("search/crosstab/", crosstab_views.crosstab_page, name="crosstab"),
+    path("search/crosstab.csv", crosstab_views.crosstab_csv, name="crosstab-export"),
     path("trends/", views.trends_page, name="trends"),
     path("trends/export.<str:fmt>", views.trends_export, name="trends-export"),
     path("api/search/", views.api_search, name="api-search"),
     path("api/trends/", views.api_trends, name="api-trends"),
+    path("api/search/crosstab/", crosstab_views.api_crosstab, name="api-crosstab"),
     path("api/statements/<slug:slug>/", views.api_statement, name="api-statement"),
     path("health/", views.health, name="health"),
 ]
