@@ -72,7 +72,7 @@ def historical_title(title: str, corpus_name: str, holder: str) -> str:
     """A corpus title with today's name of the seat replaced by its holder's at the time:
     the corpus titles the USSR's speeches "…, Russian Federation in the General Debate…"."""
     name = HOLDER_TITLE_NAMES.get(holder)
-    if not name or not corpus_name or corpus_name == name:
+    if not name or not corpus_name or corpus_name == name or name in title:
         return title
     for before in (", ", " of "):  # "Mr. X, Russian Federation in…", "Minister of Y in…"
         written = f"{before}{corpus_name} in the "

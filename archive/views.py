@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.views.generic import ListView
 
-from archive import charts, citations, dates, person_names
+from archive import charts, citations, corpus_corrections, dates, person_names
 from archive.choices import Status
 from archive.models import Country, Event, IssuingBody, Person, Statement
 from archive.permalinks import follow_former_slugs, moved_permanently
@@ -100,6 +100,7 @@ def statement_detail(request, slug):
         if (statement.source_id or "").startswith("ungdc-")
         else "",
         "preview": preview,
+        "corrections": corpus_corrections.for_source(statement.source_id),
     }
     if preview:
         listed = request.GET.get("revision", "")

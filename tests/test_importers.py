@@ -235,3 +235,85 @@ def test_a_seat_holders_speech_is_titled_and_tagged_with_the_state_as_it_was(tmp
     new = Statement.objects.get(source_id="ungdc-RUS-73-2018")
     assert "of Russian Federation in the General Debate" in new.title  # today's state, today
     assert new.issuer.country.code == "RUS"
+
+
+def german_1990():
+    return [
+        record(
+            id="ungdc-DDR-45-1990",
+            title="Statement by GENSCHER, German Democratic Republic in the General Debate of "
+            "the 45th session of the UN General Assembly (1990)",
+            body="I wish to thank you on behalf of the German Government. In his speech during "
+            "the general debate Foreign Minister Genscher said that German unity…",
+            date="1990",
+            speaker="GENSCHER",
+            speaker_post=None,
+            country="German Democratic Republic",
+            country_iso3="DDR",
+            venue="UN General Assembly, 45th session, General Debate",
+        ),
+        record(
+            id="ungdc-DEU-45-1990",
+            title="Statement by BRAUTIGAM, Germany in the General Debate of the 45th session of "
+            "the UN General Assembly (1990)",
+            body="We are partners with Malta in developing security and co-operation in Europe.",
+            date="1990",
+            speaker="BRAUTIGAM",
+            speaker_post=None,
+            country="Germany",
+            country_iso3="DEU",
+            venue="UN General Assembly, 45th session, General Debate",
+        ),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_reviewed_corrections_are_applied_on_import_and_shown(tmp_path, client):
+    _, _, error = run(write_jsonl(tmp_path / "c.jsonl", german_1990()))
+    assert error is None
+    unity = Statement.objects.get(source_id="ungdc-DDR-45-1990")
+    assert unity.issuer.country.code == "DEU"  # unified Germany, not the GDR
+    assert (unity.issued_on.isoformat(), unity.issued_precision) == ("1990-10-03", "day")
+    assert unity.speaker == "Hans Otto Bräutigam"
+    assert unity.title.startswith("Statement by Hans Otto Bräutigam, Germany")
+    genscher = Statement.objects.get(source_id="ungdc-DEU-45-1990")
+    assert genscher.speaker == "GENSCHER" and genscher.issuer.country.code == "FRG"
+    assert genscher.title.startswith("Statement by GENSCHER, Federal Republic of Germany")
+    html = client.get(unity.get_absolute_url()).content.decode()
+    assert "Archivist's corrections of the corpus" in html
+    assert "the corpus gives “GENSCHER”; corrected to “Hans Otto Bräutigam”" in html
+    assert "Evidence:" in html
+
+
+@pytest.mark.django_db
+def test_a_correction_the_corpus_no_longer_needs_is_left_and_noted(tmp_path):
+    fixed = german_1990()[1] | {"speaker": "Hans-Dietrich Genscher"}  # fixed upstream
+    out, err, error = run(write_jsonl(tmp_path / "c.jsonl", [fixed]))
+    assert error is None and "created 1" in out
+    assert Statement.objects.get(source_id="ungdc-DEU-45-1990").speaker == (
+        "Hans-Dietrich Genscher"
+    )
+    assert "the corpus no longer says what the correction of its speaker quotes" in err
+
+
+def test_a_malformed_corrections_table_is_refused_with_its_reason(tmp_path):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from archive import corpus_corrections
+
+    bad = tmp_path / "corrections.json"
+    row = {
+        "source_id": "x",
+        "field": "colour",
+        "corpus": "a",
+        "corrected": "b",
+        "reason": "r",
+        "evidence": "e",
+    }
+    bad.write_text(json.dumps([row]))
+    with pytest.raises(ImproperlyConfigured, match="corrects “colour”"):
+        corpus_corrections.table(bad)
+    bad.write_text(json.dumps([row | {"field": "speaker", "evidence": " "}]))
+    with pytest.raises(ImproperlyConfigured, match="needs its reason and its evidence"):
+        corpus_corrections.table(bad)
+    assert len(corpus_corrections.table()["ungdc-DDR-45-1990"]) == 4  # the shipped table

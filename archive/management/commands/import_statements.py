@@ -46,6 +46,8 @@ class Command(BaseCommand):
         seconds = time.perf_counter() - started
         for lineno, reason in report.errors:
             self.stderr.write(f"line {lineno}: {reason}")
+        for lineno, note in report.notes:
+            self.stderr.write(f"line {lineno}: note: {note}")
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         rate = report.total / seconds if seconds else 0
         self.stdout.write(
