@@ -10,13 +10,23 @@ Some names belong to several states, each for a time ("Congo", "Germany",
 "Yemen"): the statement's year decides, and a name that still belongs to
 more than one state names none of them. Geographic and group names that
 contain a state's name ("New Guinea", "Lake Chad", "Latin America",
-"Turkish Cypriot") are found too and name nothing, so they hide the shorter
-state name inside them.
+"Turkish Cypriot"), and organisations and documents named after one ("the
+Organization of American States", "the Mauritius Strategy"), are found too
+and name nothing, so they hide the shorter state name inside them. A name
+next to a geographic word in any case ("the river Jordan", "the Formosa
+Strait") and an adjective of a people or community ("of British stock",
+"the Greek and Turkish communities") name no state either.
+
+Texts are matched with their line breaks and runs of spaces read as one
+space, and a word hyphenated across a line joined ("Guinea-⏎Bissau",
+"Guinea- Bissau"); mentions keep the offsets of the original text.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -85,7 +95,61 @@ NOT_STATES = (
     "Guatemala City",
     "Panama City",
     "Kuwait City",
+    # Organisations, treaties and documents named after a state or with its adjective.
+    "Organization of American States",
+    "Organisation of American States",
+    "American Convention on Human Rights",
+    "American Declaration of the Rights and Duties of Man",
+    "American Treaty on Pacific Settlement",
+    "Mauritius Strategy",
+    "Barbados Programme of Action",
+    "Panama Canal Treaties",
+    "Panama Canal Treaty",
+    "Monterrey Consensus",
+    "Kyoto Protocol",
+    "Marshall Plan",
+    "Japan Sea",
+    "Persian Gulf",
+    "Arabian Gulf",
+    "Formosa Strait",
+    "Formosa Straits",
+    # Parties and movements.
+    "South West Africa People's Organization",
+    "South West Africa People's Organisation",
+    "Fiji First",
 )
+# A state's name next to one of these words, in any case, is a place: "the river Jordan",
+# "the Formosa Strait", "the Lake Chad basin".
+GEOGRAPHIC_BEFORE = ("river", "lake", "gulf of", "sea of", "bay of", "strait of", "straits of")
+GEOGRAPHIC_AFTER = (
+    "river",
+    "valley",
+    "basin",
+    "delta",
+    "sea",
+    "gulf",
+    "strait",
+    "straits",
+    "canal",
+    "peninsula",
+    "lake",
+)
+# An adjective followed by one of these designates a people or a community, not the state:
+# "of British stock", "the Greek and Turkish communities".
+PEOPLE_AFTER = (
+    "stock",
+    "descent",
+    "origin",
+    "extraction",
+    "minority",
+    "minorities",
+    "diaspora",
+    "cypriot",
+    "cypriots",
+)
+# Two adjectives before "communities" are two peoples ("the Greek and Turkish
+# communities"); one is the state's ("the two Cypriot communities").
+COMMUNITIES = ("community", "communities")
 
 # A language group, not a state: "French-speaking", "Spanish-speaking countries".
 _LANGUAGE_SUFFIX = "-speaking"
@@ -103,6 +167,38 @@ def plain(text: str) -> str:
     return text
 
 
+# Runs of spaces, and a hyphen a line break or a space split from the rest of its word.
+_LOOSE = re.compile(r"  +|(?<=\w)- +(?=\w)")
+
+
+def normalised(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``plain(text)`` with runs of spaces read as one, and "Guinea- Bissau" (a hyphenated
+    word split at a line) as "Guinea-Bissau"; and the breakpoints (position in the
+    normalised text, position in the original) that map a normalised offset back."""
+    flat = plain(text)
+    if "  " not in flat and "- " not in flat:
+        return flat, []
+    pieces, points, taken, removed = [], [], 0, 0
+    for match in _LOOSE.finditer(flat):
+        start, end = match.span()
+        kept = match.group()[0] if match.group()[0] == "-" else " "
+        pieces.append(flat[taken:start] + kept)
+        removed += end - start - 1
+        taken = end
+        points.append((end - removed, end))
+    pieces.append(flat[taken:])
+    return "".join(pieces), points
+
+
+def original_offset(points: list[tuple[int, int]], offset: int) -> int:
+    """An offset in the normalised text as an offset in the original (``normalised``)."""
+    at = bisect.bisect_right(points, (offset, float("inf"))) - 1
+    if at < 0:
+        return offset
+    normal, original = points[at]
+    return original + (offset - normal)
+
+
 class Mention(NamedTuple):
     start: int
     end: int
@@ -118,6 +214,7 @@ class Claim:
     form: NameForm
     exists_from: int | None
     exists_until: int | None
+    adjective: bool = False  # "Cuban", "Cubans": a people's word as well as the state's
 
     def existed_in(self, year: int) -> bool:
         return (self.exists_from is None or self.exists_from <= year) and (
@@ -154,14 +251,16 @@ class CountryFinder:
         for country in countries:
             if country.pk is not None:
                 self.ids[country.code] = country.pk
-            forms = [*country.forms]
+            forms = [(form, False) for form in country.forms]
             for adjective in country.adjectives:
-                forms.extend(plural_forms(adjective))
-            for form in forms:
+                forms.extend((form, True) for form in plural_forms(adjective))
+            for form, adjective in forms:
                 text = plain(form.text).strip()
                 if not text:
                     continue
-                claim = Claim(country.code, form, country.exists_from, country.exists_until)
+                claim = Claim(
+                    country.code, form, country.exists_from, country.exists_until, adjective
+                )
                 claims.setdefault(text, [])
                 if claim not in claims[text]:
                     claims[text].append(claim)
@@ -173,12 +272,16 @@ class CountryFinder:
         self.automaton.make_automaton()
         self.size = len(claims)
 
-    def mentions(self, text: str, on: dt.date | int | None = None) -> list[Mention]:
-        """Every state named in ``text``, leftmost longest first, as of the year ``on``."""
+    def mentions(
+        self, text: str, on: dt.date | int | None = None, issuer: str | None = None
+    ) -> list[Mention]:
+        """Every state named in ``text``, leftmost longest first, as of the year ``on``. A name
+        several states share then ("Korea") names the ``issuer``'s state when it is one of
+        them: the Republic of Korea speaking of "Korea" speaks of itself."""
         if not text or not self.size:
             return []
         year = _year(on)
-        matched = plain(text)
+        matched, points = normalised(text)
         found: list[tuple[int, int, tuple[Claim, ...]]] = []
         size = len(matched)
         for end_index, (form, owners) in self.automaton.iter(matched):
@@ -195,18 +298,58 @@ class CountryFinder:
             if start < reach:
                 continue
             reach = end
-            if matched.startswith(_LANGUAGE_SUFFIX, end):
+            if matched.startswith(_LANGUAGE_SUFFIX, end) or _a_place(matched, start, end):
                 continue
-            code = resolve(owners, year)
+            if owners and all(c.adjective for c in owners) and _a_people(matched, start, end):
+                continue
+            code = resolve(owners, year, issuer)
             if code:
-                mentions.append(Mention(start, end, text[start:end], code))
+                first = original_offset(points, start)
+                last = original_offset(points, end - 1) + 1
+                mentions.append(Mention(first, last, text[first:last], code))
         return mentions
 
-    def codes(self, text: str, on: dt.date | int | None = None) -> set[str]:
-        return {mention.code for mention in self.mentions(text, on)}
+    def codes(
+        self, text: str, on: dt.date | int | None = None, issuer: str | None = None
+    ) -> set[str]:
+        return {mention.code for mention in self.mentions(text, on, issuer)}
 
 
-def resolve(owners: tuple[Claim, ...], year: int) -> str | None:
+_WORD = re.compile(r"[\w-]+")
+
+
+def _words_after(text: str, end: int, count: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text, end, min(len(text), end + 40))[:count]]
+
+
+def _a_place(text: str, start: int, end: int) -> bool:
+    """Whether a geographic word next to the name makes it a place ("river Jordan")."""
+    after = _words_after(text, end, 1)
+    if after and after[0] in GEOGRAPHIC_AFTER:
+        return True
+    before = text[max(0, start - 12) : start].lower().rstrip()
+    return any(before.endswith(word) for word in GEOGRAPHIC_BEFORE)
+
+
+_PAIRED_BEFORE = re.compile(r"[A-Z][\w-]+ (?:and|or) $")
+
+
+def _a_people(text: str, start: int, end: int) -> bool:
+    """Whether a people's word follows an adjective, perhaps past "and <adjective>": "of
+    British stock", "the Greek and Turkish communities"."""
+    after = _words_after(text, end, 3)
+    if after[:1] and after[0] in PEOPLE_AFTER:
+        return True
+    if after[:1] and after[0] in COMMUNITIES:  # "Greek and Turkish communities": the second
+        return bool(_PAIRED_BEFORE.search(text, max(0, start - 30), start))
+    return (
+        len(after) == 3
+        and after[0] in ("and", "or")
+        and (after[2] in PEOPLE_AFTER or after[2] in COMMUNITIES)
+    )
+
+
+def resolve(owners: tuple[Claim, ...], year: int, issuer: str | None = None) -> str | None:
     """The one state a name form designates in ``year``, or None when it names none or several.
 
     A form limited to years that include ``year`` beats a form without years;
@@ -222,6 +365,8 @@ def resolve(owners: tuple[Claim, ...], year: int) -> str | None:
         dated = {c.code for c in undated if c.existed_in(year)}
         if not dated:
             dated = {c.code for c in undated}
+    if len(dated) > 1 and issuer in dated:
+        return issuer
     return next(iter(dated)) if len(dated) == 1 else None
 
 

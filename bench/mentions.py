@@ -9,6 +9,12 @@ finder:
 - ``tests/country_mentions_heldout.jsonl`` (held out): 54 passages, 6 a
   decade (seed 20261129), labelled after the authority was written and not
   used to change it.
+- ``tests/country_mentions_heldout2.jsonl`` (issue 28): 45 passages of other
+  speeches, 5 a decade (``bench/draw_passages.py --seed 20261206``), labelled
+  blind; scored once as held out, then used as a development sample.
+- ``tests/country_mentions_heldout3.jsonl`` (held out, issue 28): 45 passages
+  of yet other speeches (``--seed 20261207``), labelled blind after the
+  finder's last change and not used to change it.
 
 This scores the finder built from the shipped authority
 (``archive/countries.json``):
@@ -32,7 +38,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "country_mentions.jsonl"
 HELD_OUT = ROOT / "tests" / "country_mentions_heldout.jsonl"
-SAMPLES = {"development": SAMPLE, "held-out": HELD_OUT}
+HELD_OUT_2 = ROOT / "tests" / "country_mentions_heldout2.jsonl"
+HELD_OUT_3 = ROOT / "tests" / "country_mentions_heldout3.jsonl"
+SAMPLES = {
+    "development": SAMPLE,
+    "held-out": HELD_OUT,
+    "held-out 2": HELD_OUT_2,
+    "held-out 3": HELD_OUT_3,
+}
 
 
 @dataclass
@@ -95,7 +108,11 @@ def load_sample(path: Path = SAMPLE) -> list[Passage]:
 def score(passages: list[Passage], finder) -> Score:
     result = Score()
     for passage in passages:
-        found = finder.mentions(passage.text, passage.year)
+        from archive.countries import seat_holder  # the state that spoke, that year
+
+        found = finder.mentions(
+            passage.text, passage.year, seat_holder(passage.issuer, passage.year)
+        )
         unmatched = list(passage.gold)
         result.found += len(found)
         result.labelled += len(passage.gold)
