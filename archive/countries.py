@@ -81,6 +81,16 @@ def historical_title(title: str, corpus_name: str, holder: str) -> str:
     return title
 
 
+def lineage(code: str | None) -> str | None:
+    """The UN seat a state's speakers keep across its successions: the USSR's people speak
+    on as the Russian Federation's (``RUS``), West Germany's as Germany's (``DEU``). The
+    Republic of China's seat passed to another state, not a successor: it stays its own."""
+    for seat, _first, _last, holder in SEATS:
+        if holder == code and holder != "TWN":
+            return seat
+    return code
+
+
 def seat_holder(code: str, year: int | None) -> str:
     """The state that spoke for a corpus code in a year: ``seat_holder("RUS", 1951) == "SUN"``."""
     if year is not None:

@@ -668,6 +668,7 @@ class StatementForReview(Statement):
 
 
 # Speakers live in their own modules; imported here so that Django registers them.
+from archive.duplicates import DuplicateProposal  # noqa: E402, F401
 from archive.people import Person, Post  # noqa: E402, F401  (Post: archive.models.Post)
 from archive.person_merges import PersonMerge  # noqa: E402, F401
 

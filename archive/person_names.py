@@ -12,6 +12,12 @@ import unicodedata
 
 # Titles and honorifics written before a name; matched as whole words, case-insensitively.
 TITLES = (
+    "the right honourable",
+    "right honourable",
+    "the honourable",
+    "honourable",
+    "the hon",
+    "rt hon",
     "his excellency",
     "her excellency",
     "his royal highness",
@@ -153,6 +159,6 @@ def family_name(name: str) -> str:
     parts = [p.strip(",.") for p in parts if p.strip(",.")]
     if not parts:
         return ""
-    if len(parts) > 1 and parts[0].isupper() and not parts[1].isupper():
+    if len(parts) > 1 and len(parts[0]) > 1 and parts[0].isupper() and not parts[1].isupper():
         return clean(parts[0])
     return clean(parts[-1])

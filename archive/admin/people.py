@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from archive.admin.base import RecordAdmin, RefuseDeleteInUseMixin, StatementCountMixin
+from archive.admin.duplicates import PossibleDuplicatesMixin
 from archive.models import Person, Post, Statement
 from archive.person_merges import MergeRefused, PersonMerge, merge, undo, unlinked_states
 
@@ -63,7 +64,9 @@ def merge_card(person: Person) -> dict:
 
 
 @admin.register(Person)
-class PersonAdmin(StatementCountMixin, RefuseDeleteInUseMixin, RecordAdmin):
+class PersonAdmin(
+    PossibleDuplicatesMixin, StatementCountMixin, RefuseDeleteInUseMixin, RecordAdmin
+):
     list_display = ["name", "country", "statement_count"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "variants", "country__name", "country__code"]
@@ -129,6 +132,7 @@ class PersonAdmin(StatementCountMixin, RefuseDeleteInUseMixin, RecordAdmin):
                 self.admin_site.admin_view(self.undo_merge_view),
                 name="archive_person_undo_merge",
             ),
+            *self.duplicate_urls(),
             *super().get_urls(),
         ]
 
