@@ -146,7 +146,7 @@ def main() -> None:
     from django.http import QueryDict
 
     from archive.models import Statement
-    from bench import fts5, known_items, tantivy_search
+    from bench import fts5, known_items, tantivy_search, trends_http
     from bench.relevance import metrics, rankings
     from search import documents, searching
     from search.backends import get_backend
@@ -215,7 +215,7 @@ def main() -> None:
             for i in range(len(pages)):
                 http_times[i].append(http_get(port, api_paths[i]))
                 html_times[i].append(http_get(port, paths[i]))
-        report["trends_http"] = trends_through_http(port, args.repeat)
+        report["trends_http"] = trends_http.through_http(port, args.repeat, TRENDS_TERMS)
         report["load"] = [
             drive(port, paths, seconds=args.load_seconds, concurrency=clients)
             for clients in args.concurrency
@@ -264,7 +264,7 @@ def main() -> None:
     print("\nRelevance on bench/relevance (nDCG@10 with gains 0/1/3, P@10 of grades 1-2):\n")
     print(metrics.render(report["relevance"], needs))
     print("\nKnown items (found first / asked):", json.dumps(report["known_items"], indent=1))
-    print("\n" + render_trends_http(report["trends_http"]))
+    print("\n" + trends_http.render(report["trends_http"]))
     print(f"\nFull results: {output}")
     report["backends"] = on_postgres(args, workdir, output)
     output.write_text(json.dumps(report, indent=2))
@@ -381,45 +381,6 @@ def worker_memory(
 
 
 TRENDS_TERMS = ('"Asian NATO"', "hegemonism", "denuclearization")
-
-
-# Four of the commonest phrases: the trends request that once took 3.5-6 s through HTTP.
-BROAD_TERMS = ('"of the"', '"in the"', '"to the"', '"and the"')
-
-
-def trends_through_http(port: int, repeat: int) -> dict:
-    """The trends page through HTTP for the issue's terms and for four of the commonest
-    phrases, timed against the request's budget, with each series' status from the API
-    (a phrase too broad for the budget is "not_computed", never a row of zeros)."""
-    from search.trends import BUDGET
-
-    report = {"budget_s": BUDGET}
-    for name, terms in (("terms", TRENDS_TERMS), ("broad", BROAD_TERMS)):
-        params = query_string({"q": ",".join(terms)})
-        http_get(port, f"/trends/?{params}")
-        times = [http_get(port, f"/trends/?{params}") for _ in range(max(3, repeat))]
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        connection.request("GET", f"/api/trends/?{params}")
-        body = json.loads(connection.getresponse().read())
-        connection.close()
-        report[name] = {
-            "terms": list(terms),
-            **summary(times),
-            "statuses": [series["status"] for series in body["series"]],
-        }
-    return report
-
-
-def render_trends_http(report: dict) -> str:
-    lines = [f"Trends through HTTP (one budget of {report['budget_s']} s for the searches):"]
-    for name in ("terms", "broad"):
-        row = report[name]
-        statuses = ", ".join(f"{t} {s}" for t, s in zip(row["terms"], row["statuses"], strict=True))
-        lines.append(
-            f"- {', '.join(row['terms'])}: p50 {row['p50_ms']} ms, max {row['max_ms']} ms; "
-            f"{statuses}"
-        )
-    return "\n".join(lines)
 
 
 def trend_timings(backend, repeat: int) -> dict:

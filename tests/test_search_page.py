@@ -240,3 +240,28 @@ def test_skip_links_and_the_filters_before_the_results(client, corpus):
 def test_the_summary_counts_the_active_filters(client, corpus):
     html = page(client, q="drills", country=["JPN"], decade=["2000s"]).content.decode()
     assert "<summary>Filters (2 active)</summary>" in html
+
+
+def test_more_like_this_weighs_a_bounded_number_of_words(capture, make_statement, monkeypatch):
+    """The longest speech costs no more than a few hundred dictionary lookups, whatever its
+    length: "more like this" weighs its most frequent words only, within its own budget."""
+    from search.backends.whoosh import backend as whoosh_backend
+    from search.indexing import current_backend
+
+    if not isinstance(current_backend(), whoosh_backend.WhooshBackend):
+        pytest.skip("The bound is the Whoosh backend's")  # the PostgreSQL one ranks in SQL
+    words = [f"word{n:04d}" for n in range(2000)]
+    with capture():
+        subject = make_statement(title="Long", body=" ".join(words))
+        make_statement(title="Other", body=" ".join(words[:50]))
+    backend = current_backend()
+    backend.more_like_this(str(subject.pk), subject.body)  # open the index first
+    monkeypatch.setattr(whoosh_backend, "MORE_LIKE_CANDIDATES", 40)
+    looked_up: set = set()
+    reader = backend._state()[0].reader()
+    real = reader.doc_frequency
+    monkeypatch.setattr(
+        reader, "doc_frequency", lambda field, text: looked_up.add(text) or real(field, text)
+    )
+    backend.more_like_this(str(subject.pk), subject.body)
+    assert 0 < len(looked_up) <= 40  # of 2,000 words
