@@ -8,7 +8,7 @@ from django.urls import reverse
 from archive import countries
 from archive.duplicates import DuplicateProposal
 from archive.importers import StatementImporter
-from archive.models import Person, Statement
+from archive.models import Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -137,4 +137,3 @@ def test_the_lineage_of_a_seat():
     assert countries.lineage("SUN") == countries.lineage("RUS") == "RUS"
     assert countries.lineage("FRG") == "DEU" and countries.lineage("DDR") == "DDR"
     assert countries.lineage("TWN") == "TWN"  # the seat passed to another state
-    assert Person.objects.count() == 0
