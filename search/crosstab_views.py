@@ -8,12 +8,11 @@ import io
 from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from search import crosstab, facet_links, facets, label_cache
 from search.crosstab import CrossTab, CrossTabRefused
-from search.exports import spreadsheet_safe
+from search.exports import download_name, spreadsheet_safe
 from search.filters import parse_parameters
 
 KEPT = ("q", "from", "to", *facets.NAMES)  # the search's own parameters, for the cells' links
@@ -156,7 +155,9 @@ def crosstab_csv(request):
                 *(table.count(row, c) if table.complete else "" for c in table.column_values),
             ]
         )
-    words = slugify(" ".join([request.GET.get("q", ""), table.rows, "by", table.columns]))[:80]
+    name = download_name(
+        "crosstab", [request.GET.get("q", ""), table.rows, "by", table.columns], "csv"
+    )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="crosstab-{words.strip("-")}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

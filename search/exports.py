@@ -110,12 +110,17 @@ def row(statement: Statement, absolute) -> dict:
     }
 
 
+def download_name(kind: str, parts: list[str], extension: str) -> str:
+    """A download's name from what was asked: "statements-asian-nato-prk-2024.csv"."""
+    words = slugify(" ".join(parts))[:80].strip("-")
+    return f"{kind}-{words}.{extension}" if words else f"{kind}.{extension}"
+
+
 def file_name(query: SearchQuery, extension: str) -> str:
-    """A download's name from what was searched: "statements-asian-nato-prk-2024.csv"."""
+    """An export's name from the search: its words, filter values and dates."""
     parts = [query.text, *(v for values in query.filters.values() for v in values)]
     parts += [d.isoformat() for d in (query.date_from, query.date_to) if d]
-    words = slugify(" ".join(parts))[:80].strip("-")
-    return f"statements-{words}.{extension}" if words else f"statements.{extension}"
+    return download_name("statements", parts, extension)
 
 
 def export_headers(results: SearchResults) -> dict[str, str]:

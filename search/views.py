@@ -8,7 +8,6 @@ from dataclasses import replace
 from django.http import Http404, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from archive.models import Statement
@@ -212,8 +211,7 @@ def trends_export(request, fmt):
         )
     else:
         response = JsonResponse(_trends_json(request, found, notices))
-    words = slugify(" ".join(found.request.terms))[:80].strip("-")
-    name = f"trends-{words}.{fmt}" if words else f"trends.{fmt}"
+    name = exports.download_name("trends", list(found.request.terms), fmt)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
