@@ -175,6 +175,7 @@ def main() -> None:
     ranked = {engine: rankings.ours(backends[engine], needs) for engine in ENGINES}
     ranked |= {name: rankings.reference(engine, needs) for name, engine in references.items()}
     report["relevance"] = metrics.evaluate(ranked, metrics.load_grades())
+    report["relevance_by_set"] = metrics.by_set(report["relevance"], needs)
     report["known_items"] = {
         engine: known_items.run(backends[engine], SearchQuery, Statement, references["fts5"])
         for engine in ENGINES
@@ -188,6 +189,8 @@ def main() -> None:
     print(render(report))
     print("\nRelevance on bench/relevance, PostgreSQL database (nDCG@10 / P@10 / judged):\n")
     print(metrics.render(report["relevance"], needs))
+    print("\nBy set (the held-out needs are the headline):\n")
+    print(metrics.render_sets(report["relevance_by_set"]))
     print(f"\nFull results: {output}")
 
 

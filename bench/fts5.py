@@ -140,8 +140,14 @@ def to_match(text: str, near=None) -> str | None:
     return expression
 
 
+TITLE_WEIGHT = 1.5  # stock: the rank the table is built with
+TUNED_TITLE_WEIGHT = 0.25  # the best on the tuning needs (python -m bench.relevance.references)
+
+
 class FTS5Search:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, title_weight: float = TITLE_WEIGHT) -> None:
+        # The table's own rank (the fast path) unless another title weight is asked for.
+        self.rank = "rank" if title_weight == TITLE_WEIGHT else f"bm25(fts, {title_weight!r}, 1.0)"
         self.db = sqlite3.connect(path, check_same_thread=False)
         self.db.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, row)"
@@ -251,7 +257,7 @@ class FTS5Search:
             rows = self.db.execute(
                 "SELECT fts.rowid, snippet(fts, 1, '<mark>', '</mark>', '…', 32) "
                 "FROM fts JOIN docs d ON d.rowid = fts.rowid "
-                f"WHERE fts MATCH ?{filters} ORDER BY rank LIMIT 20 OFFSET ?",
+                f"WHERE fts MATCH ?{filters} ORDER BY {self.rank} LIMIT 20 OFFSET ?",
                 [match, *args, offset],
             ).fetchall()
         else:

@@ -198,7 +198,13 @@ def main() -> None:
     needs = metrics.load_needs()
     ranked = {"ours": rankings.ours(backend, needs)}
     ranked |= {name: rankings.reference(engine, needs) for name, engine in references.items()}
+    tuned = {
+        "fts5 tuned": fts5.FTS5Search(fts_path, fts5.TUNED_TITLE_WEIGHT),
+        "tantivy tuned": tantivy_search.TantivySearch(workdir / "tantivy", tantivy_search.TUNED),
+    }
+    ranked |= {name: rankings.reference(engine, needs) for name, engine in tuned.items()}
     report["relevance"] = metrics.evaluate(ranked, metrics.load_grades())
+    report["relevance_by_set"] = metrics.by_set(report["relevance"], needs)
     report["known_items"] = known_items.run(backend, SearchQuery, Statement, references["fts5"])
 
     port = free_port()
@@ -263,6 +269,8 @@ def main() -> None:
     print(render(report))
     print("\nRelevance on bench/relevance (nDCG@10 with gains 0/1/3, P@10 of grades 1-2):\n")
     print(metrics.render(report["relevance"], needs))
+    print("\nBy set (the held-out needs are the headline; tuned on the others):\n")
+    print(metrics.render_sets(report["relevance_by_set"]))
     print("\nKnown items (found first / asked):", json.dumps(report["known_items"], indent=1))
     print("\n" + trends_http.render(report["trends_http"]))
     print(f"\nFull results: {output}")

@@ -18,8 +18,10 @@ DEPTH = 10
 GAIN = {0: 0, 1: 1, 2: 3}
 
 
-def load_needs() -> list[dict]:
-    return json.loads((HERE / "needs.json").read_text())["needs"]
+def load_needs(only: str | None = None) -> list[dict]:
+    """The information needs, or those of one set ("tuning" or "heldout")."""
+    needs = json.loads((HERE / "needs.json").read_text())["needs"]
+    return [n for n in needs if only is None or n["set"] == only]
 
 
 def load_grades() -> dict[str, dict[str, int]]:
@@ -67,6 +69,40 @@ def evaluate(rankings: dict[str, dict[str, list[str]]], grades: dict[str, dict[s
             "judged_share": round(sum(f["judged"] for f in figures) / max(1, shown), 3),
         }
     return report
+
+
+def by_set(report: dict, needs: list[dict]) -> dict[str, dict[str, dict]]:
+    """Mean figures per set of needs: set -> engine -> {ndcg, p10, judged_share, needs}."""
+    means: dict[str, dict[str, dict]] = {}
+    for name in dict.fromkeys(n["set"] for n in needs):
+        ids = [n["id"] for n in needs if n["set"] == name and n["id"] in report["needs"]]
+        for engine in report["mean"]:
+            rows = [report["needs"][i][engine] for i in ids if engine in report["needs"][i]]
+            shown = max(1, sum(r["shown"] for r in rows))
+            means.setdefault(name, {})[engine] = {
+                "ndcg": round(sum(r["ndcg"] for r in rows) / max(1, len(rows)), 3),
+                "p10": round(sum(r["p10"] for r in rows) / max(1, len(rows)), 3),
+                "judged_share": round(sum(r["judged"] for r in rows) / shown, 3),
+                "needs": len(rows),
+            }
+    return means
+
+
+def render_sets(means: dict[str, dict[str, dict]]) -> str:
+    """One row per engine, one column per set: nDCG@10 / P@10 / judged share."""
+    sets = list(means)
+    engines = list(next(iter(means.values()))) if means else []
+    counts = [next(iter(means[s].values()))["needs"] for s in sets]
+    header = " | ".join(f"{s} ({c} needs)" for s, c in zip(sets, counts, strict=True))
+    lines = [f"| engine | {header} |", "| --- |" + " --- |" * len(sets)]
+    for engine in engines:
+        cells = " | ".join(
+            f"{means[s][engine]['ndcg']:.3f} / {means[s][engine]['p10']:.3f} / "
+            f"{means[s][engine]['judged_share']:.0%}"
+            for s in sets
+        )
+        lines.append(f"| {engine} | {cells} |")
+    return "\n".join(lines)
 
 
 def render(report: dict, needs: list[dict]) -> str:

@@ -3,9 +3,10 @@
     python -m bench.relevance.pool packets --reuse var/bench-full --out /tmp/judging
     python -m bench.relevance.pool merge --keys /tmp/judging/keys.json --grades grades.json
 
-``packets`` runs every need through our search and the FTS5 reference (and
-any earlier rankings given with ``--rankings``), keeps the speeches of their
-top 10 that nobody has judged yet, and writes one packet per need: the need,
+``packets`` runs every need through our search and the references, stock and
+tuned (FTS5, tantivy), and any earlier rankings given with ``--rankings``
+(other settings, the PostgreSQL backend), keeps the speeches of their top
+``--depth`` that nobody has judged yet, and writes one packet per need: the need,
 the query, and for each speech an opaque key, its length and the passages
 that match the query's words. Packets never say which engine found a speech,
 its rank, its title or its speaker: judges grade from the passages alone.
@@ -97,12 +98,19 @@ def packets(args) -> None:
     needs = load_needs()
     if args.need:
         needs = [n for n in needs if n["id"] in args.need]
+    if args.set:
+        needs = [n for n in needs if n["set"] == args.set]
     grades = load_grades()
     pools: dict[str, set[str]] = {n["id"]: set() for n in needs}
+    workdir = Path(args.reuse)
     sources = [ours(get_backend(), needs, args.depth)]
-    sources.append(reference(fts5.FTS5Search(Path(args.reuse) / "fts5.sqlite3"), needs))
-    if (Path(args.reuse) / "tantivy").exists():
-        sources.append(reference(tantivy_search.TantivySearch(Path(args.reuse) / "tantivy"), needs))
+    for weight in {fts5.TITLE_WEIGHT, fts5.TUNED_TITLE_WEIGHT}:
+        engine = fts5.FTS5Search(workdir / "fts5.sqlite3", title_weight=weight)
+        sources.append(reference(engine, needs, args.depth))
+    if (workdir / "tantivy").exists():
+        for tuning in (tantivy_search.STOCK, tantivy_search.TUNED):
+            engine = tantivy_search.TantivySearch(workdir / "tantivy", tuning)
+            sources.append(reference(engine, needs, args.depth))
     for path in args.rankings or ():
         sources.append(json.loads(Path(path).read_text()))
     for ranking in sources:
@@ -173,6 +181,7 @@ def main() -> None:
     make.add_argument("--depth", type=int, default=DEPTH)
     make.add_argument("--rankings", nargs="*", help="JSON files: need id -> ranked source ids")
     make.add_argument("--need", nargs="*", help="only these needs")
+    make.add_argument("--set", choices=("tuning", "heldout"), help="only the needs of this set")
     make.add_argument(
         "--rejudge", nargs="*", help="needs whose pooled speeches are all judged anew"
     )
