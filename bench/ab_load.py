@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.run import deployed, drive, free_port, http_get, query_string, start_server  # noqa: E402
+from bench.servers import stop  # noqa: E402
 
 
 def start(checkout: Path, data: Path) -> tuple[subprocess.Popen, int]:
@@ -72,8 +73,7 @@ def main() -> None:
                     )
     finally:
         for server, _ in servers.values():
-            server.terminate()
-            server.wait(timeout=30)
+            stop(server)
 
 
 if __name__ == "__main__":

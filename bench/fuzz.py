@@ -30,6 +30,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench import servers
 from bench.run import DEFAULT_CORPUS, ROOT, deployed, free_port, manage, percentile
 
 ENDPOINTS = [
@@ -127,7 +128,9 @@ def serve(env: dict, port: int, log: Path) -> subprocess.Popen:
     command += ["-c", str(ROOT / "archive" / "deploy" / "gunicorn.conf.py")]
     command += ["-b", f"127.0.0.1:{port}"]
     with log.open("w") as stream:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stream, stderr=stream)
+        server = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=stream, stderr=stream, start_new_session=True
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -186,8 +189,7 @@ def main() -> None:
             if status >= 500:
                 failures.append((status, path))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        servers.stop(server)
     elapsed = time.perf_counter() - started
 
     report = {

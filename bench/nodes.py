@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import statistics
 import subprocess
 import time
@@ -12,6 +10,7 @@ from pathlib import Path
 
 from bench.probes import api
 from bench.run import PYTHON, percentile
+from bench.servers import stop as stop_node
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,18 +45,6 @@ def start_node(env: dict, port: int, log: Path) -> subprocess.Popen:
             time.sleep(0.2)
     stop_node(server)
     raise SystemExit(f"gunicorn did not answer on port {port}:\n{log.read_text()[-3000:]}")
-
-
-def stop_node(server: subprocess.Popen) -> None:
-    """SIGTERM, then SIGKILL after 30 s; then whatever the node left in its group."""
-    server.terminate()
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(server.pid, signal.SIGTERM)
 
 
 def postgres_database(action: str, name: str) -> str:

@@ -36,6 +36,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench import servers
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ungdc.jsonl.gz"
 PYTHON = sys.executable
@@ -234,8 +236,7 @@ def main() -> None:
             fill=args.memory_searches,
         )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        servers.stop(server)
 
     report["pages"] = [
         {
