@@ -42,7 +42,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reuse", required=True)
     parser.add_argument("--rankings", nargs="*", default=[], help="name=FILE, saved rankings")
-    parser.add_argument("--per-need", action="store_true")
+    parser.add_argument(
+        "--per-need",
+        nargs="?",
+        const="heldout",
+        choices=("tuning", "heldout"),
+        help="also print each need of this set (held-out unless named)",
+    )
     parser.add_argument("--save", help="write every engine's rankings to this JSON file")
     args = parser.parse_args()
     workdir = Path(args.reuse)
@@ -57,10 +63,11 @@ def main() -> None:
         Path(args.save).write_text(json.dumps(ranked))
     print(render_sets(by_set(report, needs)))
     if args.per_need:
-        held = {n["id"] for n in load_needs("heldout")}
-        only = {e: {i: r for i, r in by.items() if i in held} for e, by in ranked.items()}
+        chosen = load_needs(args.per_need)
+        ids = {n["id"] for n in chosen}
+        only = {e: {i: r for i, r in by.items() if i in ids} for e, by in ranked.items()}
         print()
-        print(render(evaluate(only, load_grades()), load_needs("heldout")))
+        print(render(evaluate(only, load_grades()), chosen))
 
 
 if __name__ == "__main__":

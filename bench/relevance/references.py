@@ -26,9 +26,9 @@ from bench.relevance.rankings import reference, use_workdir
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reuse", required=True)
-    parser.add_argument("--title", type=float, nargs="+", default=[1.0, 1.5, 2.5, 4.0])
-    parser.add_argument("--phrase", type=float, nargs="+", default=[0.0, 0.5, 1.0, 2.0])
-    parser.add_argument("--slop", type=int, nargs="+", default=[2, 5, 10])
+    parser.add_argument("--title", type=float, nargs="+", default=[0.0, 0.5, 1.0, 1.5])
+    parser.add_argument("--phrase", type=float, nargs="+", default=[0.0, 0.25, 0.5, 1.0, 2.0])
+    parser.add_argument("--slop", type=int, nargs="+", default=[2, 5, 7, 10])
     parser.add_argument("--save-rankings", help="write each setting's rankings here, to pool")
     parser.add_argument("--top", type=int, default=12, help="rows printed per engine")
     args = parser.parse_args()
