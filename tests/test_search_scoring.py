@@ -7,10 +7,11 @@ stored term weights, or in the scorer) cannot come back unnoticed.
 
 import math
 
+import numpy as np
 import pytest
 
 from search.backends.base import SearchQuery
-from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh import WhooshBackend, proximity
 from search.backends.whoosh.schema import FIELD_B, FIELD_WEIGHTS
 from search.backends.whoosh.scoring import K1
 from tests.contract.documents import doc
@@ -19,7 +20,7 @@ from tests.contract.documents import doc
 @pytest.fixture
 def backend(tmp_path):
     options = {"PATH": tmp_path / "index", "PROXIMITY_WEIGHT": 0, "SEQUENCE_WEIGHT": 0}
-    instance = WhooshBackend(options)
+    instance = WhooshBackend(options | {"COVER_WEIGHT": 0})
     instance.rebuild(
         [
             doc(1, "korea talks", "korea korea peace"),
@@ -86,3 +87,24 @@ def test_phrases_match_past_the_65536th_word(tmp_path):
     instance.close()
     assert list(found) == ["1"]
     assert set(near) == {"1", "2"}
+
+
+def test_cover_density_sums_each_shortest_stretch_holding_every_term():
+    # Document 0: a b . . . a . . . b  -> covers [0,1], [1,5], [5,9]: 1 + 1/4 + 1/4.
+    # Document 1: a only -> no cover. Document 2: b a, then a far later -> one cover [0,1].
+    doc = np.array([0, 0, 0, 0, 1, 2, 2, 2])
+    position = np.array([0, 1, 5, 9, 3, 0, 1, 40])
+    term = np.array([0, 1, 0, 1, 0, 1, 0, 0])
+    density = proximity.cover_density((doc, position, term), 2, np.array([0, 1, 2]))
+    assert density.tolist() == [1.5, 0.0, 1.0]
+
+
+def test_cover_density_of_three_terms_counts_the_occurrences_inside_a_cover():
+    # a a b c . . c . a b: covers are "a b c" (1-3, no other word: 1), "b c . . c . a" (2-8:
+    # four occurrences in seven words, 1 / (1 + 3)) and "c . a b" (6-9: 1 / (1 + 1)); the
+    # stretch 1-6 holds the first cover and is none.
+    doc = np.zeros(7, np.int64)
+    position = np.array([0, 1, 2, 3, 6, 8, 9])
+    term = np.array([0, 0, 1, 2, 2, 0, 1])
+    density = proximity.cover_density((doc, position, term), 3, np.array([0]))
+    assert density.tolist() == [1.0 + 1 / 4 + 1 / 2]

@@ -1,4 +1,4 @@
-"""Try ranking settings on the judged needs: field weights, k1, b, proximity bonuses.
+"""Try ranking settings on the judged needs: field weights, k1, b, proximity, cover density.
 
     python -m bench.relevance.tune --reuse var/bench-full
 
@@ -27,11 +27,12 @@ def main() -> None:
     parser.add_argument("--title", type=float, nargs="+", default=[0.5, 1.0, 1.5, 2.0])
     parser.add_argument("--meta", type=float, nargs="+", default=[0.3, 0.6, 1.0])
     parser.add_argument("--named", type=float, nargs="+", default=[0.0, 0.1, 0.2, 0.5, 1.0])
-    parser.add_argument("--k1", type=float, nargs="+", default=[1.2])
+    parser.add_argument("--k1", type=float, nargs="+", default=[1.6])
     parser.add_argument("--title-b", type=float, nargs="+", default=[0.75])
     parser.add_argument("--proximity", type=float, nargs="+", default=[0.0, 0.5, 1.0, 2.0, 4.0])
-    parser.add_argument("--sequence", type=float, nargs="+", default=[0.0, 0.25, 0.5, 1.0])
-    parser.add_argument("--body-b", type=float, nargs="+", default=[0.75])
+    parser.add_argument("--sequence", type=float, nargs="+", default=[0.0, 0.25, 0.5])
+    parser.add_argument("--body-b", type=float, nargs="+", default=[0.7])
+    parser.add_argument("--cover", type=float, nargs="+", default=[0.0, 1.0])
     parser.add_argument(
         "--set", default="tuning", choices=("tuning", "heldout"), help="needs measured"
     )
@@ -69,6 +70,7 @@ def main() -> None:
         backend.proximity_weight,
         backend.sequence_weight,
         body_b,
+        backend.cover_weight,
     )
     rows = []
     grid = itertools.product(
@@ -80,15 +82,17 @@ def main() -> None:
         args.proximity,
         args.sequence,
         args.body_b,
+        args.cover,
     )
     for setting in grid:
-        title, meta, named, k1, b, proximity, sequence, bb = setting
+        title, meta, named, k1, b, proximity, sequence, bb, cover = setting
         FIELD_WEIGHTS.update(title=title, meta=meta, named_countries=named)
         scoring.K1 = k1
         if (b, bb) != (FIELD_B["title"], FIELD_B["body"]):
             FIELD_B.update(title=b, body=bb)
             backend.close()  # length normalisation is computed when the searcher opens
         backend.proximity_weight, backend.sequence_weight = proximity, sequence
+        backend.cover_weight = cover
         ranked = ours(backend, needs)
         full = evaluate({"ours": ranked}, grades)
         per_need[setting] = {i: row["ours"]["ndcg"] for i, row in full["needs"].items()}
@@ -105,7 +109,7 @@ def main() -> None:
     FIELD_B.update(title=title_b, body=body_b)
     columns = ["nDCG@10", "P@10", "judged", "speaker, country, year"]
     columns += ["title", "meta", "named", "k1", "title b", "proximity", "sequence"]
-    columns += ["body b"]
+    columns += ["body b", "cover"]
     print("| " + " | ".join(columns) + " |")
     print("| --- " * len(columns) + "|")
     for row in sorted(rows, reverse=True):

@@ -261,6 +261,38 @@ def test_words_together_outrank_the_same_words_scattered(backend):
     assert ids(backend.search(SearchQuery(text='"korean summit"'))) == ["20"]
 
 
+def test_a_speech_about_the_words_together_outranks_one_listing_them_once(backend):
+    # The listing speech is the shorter one and names the words side by side: only a
+    # score for how often the speech comes back to all of them can put the other first.
+    about = (
+        FILLER
+        + "The financing of peacekeeping operations is in crisis. "
+        + FILLER
+        + "Arrears leave peacekeeping operations without financing, and troop contributors "
+        "wait for reimbursement. "
+        + FILLER
+        + "A fair scale for the financing of peacekeeping operations is overdue. "
+        + FILLER * 3
+        + "Without financing, new peacekeeping operations cannot be mounted. "
+        + FILLER * 2
+    )
+    listing = (
+        FILLER * 2 + "Items before us include disarmament, peacekeeping operations financing, "
+        "development and the environment. " + FILLER * 2
+    )
+    backend.rebuild(
+        [
+            doc(20, "Statement", about),
+            doc(21, "Statement", listing),
+            *[doc(30 + n, f"Statement number {n}", FILLER * 5) for n in range(8)],
+        ]
+    )
+    assert ids(backend.search(SearchQuery(text="peacekeeping operations financing")))[:2] == [
+        "20",
+        "21",
+    ]
+
+
 def test_a_full_name_typed_without_quotes_finds_statements_naming_it_first(backend):
     backend.rebuild(
         [

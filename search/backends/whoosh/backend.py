@@ -73,6 +73,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
         # How much words standing close together add to BM25F (0: nothing); see proximity.py.
         self.proximity_weight = float(options.get("PROXIMITY_WEIGHT", proximity.WEIGHT))
         self.sequence_weight = float(options.get("SEQUENCE_WEIGHT", proximity.SEQUENCE_WEIGHT))
+        self.cover_weight = float(options.get("COVER_WEIGHT", proximity.COVER_WEIGHT))
         self.writer_mb = int(options.get("WRITER_MB", 256))
         # Decoded postings of common words, kept between searches (postings_cache.py).
         self.postings_cache = PostingsCache(int(options.get("POSTINGS_CACHE_MB", 64)) * 2**20)
@@ -294,6 +295,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
                         scores,
                         self.proximity_weight,
                         self.sequence_weight,
+                        self.cover_weight,
                     )
             start = (q.page - 1) * q.page_size
             page = self._page(q, arrays, final, scores, start)

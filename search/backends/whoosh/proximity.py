@@ -1,4 +1,5 @@
-"""A term-proximity bonus for the best candidates of a query of several words.
+"""Proximity bonuses for the best candidates of a query of several words: pairs of words
+close together, the words in the order typed, and covers of all of them (``_covers``).
 
 After Büttcher, Clarke & Lushman, "Term proximity scoring for ad-hoc
 retrieval on very large text collections" (SIGIR 2006): walking through the
@@ -22,6 +23,7 @@ neighbour each other. Only the ``DEPTH`` best documents by BM25F are re-scored.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 from search.backends.whoosh import query as q
 from search.backends.whoosh import scoring
@@ -30,8 +32,13 @@ from search.backends.whoosh.schema import TEXT_FIELDS
 DEPTH = 200  # documents re-scored
 WEIGHT = 0.2  # the bonus's weight next to BM25F; tuned on bench/relevance (README, "Ranking")
 MAX_TERMS = 12
-SEQUENCE_WEIGHT = 0.5  # the same for the words typed, found in that order; tuned too
+SEQUENCE_WEIGHT = 0.25  # the same for the words typed, found in that order; tuned too
+COVER_WEIGHT = 1.0  # the cover density's weight (see _covers); tuned too
 _FIELD_SPAN = 1 << 24  # positions of field i are offset by i * _FIELD_SPAN
+
+
+# (document, position, term index) of every occurrence, ordered by document and position.
+Occurrences = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]
 
 
 def proximity_terms(query: q.Query | None) -> dict[str, tuple[str, ...]]:
@@ -55,6 +62,7 @@ def rescore(
     scores: np.ndarray,
     weight: float = WEIGHT,
     sequence_weight: float = SEQUENCE_WEIGHT,
+    cover_weight: float = COVER_WEIGHT,
 ) -> np.ndarray:
     """Return ``scores`` with the proximity bonuses added to the best matched documents."""
     terms = proximity_terms(query)
@@ -70,15 +78,22 @@ def rescore(
     wanted = np.zeros(evaluator.size, bool)
     wanted[top] = True
     rescored = scores.copy()
-    if weight > 0:
-        rescored[top] += (weight * _pairs(evaluator, terms, top, wanted)).astype(np.float32)
+    if weight > 0 or cover_weight > 0:
+        found = _occurrences(evaluator, terms, wanted)
+        if weight > 0:
+            rescored[top] += (weight * _pairs(evaluator, terms, top, found)).astype(np.float32)
+        if cover_weight > 0:
+            idf = sum(evaluator.idf(text) for text in terms)
+            bonus = idf * _covers(evaluator, len(terms), top, found)
+            rescored[top] += (cover_weight * bonus).astype(np.float32)
     if sequence is not None and sequence_weight > 0:
         rescored += (sequence_weight * evaluator.phrase_scores(sequence, wanted)).astype(np.float32)
     return rescored
 
 
-def _pairs(evaluator: scoring.Evaluator, terms, top: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """The pair bonus (see the module docstring) of each document of ``top``."""
+def _occurrences(evaluator: scoring.Evaluator, terms, wanted: np.ndarray) -> Occurrences:
+    """Every occurrence of the query's terms in the wanted documents, by document, then
+    position; each field's positions offset so that no two fields neighbour."""
     docs, positions, which = [], [], []
     for index, (text, fields) in enumerate(terms.items()):
         for name in fields:
@@ -88,8 +103,13 @@ def _pairs(evaluator: scoring.Evaluator, terms, top: np.ndarray, wanted: np.ndar
             which.append(np.full(len(found_docs), index, np.int64))
     evaluator.check_time()
     doc, position, term = np.concatenate(docs), np.concatenate(positions), np.concatenate(which)
-    order = np.argsort((doc << 32) | position)  # by document, then position
-    doc, position, term = doc[order], position[order], term[order]
+    order = np.argsort((doc << 32) | position)
+    return doc[order], position[order], term[order]
+
+
+def _pairs(evaluator: scoring.Evaluator, terms, top: np.ndarray, found: Occurrences) -> np.ndarray:
+    """The pair bonus (see the module docstring) of each document of ``top``."""
+    doc, position, term = found
     distance = np.diff(position)
     neighbours = (doc[1:] == doc[:-1]) & (term[1:] != term[:-1]) & (distance < _FIELD_SPAN)
     pairs = np.flatnonzero(neighbours)
@@ -107,3 +127,39 @@ def _pairs(evaluator: scoring.Evaluator, terms, top: np.ndarray, wanted: np.ndar
     pair_weight = np.maximum.outer(idf, idf).ravel()
     k = scoring.K1 * evaluator.collection.norms["body"][top].astype(np.float64)[:, None]
     return (pair_weight * accumulated * (scoring.K1 + 1) / (accumulated + k)).sum(axis=1)
+
+
+def _covers(evaluator: scoring.Evaluator, count: int, top: np.ndarray, found: Occurrences):
+    """Cover density, after PostgreSQL's ts_rank_cd: each cover (a shortest stretch holding
+    every query term) adds 1 / (1 + the other words inside it), and a document's sum is
+    divided by the logarithm of its length. Unlike the pair bonus it does not saturate: a
+    speech that keeps returning to all the words at once gains with every return. The
+    caller scales it by the sum of the terms' idfs, BM25F's scale for the same words."""
+    words = sum(evaluator.collection.lengths[name][top] for name in TEXT_FIELDS)
+    return cover_density(found, count, top) / np.log(np.asarray(words, np.float64) + 2.0)
+
+
+def cover_density(found: Occurrences, count: int, top: np.ndarray) -> NDArray[np.float64]:
+    """Per document of ``top`` (sorted), the sum over its covers of all ``count`` terms of
+    1 / (1 + the words in the cover that are not occurrences of a query term)."""
+    doc, position, term = found
+    if not len(doc):
+        return np.zeros(len(top))
+    key = (doc << 32) | position
+    floor = doc << 32  # an occurrence before this belongs to an earlier document
+    last = np.empty((count, len(key)), np.int64)  # each term's latest occurrence so far
+    for index in range(count):
+        last[index] = np.maximum.accumulate(np.where(term == index, key, -1))
+    start = last.min(axis=0)  # where the shortest stretch ending here with every term starts
+    complete = start >= floor
+    # A stretch is a cover unless it holds the previous one: they then start alike.
+    changed = np.ones(len(key), bool)
+    changed[1:] = (start[1:] != start[:-1]) | ~complete[:-1]
+    ends = np.flatnonzero(complete & changed)
+    if not len(ends):
+        return np.zeros(len(top))
+    begins = np.searchsorted(key, start[ends])
+    span = key[ends] - start[ends] + 1
+    noise = np.maximum(span - (ends - begins + 1), 0)
+    rows = np.searchsorted(top, doc[ends])
+    return np.bincount(rows, weights=1.0 / (1.0 + noise), minlength=len(top))

@@ -38,7 +38,7 @@ FIELD_WEIGHTS = {
 TEXT_FIELDS = tuple(FIELD_WEIGHTS)
 # How much BM25 normalises each field by its length (b: 0 none, 1 fully). Imported
 # titles are long or short by the speaker's post, not by what the speech is about.
-FIELD_B = {"title": 0.75, "summary": 0.75, "body": 0.75, "meta": 0.75, "named_countries": 0.75}
+FIELD_B = {"title": 0.75, "summary": 0.75, "body": 0.7, "meta": 0.75, "named_countries": 0.75}
 
 # Positions of the lines of a multi-line field (meta) lie this far apart, so
 # neither phrases nor proximity join the end of one name to the next.

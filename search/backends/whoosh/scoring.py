@@ -38,7 +38,7 @@ from search.backends.whoosh.lexicon import Lexicon
 from search.backends.whoosh.postings_cache import PostingsCache
 from search.backends.whoosh.schema import FIELD_B, FIELD_WEIGHTS, TEXT_FIELDS, decode_positions
 
-K1 = 1.2
+K1 = 1.6
 
 
 class OutOfTime(Exception):
