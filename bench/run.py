@@ -36,8 +36,6 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench import servers
-
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ungdc.jsonl.gz"
 PYTHON = sys.executable
@@ -148,7 +146,7 @@ def main() -> None:
     from django.http import QueryDict
 
     from archive.models import Statement
-    from bench import fts5, known_items, tantivy_search, trends_http
+    from bench import fts5, known_items, servers, tantivy_search, trends_http
     from bench.relevance import metrics, rankings
     from search import documents, searching
     from search.backends import get_backend
