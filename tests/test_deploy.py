@@ -130,12 +130,15 @@ def test_public_urls_refuse_bodies_before_parsing_them(client, db, settings):
 
 
 def indexers_of(gunicorn_pid):
-    """The indexer processes the gunicorn master started."""
-    return [
-        pid
-        for pid in children(gunicorn_pid)
-        if "sync_search_index" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
-    ]
+    """The indexer processes the gunicorn master started (a child may exit as we look)."""
+    return [pid for pid in children(gunicorn_pid) if "sync_search_index" in command_of(pid)]
+
+
+def command_of(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+    except (FileNotFoundError, ProcessLookupError):  # the process is gone
+        return ""
 
 
 def test_the_shipped_gunicorn_starts_restarts_and_stops_the_nodes_indexer(scratch):
