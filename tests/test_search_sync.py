@@ -311,6 +311,13 @@ def test_event_rename_keeps_slug_facet(capture, make_statement):
         statement = make_statement()
         statement.events.add(event)
     assert found(event=["summit"]) == {str(statement.pk)}
+    event.name = "Camp David Trilateral Summit"
+    event.save()
+    get_backend().catch_up(indexing.feed())
+    event.refresh_from_db()
+    assert event.slug == "summit"  # a permanent link: renaming does not move it
+    assert found(event=["summit"]) == {str(statement.pk)}
+    assert found("trilateral") == {str(statement.pk)}  # the new name is searchable
 
 
 def logged():
