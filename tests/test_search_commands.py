@@ -37,6 +37,22 @@ def test_rebuild_indexes_every_published_statement(make_statement):
     assert set(get_backend().stored_versions()) == {str(s.pk) for s in shown}
 
 
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_rebuild_shows_its_progress_on_a_terminal_and_hides_it_when_asked(make_statement):
+    for n in range(3):
+        make_statement(title=f"Published {n}")
+    shown, hidden = Terminal(), Terminal()
+    call_command("rebuild_search_index", stdout=StringIO(), stderr=shown)
+    call_command("rebuild_search_index", "--no-progress", stdout=StringIO(), stderr=hidden)
+    assert "Indexing: 100%" in shown.getvalue() and "3/3 [" in shown.getvalue()
+    assert "\x1b[" not in shown.getvalue()  # not coloured as an error
+    assert hidden.getvalue() == ""
+
+
 def test_rebuild_if_missing_leaves_an_existing_index(make_statement):
     make_statement()
     run("rebuild_search_index", "--no-progress")

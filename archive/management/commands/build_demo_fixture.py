@@ -10,7 +10,7 @@ from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from archive import countries
+from archive import countries, dates
 from archive.importers import RecordError, StatementImporter, open_lines
 from archive.models import Country, Event, IssuingBody, Person, Post, Statement
 
@@ -76,7 +76,7 @@ class Command(BaseCommand):
             *statements,
         ]
         self._dump(out / "ungdc_demo.json", objects)
-        decades = sorted({s.issued_on.year // 10 * 10 for s in statements})
+        decades = sorted({dates.decade_of(s.issued_on.year) for s in statements})
         self.stdout.write(
             f"{statements.count()} speeches from {len(decades)} decades "
             f"({decades[0]}s–{decades[-1]}s) written to {out} on {connection.vendor}."

@@ -4,9 +4,9 @@ import resource
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
 from archive.importers import StatementImporter, open_lines
+from archive.management.progress import progress_bar
 
 
 class Command(BaseCommand):
@@ -28,13 +28,7 @@ class Command(BaseCommand):
             first = next(lines, None)
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc}") from exc
-        bar = tqdm(
-            total=limit,
-            unit=" records",
-            desc="Importing",
-            disable=True if no_progress else None,
-            file=self.stderr._out,
-        )
+        bar = progress_bar(self, limit, "records", no_progress, desc="Importing")
         importer = StatementImporter(batch_size=batch_size, progress=bar.update)
         started = time.perf_counter()
         try:

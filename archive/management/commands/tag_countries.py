@@ -3,9 +3,9 @@
 import time
 
 from django.core.management.base import BaseCommand
-from tqdm import tqdm
 
 from archive import country_tags
+from archive.management.progress import progress_bar
 from archive.models import Country, Statement
 from archive.signals import bulk_import_finished, bulk_import_started
 
@@ -27,12 +27,7 @@ class Command(BaseCommand):
         changed = 0
         bulk_import_started.send(sender=Statement)  # the index catches up once, at the end
         try:
-            with tqdm(
-                total=len(pks),
-                unit=" statements",
-                disable=True if no_progress else None,
-                file=self.stderr._out,
-            ) as bar:
+            with progress_bar(self, len(pks), "statements", no_progress) as bar:
                 for first in range(0, len(pks), country_tags.CHUNK):
                     chunk = pks[first : first + country_tags.CHUNK]
                     changed += len(country_tags.tag(chunk, finder))

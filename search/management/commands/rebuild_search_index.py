@@ -3,8 +3,8 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
+from archive.management.progress import progress_bar
 from archive.models import Statement
 from search import indexing
 from search.backends import get_backend
@@ -32,13 +32,7 @@ class Command(BaseCommand):
             self.stdout.write("The search index exists; not rebuilt.")
             return
         total = Statement.objects.published().count()
-        bar = tqdm(
-            total=total,
-            unit=" statements",
-            desc="Indexing",
-            disable=True if no_progress else None,
-            file=self.stderr._out,
-        )
+        bar = progress_bar(self, total, "statements", no_progress, desc="Indexing")
         started = time.perf_counter()
         try:
             with index_errors("rebuild the search index"):
