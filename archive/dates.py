@@ -101,10 +101,15 @@ def parse_year(text: str) -> int | None:
     return int(text)
 
 
+def decade_of(year: int) -> int:
+    """The first year of ``year``'s decade: 1994 -> 1990."""
+    return year // 10 * 10
+
+
 def parse_decade(text: str) -> int | None:
     """The first year of a decade written "1990s" or "1990", or None."""
     year = parse_year((text or "").strip().removesuffix("s"))
-    return year // 10 * 10 if year is not None else None
+    return decade_of(year) if year is not None else None
 
 
 def decade_years(first: int) -> tuple[int, int]:

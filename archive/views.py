@@ -39,7 +39,8 @@ def home(request):
     )
     decade_counts: dict[int, int] = {}
     for year, n in per_year:
-        decade_counts[year // 10 * 10] = decade_counts.get(year // 10 * 10, 0) + n
+        decade = dates.decade_of(year)
+        decade_counts[decade] = decade_counts.get(decade, 0) + n
     context = {
         "statement_count": published.count(),
         "body_count": IssuingBody.objects.filter(statements__status="published").distinct().count(),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
+from archive import dates
 from archive.models import Statement
 from search.backends.base import Document
 
@@ -56,7 +57,7 @@ def to_document(statement: Statement) -> Document:
         "event": tuple(event.slug for event in events),
         "named": tuple(c.code for c in mentioned),
         "year": (str(year),) if year else (),
-        "decade": (f"{year // 10 * 10}s",) if year else (),
+        "decade": (f"{dates.decade_of(year)}s",) if year else (),
     }
     fields = {
         "id": str(statement.pk),

@@ -18,6 +18,7 @@ from dataclasses import replace
 from django.utils import feedgenerator
 from django.utils.text import slugify
 
+from archive import dates
 from archive.models import Statement
 from archive.text import is_web_url, xml_safe
 from search import searching
@@ -98,7 +99,7 @@ def row(statement: Statement, absolute) -> dict:
         "date_start": span[0].isoformat() if span else None,
         "date_end": span[1].isoformat() if span else None,
         "year": span[0].year if span else None,
-        "decade": span[0].year // 10 * 10 if span else None,
+        "decade": dates.decade_of(span[0].year) if span else None,
         "speaker": statement.speaker_display,
         "speaker_id": person.slug if person else None,
         "speaker_name": person.name if person else None,

@@ -30,7 +30,7 @@ class DecadeFilter(admin.SimpleListFilter):
         bounds = Statement.objects.aggregate(first=Min("issued_on"), last=Max("issued_on"))
         if not bounds["first"]:
             return []
-        start, end = bounds["first"].year // 10 * 10, bounds["last"].year // 10 * 10
+        start, end = dates.decade_of(bounds["first"].year), dates.decade_of(bounds["last"].year)
         return [(str(d), f"{d}s") for d in range(end, start - 1, -10)]
 
     def queryset(self, request, queryset):

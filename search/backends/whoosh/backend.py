@@ -86,7 +86,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
         self._facets: facet_arrays.FacetArrays | None = None
         self._segments: dict[tuple[str, str], tuple[facet_arrays.SegmentArrays, dict]] = {}
         self._collection: Collection | None = None
-        self._vocab = {name: facet_arrays.Vocabulary() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
+        self._vocab = {name: facet_arrays.FacetCodes() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
 
     # Reading -----------------------------------------------------------------
 

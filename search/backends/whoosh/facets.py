@@ -19,7 +19,7 @@ from search.backends.whoosh.schema import MULTI_FACETS, SINGLE_FACETS
 UNDATED = 0  # date arrays hold yyyymmdd; 0 marks a statement without a date
 
 
-class Vocabulary:
+class FacetCodes:
     """Integer codes for one facet's values, growing as new values appear."""
 
     def __init__(self) -> None:
@@ -50,7 +50,7 @@ def date_key(value: dt.date | None) -> int:
     return value.year * 10000 + value.month * 100 + value.day if value else UNDATED
 
 
-def build_segment(reader, vocab: Mapping[str, Vocabulary]) -> SegmentArrays:
+def build_segment(reader, vocab: Mapping[str, FacetCodes]) -> SegmentArrays:
     """Read one segment's facet values from its columns and postings."""
     size = reader.doc_count_all()
     single: dict[str, np.ndarray] = {}
