@@ -117,7 +117,7 @@ def main() -> None:
     from bench import fts5, known_items, tantivy_search
     from bench.relevance import metrics, rankings
     from search import documents, searching
-    from search.backends import _backends
+    from search.backends import close_all
     from search.backends.base import SearchQuery
     from search.filters import parse_parameters
 
@@ -127,7 +127,7 @@ def main() -> None:
         config = settings.SEARCH_BACKENDS[engine]
         backends[engine] = import_string(config["BACKEND"])(config)
         settings.SEARCH_BACKEND = config  # what an edit's save writes to
-        _backends.clear()
+        close_all()
         report["edit_to_searchable"][engine] = edit_latency(
             Statement, backends[engine], SearchQuery
         )

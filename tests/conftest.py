@@ -188,9 +188,8 @@ def fresh_search_index(request, settings, tmp_path, search_engine):
     yield settings.SEARCH_BACKEND.get("PATH")
     label_cache.CACHE.clear()  # labels read in a transaction that rolled back
     lag.forget()
-    for key, backend in list(backends._backends.items()):
-        backend.close()
-        del backends._backends[key]
+    # Backends are closed and forgotten when the settings fixture restores SEARCH_BACKEND
+    # (search/backends/__init__.py, on setting_changed).
 
 
 @pytest.fixture

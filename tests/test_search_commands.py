@@ -66,8 +66,7 @@ def test_an_index_in_an_older_format_is_reported_and_rebuilt_if_missing(
     run("rebuild_search_index", "--no-progress")
     # The code moves on to a newer index format: the index on disk is outdated.
     monkeypatch.setattr(schema, "INDEX_FORMAT", schema.INDEX_FORMAT + 1)
-    get_backend().close()
-    backends._backends.clear()
+    backends.close_all()
     backend = get_backend()
     assert backend.is_outdated()
     assert [m.id for m in check_search_backend()] == ["search.W001"]

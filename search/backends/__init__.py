@@ -3,6 +3,9 @@
 ``settings.SEARCH_BACKEND`` is a dict like Django's cache settings::
 
     SEARCH_BACKEND = {"BACKEND": "search.backends.whoosh.WhooshBackend", "PATH": "var/index"}
+
+Changing the setting (``override_settings``, a test's ``settings`` fixture) closes and
+forgets every loaded backend, as Django resets its own caches on ``setting_changed``.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import threading
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
 from search.backends.base import SearchBackend
@@ -29,3 +34,18 @@ def get_backend() -> SearchBackend:
             if backend is None:
                 backend = _backends[key] = import_string(config["BACKEND"])(dict(config))
     return backend
+
+
+def close_all() -> None:
+    """Close and forget every backend this process loaded: the next use loads afresh."""
+    with _lock:
+        loaded = list(_backends.values())
+        _backends.clear()
+    for backend in loaded:
+        backend.close()
+
+
+@receiver(setting_changed)
+def _settings_changed(setting: str, **kwargs: object) -> None:
+    if setting in ("SEARCH_BACKEND", "SEARCH_BACKENDS"):
+        close_all()
