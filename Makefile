@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test bench growth lint format browser-deps deploy-deps
+.PHONY: run test test-fast bench growth lint format browser-deps deploy-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ test: $(STAMP) browser-deps deploy-deps
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
+
+## make test-fast: the suite without browser, process, server and whole-corpus tests, to
+## iterate on (make test, which CI runs, is the one that says a change is done)
+test-fast: $(STAMP)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile -m "not slow and not browser" $(PYTEST_ARGS)
 
 ## make bench: import, index and search the full corpus next to SQLite FTS5 and tantivy, speed
 ## and relevance (ARGS="--limit 500" for a small run, ARGS="--reuse var/bench-full" to keep the data)

@@ -19,6 +19,9 @@ import pytest
 
 from tests.process_support import children, free_port
 
+# Real processes, servers and signals: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
+
 DEPLOY = Path(__file__).resolve().parent.parent / "archive" / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SLOW_CLIENTS = 8

@@ -51,6 +51,7 @@ def fixture_source_ids():
     return {o["fields"]["source_id"] for o in fixture if o["model"] == "archive.statement"}
 
 
+@pytest.mark.slow
 def test_demo_holds_every_speech_by_both_koreas():
     korean = {r["id"] for r in corpus_records() if r["country_iso3"] in {"PRK", "KOR"}}
     assert len(korean) == 68
@@ -87,6 +88,7 @@ def test_load_demo_data_skips_a_non_empty_archive(demo, capsys):
     assert counts() == before
 
 
+@pytest.mark.slow
 def test_importing_the_corpus_over_the_demo_duplicates_nothing(demo, tmp_path):
     ids = fixture_source_ids()
     subset = [r for r in corpus_records() if r["id"] in ids][:40]

@@ -5,7 +5,12 @@ runs on it) and an index directory of their own, so the test exercises
 cross-process locking exactly as gunicorn workers and a cron'd rebuild would.
 """
 
+import pytest
+
 from tests.process_support import finish
+
+# Real processes: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 WRITERS = 3
 SAVES = 12

@@ -28,6 +28,9 @@ from search.backends.whoosh import storage
 from search.backends.whoosh.storage import IndexStore
 from tests.process_support import alive, children, finish, free_port, kill
 
+# Real processes, servers and signals: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
+
 SETUP = """
 from archive.models import Country, IssuingBody, Statement
 country = Country.objects.create(code="PRK", name="North Korea", aliases="DPRK")

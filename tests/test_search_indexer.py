@@ -53,6 +53,7 @@ def test_the_indexer_is_woken_at_commit():
         listener.close()
 
 
+@pytest.mark.slow
 def test_the_indexer_dies_with_the_process_that_started_it(tmp_path):
     """``make run`` starts it with --parent $$ from the shell that runs the server."""
     manage = f"{sys.executable} manage.py sync_search_index --follow --parent $$"
