@@ -1,19 +1,11 @@
-"""System checks for the search settings.
-
-Whoosh stores its schema with pickle, so whoever can write the index
-directory can make this process run code: refuse a directory that is group-
-or world-writable or owned by another user. A directory this process cannot
-write is refused too: every index update would fail.
-"""
+"""System checks for the search settings: each backend checks its own configuration
+(``SearchBackend.check``); an index in an older format is reported for every backend."""
 
 from __future__ import annotations
 
-import os
-import stat
-from pathlib import Path
-
 from django.conf import settings
 from django.core import checks
+from django.utils.module_loading import import_string
 
 from search.backends import get_backend
 
@@ -27,11 +19,13 @@ def check_search_backend(app_configs=None, **kwargs) -> list[checks.CheckMessage
                 "SEARCH_BACKEND must be a dict with a BACKEND dotted path.", id="search.E001"
             )
         ]
-    path = config.get("PATH")
-    errors = [*unsafe_index_dir(Path(path)), *unwritable_index_dir(Path(path))] if path else []
-    errors += database_for_postgres_backend(config)
-    if str(config["BACKEND"]).startswith("search.backends.whoosh."):
-        errors += whoosh_fast_path_tested()
+    try:
+        backend_class = import_string(str(config["BACKEND"]))
+    except ImportError as exc:
+        return [
+            checks.Error(f"SEARCH_BACKEND's BACKEND cannot be imported: {exc}", id="search.E006")
+        ]
+    errors = backend_class.check(config)
     if not errors and _outdated():
         errors.append(
             checks.Warning(
@@ -44,87 +38,8 @@ def check_search_backend(app_configs=None, **kwargs) -> list[checks.CheckMessage
     return errors
 
 
-def whoosh_fast_path_tested() -> list[checks.CheckMessage]:
-    """A warning when the installed Whoosh is not one its postings fast path was tested on."""
-    from search.backends.whoosh import postings
-
-    if postings.whoosh_version() in postings.TESTED_WHOOSH:
-        return []
-    return [
-        checks.Warning(
-            f"whoosh3 {postings.whoosh_version()} is not a version the search's postings fast "
-            f"path was tested on ({', '.join(postings.TESTED_WHOOSH)}): it walks Whoosh's "
-            "public matcher API instead, which is slower.",
-            hint="Run tests/test_search_postings.py on it, then add it to TESTED_WHOOSH.",
-            id="search.W002",
-        )
-    ]
-
-
-def database_for_postgres_backend(
-    config: dict, databases: dict | None = None
-) -> list[checks.CheckMessage]:
-    """An error if the PostgreSQL backend is given a database that is not PostgreSQL."""
-    if not str(config["BACKEND"]).startswith("search.backends.postgres."):
-        return []
-    alias = config.get("DATABASE", "default")
-    engine = (databases or settings.DATABASES).get(alias, {}).get("ENGINE", "")
-    if "postgresql" in engine:
-        return []
-    return [
-        checks.Error(
-            f"The PostgreSQL search backend needs a PostgreSQL database; {alias!r} is {engine}.",
-            hint="Set DATABASE_URL to a PostgreSQL database, or SEARCH_ENGINE=whoosh.",
-            id="search.E005",
-        )
-    ]
-
-
 def _outdated() -> bool:
     try:
         return get_backend().is_outdated()
     except Exception:  # an unreadable index is reported when it is used
         return False
-
-
-def unwritable_index_dir(root: Path) -> list[checks.CheckMessage]:
-    """An error if this process could not create or update the index in ``root``."""
-    existing = next((p for p in (root, *root.parents) if p.exists()), None)
-    live = (root / "current").resolve() if (root / "current").is_dir() else None
-    return [
-        checks.Error(
-            f"The search index directory {path} is not writable by this process "
-            f"(uid {os.geteuid()}): index updates would fail.",
-            hint="Give the directory to the user that runs the site, or set SEARCH_INDEX_DIR.",
-            id="search.E004",
-        )
-        for path in filter(None, (existing, live))
-        if not os.access(path, os.W_OK | os.X_OK)
-    ]
-
-
-def unsafe_index_dir(root: Path) -> list[checks.CheckMessage]:
-    """Return errors for an index directory (or anything in it) others could write."""
-    errors = []
-    paths = [root, *root.glob("gen-*"), *root.glob("gen-*/*")] if root.exists() else []
-    for path in paths:
-        info = path.lstat()
-        if stat.S_ISLNK(info.st_mode):
-            continue
-        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            errors.append(
-                checks.Error(
-                    f"The search index path {path} is writable by group or others.",
-                    hint=f"Run: chmod go-w {path}  (Whoosh loads pickled data from it).",
-                    id="search.E002",
-                )
-            )
-        if info.st_uid != os.geteuid():
-            errors.append(
-                checks.Error(
-                    f"The search index path {path} belongs to another user (uid {info.st_uid}).",
-                    hint="The index must belong to the user that runs the site.",
-                    id="search.E003",
-                )
-            )
-    return errors

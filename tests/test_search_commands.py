@@ -19,7 +19,8 @@ from search.backends import get_backend
 from search.backends.base import IndexBehind, LogPosition, SearchQuery
 from search.backends.whoosh import schema
 from search.backends.whoosh.backend import IndexOutdated
-from search.checks import check_search_backend, unsafe_index_dir, unwritable_index_dir
+from search.backends.whoosh.checks import unsafe_index_dir, unwritable_index_dir
+from search.checks import check_search_backend
 from search.models import IndexChange
 
 

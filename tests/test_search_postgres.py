@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from search import searching
 from search.backends import get_backend
 from search.backends.base import IndexUnavailable, SearchQuery
-from search.checks import database_for_postgres_backend
+from search.backends.postgres.checks import database_for_postgres_backend
 from tests.conftest import search_engines
 
 on_postgres = pytest.mark.skipif(

@@ -8,7 +8,7 @@ from whoosh import index
 from search.analysis import stem
 from search.backends.base import Document
 from search.backends.whoosh import WhooshBackend, postings
-from search.checks import whoosh_fast_path_tested
+from search.backends.whoosh.checks import whoosh_fast_path_tested
 
 WORDS = ["peace", "security", "nuclear", "korea", "development", "rights", "council", "sanctions"]
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar, NamedTuple, Protocol
 
+from django.core import checks
+
 MONTHS = (
     "January",
     "February",
@@ -292,6 +294,11 @@ class SearchBackend(abc.ABC):
 
     def __init__(self, options: Mapping[str, object]) -> None:
         self.options = dict(options)
+
+    @classmethod
+    def check(cls, config: Mapping[str, object]) -> list[checks.CheckMessage]:
+        """Django system-check messages about this backend's ``config`` (search/checks.py)."""
+        return []
 
     @abc.abstractmethod
     def index(self, documents: Iterable[Document]) -> int:

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 
+from django.core import checks as django_checks
 from django.db import DatabaseError, connections, transaction
 from psycopg import errors
 
@@ -41,6 +42,7 @@ from search.backends.base import (
     facet_values,
 )
 from search.backends.postgres import tables, words
+from search.backends.postgres.checks import database_for_postgres_backend
 from search.backends.postgres.query import Compiler, lexeme
 from search.backends.postgres.tables import DOCUMENTS, STATE, TERMS
 
@@ -56,6 +58,10 @@ log = logging.getLogger(__name__)
 
 class PostgresBackend(SearchBackend):
     """Full-text search in PostgreSQL: weighted tsvectors, a GIN index, facet columns."""
+
+    @classmethod
+    def check(cls, config: Mapping[str, object]) -> list[django_checks.CheckMessage]:
+        return database_for_postgres_backend(config)
 
     transactional = True
     differences = {

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
+from django.core import checks as django_checks
 from whoosh.searching import Searcher
 
 from search import facets, query_syntax, query_text
@@ -32,6 +33,7 @@ from search.backends.base import (
     Sort,
     facet_values,
 )
+from search.backends.whoosh import checks as index_checks
 from search.backends.whoosh import facets as facet_arrays
 from search.backends.whoosh import proximity
 from search.backends.whoosh import query as compiled_query
@@ -64,6 +66,10 @@ class IndexOutdated(IndexUnavailable):
 
 
 class WhooshBackend(IndexWriting, SearchBackend):
+    @classmethod
+    def check(cls, config: Mapping[str, object]) -> list[django_checks.CheckMessage]:
+        return index_checks.check(config)
+
     def __init__(self, options: Mapping[str, object]) -> None:
         super().__init__(options)
         self.store = IndexStore(
