@@ -96,11 +96,7 @@ def render_sets(means: dict[str, dict[str, dict]]) -> str:
     header = " | ".join(f"{s} ({c} needs)" for s, c in zip(sets, counts, strict=True))
     lines = [f"| engine | {header} |", "| --- |" + " --- |" * len(sets)]
     for engine in engines:
-        cells = " | ".join(
-            f"{means[s][engine]['ndcg']:.3f} / {means[s][engine]['p10']:.3f} / "
-            f"{means[s][engine]['judged_share']:.0%}"
-            for s in sets
-        )
+        cells = " | ".join(_mean_cell(means[s][engine]) for s in sets)
         lines.append(f"| {engine} | {cells} |")
     return "\n".join(lines)
 
@@ -117,10 +113,12 @@ def render(report: dict, needs: list[dict]) -> str:
             f"{row[e]['ndcg']:.3f} / {row[e]['p10']:.2f} / {row[e]['judged']}" for e in engines
         )
         lines.append(f"| {need['id']} | `{need['query']}` | {cells} |")
-    means = " | ".join(
-        f"**{report['mean'][e]['ndcg']:.3f}** / {report['mean'][e]['p10']:.3f} / "
-        f"{report['mean'][e]['judged_share']:.0%}"
-        for e in engines
-    )
+    means = " | ".join(_mean_cell(report["mean"][e], bold=True) for e in engines)
     lines.append(f"| **mean** | | {means} |")
     return "\n".join(lines)
+
+
+def _mean_cell(mean: dict, bold: bool = False) -> str:
+    """Mean nDCG@10 / P@10 / judged share, as one table cell."""
+    ndcg = f"**{mean['ndcg']:.3f}**" if bold else f"{mean['ndcg']:.3f}"
+    return f"{ndcg} / {mean['p10']:.3f} / {mean['judged_share']:.0%}"
