@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.security_headers.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "search.unavailable.IndexUnavailableMiddleware",
+    "search.web.unavailable.IndexUnavailableMiddleware",
 ]
 
 if DEBUG and not env_flag("DEBUG_404", False):
@@ -198,7 +198,7 @@ SEARCH_BACKEND = SEARCH_BACKENDS[os.environ.get("SEARCH_ENGINE", "whoosh")]
 REQUEST_BODY_LIMIT = int(os.environ.get("REQUEST_BODY_LIMIT", str(8 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_LIMIT
 
-# How the index follows the database: see search/indexing.py for each knob.
+# How the index follows the database: see search/sync/indexing.py for each knob.
 SEARCH_INDEXING = {
     "CHECK_INTERVAL": float(os.environ.get("SEARCH_CHECK_INTERVAL", "1")),
     "LAG_NOTICE": float(os.environ.get("SEARCH_LAG_NOTICE", "5")),

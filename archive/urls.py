@@ -5,6 +5,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("search.urls")),
+    path("", include("search.web.urls")),
     path("", include("archive.public_urls")),
 ]

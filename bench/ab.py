@@ -38,7 +38,7 @@ django.setup()
 from urllib.parse import urlencode
 from django.http import QueryDict
 from search.backends import get_backend
-from search.filters import parse_parameters
+from search.web.filters import parse_parameters
 try:  # snippets are cut by the caller since the second backend: measure a whole page
     from search.searching import run
 except ImportError:

@@ -119,7 +119,7 @@ def main() -> None:
     from search import documents, searching
     from search.backends import close_all
     from search.backends.base import SearchQuery
-    from search.filters import parse_parameters
+    from search.web.filters import parse_parameters
 
     backends = {}
     report["edit_to_searchable"] = {}

@@ -121,7 +121,7 @@ def setup(workdir: Path):
     from bench import fts5
     from search import searching
     from search.backends import get_backend
-    from search.filters import parse_parameters
+    from search.web.filters import parse_parameters
 
     backend = get_backend()
     fts_path = workdir / "fts5.sqlite3"

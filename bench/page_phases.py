@@ -50,8 +50,9 @@ def main() -> None:
     from django.test import Client
 
     from bench.run import query_string
-    from search import searching, views
-    from search.indexing import current_backend
+    from search import searching
+    from search.sync.indexing import current_backend
+    from search.web import views
 
     spent: Counter[str] = Counter()
 

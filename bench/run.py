@@ -151,7 +151,7 @@ def main() -> None:
     from search import documents, searching
     from search.backends import get_backend
     from search.backends.base import SearchQuery
-    from search.filters import parse_parameters
+    from search.web.filters import parse_parameters
 
     backend = get_backend()
     report["edit_to_searchable"] = edit_latency(Statement, backend, SearchQuery)
@@ -395,7 +395,7 @@ def trend_timings(backend, repeat: int) -> dict:
     and with the postings cache bypassed, next to the three search pages of its terms."""
     from django.test import RequestFactory
 
-    from search.views import search_page, trends_page
+    from search.web.views import search_page, trends_page
 
     factory = RequestFactory()
     trends_request = factory.get("/trends/", {"q": ",".join(TRENDS_TERMS)})

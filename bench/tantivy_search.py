@@ -7,7 +7,7 @@ through tantivy's aggregation API, and a snippet for each of the top 20 from
 a window around its best match. Words are folded to ASCII, lower-cased and
 stemmed by a custom analyzer; no stop words are dropped, so phrases are exact.
 
-The query is the archive's own language, parsed by ``search.query_syntax``
+The query is the archive's own language, parsed by ``search.query.syntax``
 and compiled to tantivy queries, so the three engines answer the same
 question. As in the FTS5 reference, field prefixes other than ``title:`` and
 ``body:`` search both fields, and a misspelt word gets no suggestion;
@@ -36,7 +36,7 @@ from pathlib import Path
 import tantivy
 from tantivy import Occur, Query
 
-from search import query_syntax, query_text
+from search.query import cleaning, syntax
 
 ANALYZER = "folded_english"
 TITLE_BOOST = 1.5
@@ -140,13 +140,13 @@ class TantivySearch:
 
     def compile(self, text: str) -> Query | None:
         """The tantivy query of ``text`` in the archive's language (None: nothing to search)."""
-        tree, _notices = query_syntax.parse(query_text.clean(text).text)
+        tree, _notices = syntax.parse(cleaning.clean(text).text)
         if tree is None:
             return None
         plain = self._plain_words(tree)
         if plain and self.tuning.stop_words:
             plain = [w for w in plain if w.text.lower() not in STOP_WORDS] or plain
-            tree = query_syntax.And(tuple(plain)) if len(plain) > 1 else plain[0]
+            tree = syntax.And(tuple(plain)) if len(plain) > 1 else plain[0]
         compiled = self._node(tree)
         terms = [term for word in plain for term in self.analyze(word.text)]
         if compiled is None or not self.tuning.phrase_boost or len(terms) < 2:
@@ -163,34 +163,32 @@ class TantivySearch:
         )
 
     @staticmethod
-    def _plain_words(tree: query_syntax.Node) -> list[query_syntax.Word]:
+    def _plain_words(tree: syntax.Node) -> list[syntax.Word]:
         """The words of a query that is only plain words (no fields, operators or markers)."""
-        words = tree.children if isinstance(tree, query_syntax.And) else (tree,)
+        words = tree.children if isinstance(tree, syntax.And) else (tree,)
         plain = [
-            w
-            for w in words
-            if isinstance(w, query_syntax.Word) and not (w.field or w.prefix or w.fuzzy)
+            w for w in words if isinstance(w, syntax.Word) and not (w.field or w.prefix or w.fuzzy)
         ]
         return plain if len(plain) == len(words) else []
 
-    def _node(self, node: query_syntax.Node) -> Query | None:
-        if isinstance(node, query_syntax.Word):
+    def _node(self, node: syntax.Node) -> Query | None:
+        if isinstance(node, syntax.Word):
             return self._word(node)
-        if isinstance(node, query_syntax.Phrase):
+        if isinstance(node, syntax.Phrase):
             return self._fields(node.field, lambda field: self._terms(field, node.text))
-        if isinstance(node, query_syntax.Or):
+        if isinstance(node, syntax.Or):
             children = [c for c in map(self._node, node.children) if c is not None]
             if not children:
                 return None
             return Query.boolean_query([(Occur.Should, c) for c in children])
-        if isinstance(node, query_syntax.Not):
+        if isinstance(node, syntax.Not):
             child = self._node(node.child)
             if child is None:
                 return None
             return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, child)])
         clauses = []
         for child in node.children:
-            negated = isinstance(child, query_syntax.Not)
+            negated = isinstance(child, syntax.Not)
             compiled = self._node(child.child if negated else child)
             if compiled is not None:
                 clauses.append((Occur.MustNot if negated else Occur.Must, compiled))
@@ -200,7 +198,7 @@ class TantivySearch:
             clauses.append((Occur.Must, Query.all_query()))
         return Query.boolean_query(clauses)
 
-    def _word(self, word: query_syntax.Word) -> Query | None:
+    def _word(self, word: syntax.Word) -> Query | None:
         terms = self.analyze(word.text)
         if len(terms) == 1 and (word.fuzzy or (word.prefix and len(terms[0]) >= MIN_PREFIX)):
 

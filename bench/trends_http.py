@@ -17,7 +17,7 @@ BROAD_TERMS = ('"of the"', '"in the"', '"to the"', '"and the"')
 
 def through_http(port: int, repeat: int, terms: tuple[str, ...]) -> dict:
     """Time ``/trends/`` for ``terms`` and for ``BROAD_TERMS``; each series' status."""
-    from search.trends import BUDGET
+    from search.trends.computing import BUDGET
 
     report: dict = {"budget_s": BUDGET}
     for name, asked in (("terms", terms), ("broad", BROAD_TERMS)):

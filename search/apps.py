@@ -6,4 +6,5 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from search import checks, signals  # noqa: F401 - connect receivers, register checks
+        from search import checks  # noqa: F401 - registers the checks
+        from search.sync import signals  # noqa: F401 - connects the receivers

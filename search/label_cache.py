@@ -3,7 +3,7 @@
 A results page names every facet value it lists: a few hundred countries,
 issuing bodies and events, read from three tables on every request (about a
 tenth of a page's time). Names change rarely. A save or a deletion of such a
-record clears this process's copy at once (``search.signals``); another
+record clears this process's copy at once (``search.sync.signals``); another
 process's copy is at most ``CHECK_INTERVAL`` old, as its view of the index is.
 """
 
@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable
 
 from search import facets
-from search.indexing import option
+from search.sync.indexing import option
 
 
 class LabelCache:

@@ -60,7 +60,7 @@ class IndexChange(models.Model):
     # No foreign key: the row must outlive a deleted statement.
     statement_id = models.BigIntegerField(null=True)
     # "country:5", "body:3", "event:7": a renamed record, turned into its
-    # statements when the row is applied (search.changelog).
+    # statements when the row is applied (search.sync.changelog).
     authority = models.CharField(max_length=40, blank=True, default="")
     # The database's clock, so that servers with different clocks agree.
     changed_at = models.DateTimeField(db_default=Now(), db_index=True)

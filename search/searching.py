@@ -15,10 +15,12 @@ from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
-from search import analysis, highlighting, lag, query_text
+from search import analysis, highlighting
 from search.backends.base import Correction, SearchBackend, SearchQuery, SearchResults
 from search.documents import load_texts
-from search.indexing import current_backend
+from search.query import cleaning
+from search.sync import lag
+from search.sync.indexing import current_backend
 
 # ids -> {id: (summary, body)}
 TextLoader = Callable[[list[str]], dict[str, tuple[str, str]]]
@@ -48,7 +50,7 @@ def complete(results: SearchResults, query: SearchQuery, texts: TextLoader) -> S
             replace(hit, snippet=snippet(*loaded.get(hit.id, ("", "")), results.highlight, pattern))
             for hit in hits
         )
-    suggestion = suggest(query_text.clean(query.text).text, results.corrections, loaded)
+    suggestion = suggest(cleaning.clean(query.text).text, results.corrections, loaded)
     return replace(results, hits=hits, suggestion=suggestion)
 
 

@@ -15,8 +15,9 @@ from django.utils.module_loading import import_string
 from archive.groups import sync_groups
 from archive.management.commands.load_demo_data import DEMO_FIXTURES
 from archive.models import Country, Event, IssuingBody, Statement, Status
-from search import backends, documents, indexing, label_cache, lag
-from search.indexer import Indexer
+from search import backends, documents, label_cache
+from search.sync import indexing, lag
+from search.sync.indexer import Indexer
 
 # The JSON API tests' small corpus lives beside its helpers.
 pytest_plugins = ["tests.api_support", "tests.process_support"]
@@ -204,7 +205,7 @@ def capture(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def indexer():
-    """Run the node's indexer (``search.indexer``) until it has nothing left to do."""
+    """Run the node's indexer (``search.sync.indexer``) until it has nothing left to do."""
     worker = Indexer(say=lambda line: None, background=False)
 
     def run(rounds: int = 1000) -> None:

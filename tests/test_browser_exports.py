@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from search import exports
+from search.web import exports
 from tests.test_browser import browser, page, site  # noqa: F401
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]

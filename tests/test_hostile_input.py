@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from archive import citations
 from archive.importers import RecordError, parse_record
 from archive.models import Event, IssuingBody, Status
-from search import exports
 from search.analysis import MAX_TYPO_LENGTH
 from search.backends.whoosh.lexicon import Lexicon, SegmentTerms
+from search.web import exports
 
 # Every backend answers these the same way.
 pytestmark = pytest.mark.every_backend

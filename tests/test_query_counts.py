@@ -51,7 +51,7 @@ def test_a_results_page_reads_its_hits_by_id_not_by_walking_the_published(statem
     from django.test.utils import CaptureQueriesContext
 
     from search.backends.base import Hit
-    from search.presenters import load_statements
+    from search.web.presenters import load_statements
 
     if connection.vendor != "sqlite":
         pytest.skip("a query plan of SQLite's: PostgreSQL plans its own")

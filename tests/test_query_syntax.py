@@ -2,8 +2,8 @@
 
 import pytest
 
-from search import query_syntax as syntax
-from search.query_text import clean
+from search.query import syntax
+from search.query.cleaning import clean
 
 
 def parse(text):

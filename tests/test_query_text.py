@@ -1,4 +1,4 @@
-from search.query_text import MAX_QUERY_CHARS, MAX_QUERY_WORDS, clean
+from search.query.cleaning import MAX_QUERY_CHARS, MAX_QUERY_WORDS, clean
 
 
 def test_unbalanced_quote_is_closed_at_the_end():

@@ -14,7 +14,7 @@ from django.core.management.base import SystemCheckError
 from django.utils import timezone
 
 from archive.models import Statement
-from search import backends, documents, indexing
+from search import backends, documents
 from search.backends import get_backend
 from search.backends.base import IndexBehind, LogPosition, SearchQuery
 from search.backends.whoosh import schema
@@ -22,6 +22,7 @@ from search.backends.whoosh.backend import IndexOutdated
 from search.backends.whoosh.checks import unsafe_index_dir, unwritable_index_dir
 from search.checks import check_search_backend
 from search.models import IndexChange
+from search.sync import indexing
 
 
 def run(*args):

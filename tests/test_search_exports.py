@@ -12,9 +12,9 @@ import pytest
 from django.urls import reverse
 
 from archive.models import Country, Event, Statement, Status
-from search import exports
 from search.backends.base import SearchQuery, Sort
-from search.indexing import current_backend
+from search.sync.indexing import current_backend
+from search.web import exports
 
 # Every backend answers these the same way.
 pytestmark = pytest.mark.every_backend

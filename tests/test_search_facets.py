@@ -8,7 +8,7 @@ from django.http import QueryDict
 from archive.models import Statement
 from search.backends import get_backend
 from search.facets import NAMES as FACETS
-from search.filters import SearchFilterSet, parse_parameters
+from search.web.filters import SearchFilterSet, parse_parameters
 
 # Every backend answers these the same way.
 pytestmark = pytest.mark.every_backend

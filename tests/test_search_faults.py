@@ -21,11 +21,11 @@ from urllib.parse import urlencode
 
 import pytest
 
-from search import indexing
 from search.backends import get_backend
 from search.backends.base import SearchQuery
 from search.backends.whoosh import storage
 from search.backends.whoosh.storage import IndexStore
+from search.sync import indexing
 from tests.process_support import alive, children, finish, free_port, kill
 
 # Real processes, servers and signals: left out of `make test-fast`.
@@ -60,7 +60,7 @@ def log_rows(scratch):
 def search_total(scratch, text, **env):
     """How many statements a search finds, asked the way a visitor's request asks."""
     script = (
-        "from search.indexing import current_backend; "
+        "from search.sync.indexing import current_backend; "
         "from search.backends.base import SearchQuery; "
         f"print(current_backend().search(SearchQuery(text={text!r})).total)"
     )
@@ -116,7 +116,7 @@ print("saved", flush=True)
 
 
 STALLED_CATCH_UP = """
-from search import indexing
+from search.sync import indexing
 print("catching up", flush=True)
 indexing.catch_up()
 """
@@ -245,7 +245,7 @@ with transaction.atomic():
 WAIT_FOR_HIT = """
 import time
 from search.backends.base import SearchQuery
-from search.indexing import current_backend
+from search.sync.indexing import current_backend
 started = time.monotonic()
 while current_backend().search(SearchQuery(text="orphaned")).total == 0:
     if time.monotonic() - started > 5:
@@ -302,7 +302,7 @@ def test_a_deleted_index_answers_503_and_is_not_recreated(
 ):
     statement = make_statement(title="Peace talks")
     shutil.rmtree(fresh_search_index)
-    with caplog.at_level(logging.ERROR, logger="search.unavailable"):
+    with caplog.at_level(logging.ERROR, logger="search.web.unavailable"):
         page = client.get("/search/", {"q": "peace"})
     assert page.status_code == 503
     assert "Search is unavailable" in page.content.decode()

@@ -12,10 +12,10 @@ from django.conf import settings
 from django.db import connection
 from whoosh.writing import SegmentWriter
 
-from search import indexing, wakeup
 from search.backends import get_backend
 from search.backends.base import IndexUnavailable, SearchQuery
-from search.indexer import Indexer
+from search.sync import indexing, wakeup
+from search.sync.indexer import Indexer
 from tests.process_support import alive
 
 

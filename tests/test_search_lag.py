@@ -5,10 +5,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from search import lag
 from search.backends import get_backend
 from search.backends.base import SearchQuery
 from search.searching import search
+from search.sync import lag
 
 
 @pytest.fixture

@@ -172,7 +172,7 @@ def test_a_bar_replaces_the_years_already_chosen(client, corpus):
 
 
 def test_the_histogram_has_every_year_however_the_facets_are_capped(client, corpus, monkeypatch):
-    from search import views
+    from search.web import views
 
     monkeypatch.setattr(views, "PAGE_FACET_LIMIT", 5)
     response = page(client, q="drills", year=["2024"])
@@ -246,7 +246,7 @@ def test_more_like_this_weighs_a_bounded_number_of_words(capture, make_statement
     """The longest speech costs no more than a few hundred dictionary lookups, whatever its
     length: "more like this" weighs its most frequent words only, within its own budget."""
     from search.backends.whoosh import backend as whoosh_backend
-    from search.indexing import current_backend
+    from search.sync.indexing import current_backend
 
     if not isinstance(current_backend(), whoosh_backend.WhooshBackend):
         pytest.skip("The bound is the Whoosh backend's")  # the PostgreSQL one ranks in SQL

@@ -12,11 +12,11 @@ from django.db import transaction
 
 from archive.models import Country, Event, IssuingBody, Statement, Status
 from archive.records import links_written
-from search import changelog, indexing
 from search.backends import get_backend
 from search.backends.base import Gap, IndexBehind, LogPosition, SearchQuery
-from search.indexer import Indexer
 from search.models import IndexChange
+from search.sync import changelog, indexing
+from search.sync.indexer import Indexer
 
 
 def found(text="", **filters):
@@ -273,7 +273,7 @@ def test_index_failure_is_logged_keeps_the_database_write_and_heals_by_itself(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(get_backend(), "catch_up", broken)
-    with caplog.at_level(logging.ERROR, logger="search.indexing"):
+    with caplog.at_level(logging.ERROR, logger="search.sync.indexing"):
         statement = make_statement(title="Saved despite the index")
     assert Statement.objects.filter(pk=statement.pk).exists()
     assert "The database change was kept" in caplog.text

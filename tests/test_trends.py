@@ -11,10 +11,11 @@ import pytest
 from django.http import QueryDict
 
 from archive.models import Statement
-from search import searching, trend_chart, trends
+from search import searching
 from search.backends.base import SearchQuery
 from search.templatetags.trend_tags import title_terms
-from search.trends import MAX_TERMS, parse_request, split_terms
+from search.trends import chart, computing
+from search.trends.computing import MAX_TERMS, parse_request, split_terms
 
 # On PostgreSQL, each test runs on both backends.
 pytestmark = pytest.mark.every_backend
@@ -152,7 +153,7 @@ def test_the_csv_download_has_a_row_per_term_and_year(demo, client):
             assert int(count) == per_year.get(int(year), 0)
         assert int(every) == all_years.get(int(year), 0)
         assert share == ("" if not int(every) else f"{int(count) / int(every):.6f}")
-        assert few == ("true" if 0 < int(every) < trends.FEW else "false")
+        assert few == ("true" if 0 < int(every) < computing.FEW else "false")
         assert status == "computed"
 
 
@@ -273,14 +274,14 @@ def test_title_terms_are_quoted_phrases_else_words_about_something():
 
 
 def test_the_chart_scale_and_ticks():
-    assert trend_chart.nice_step(0.37 / 4, whole=False) == 0.1
-    assert trend_chart.nice_step(7 / 4, whole=False) == 2
-    assert trend_chart.nice_step(2.2 / 4, whole=False) == 1
-    assert trend_chart.nice_step(0.6 / 4, whole=False) == 0.2
-    assert trend_chart.nice_step(1 / 4, whole=True) == 1  # never a quarter of a statement
-    assert trend_chart.nice_step(9 / 4, whole=True) == 5
-    assert trend_chart.year_step(78) == 10
-    assert trend_chart.year_step(5) == 1
+    assert chart.nice_step(0.37 / 4, whole=False) == 0.1
+    assert chart.nice_step(7 / 4, whole=False) == 2
+    assert chart.nice_step(2.2 / 4, whole=False) == 1
+    assert chart.nice_step(0.6 / 4, whole=False) == 0.2
+    assert chart.nice_step(1 / 4, whole=True) == 1  # never a quarter of a statement
+    assert chart.nice_step(9 / 4, whole=True) == 5
+    assert chart.year_step(78) == 10
+    assert chart.year_step(5) == 1
 
 
 @pytest.mark.parametrize(
@@ -294,7 +295,7 @@ def test_the_chart_scale_and_ticks():
     ],
 )
 def test_the_y_axis_labels_differ_at_every_tick(measure, step, labels):
-    assert [trend_chart.number(step * i, measure, step) for i in range(5)] == labels
+    assert [chart.number(step * i, measure, step) for i in range(5)] == labels
 
 
 def test_one_budget_is_shared_and_a_term_out_of_time_is_not_computed_never_zero(
@@ -318,11 +319,11 @@ def test_one_budget_is_shared_and_a_term_out_of_time_is_not_computed_never_zero(
         "nuclear",
         "hegemonism",
         "nuclear",
-        trends.first_use_query("hegemonism"),
+        computing.first_use_query("hegemonism"),
     ]
-    assert 0 < asked[1][1] <= trends.BUDGET / 2 + 0.01  # a fair share, not the whole budget
+    assert 0 < asked[1][1] <= computing.BUDGET / 2 + 0.01  # a fair share, not the whole budget
     nuclear, hegemonism = body["series"]
-    assert nuclear["status"] == "not_computed" and nuclear["reason"] == trends.NOT_COMPUTED
+    assert nuclear["status"] == "not_computed" and nuclear["reason"] == computing.NOT_COMPUTED
     assert {y["statements"] for y in nuclear["years"]} == {None}
     assert {y["share"] for y in nuclear["years"]} == {None}
     assert nuclear["first_uses_status"] == "not_computed" and nuclear["first_uses"] == []
@@ -337,16 +338,16 @@ def test_one_budget_is_shared_and_a_term_out_of_time_is_not_computed_never_zero(
             io.StringIO(client.get("/trends/export.csv", {"q": "nuclear"}).content.decode())
         )
     )
-    assert {r["status"] for r in rows} == {trends.NOT_COMPUTED}
+    assert {r["status"] for r in rows} == {computing.NOT_COMPUTED}
     assert {r["statements"] for r in rows} == {""}
 
 
 def test_shares_come_with_their_n_and_years_of_few_statements_are_marked(demo, client):
     body = client.get("/api/trends/", {"q": "hegemonism"}).json()
-    assert body["few_statements_below"] == trends.FEW
+    assert body["few_statements_below"] == computing.FEW
     every = {y["year"]: y["statements"] for y in body["statements_per_year"]}
     for year in body["series"][0]["years"]:
         assert year["all_statements"] == every[year["year"]]
-        assert year["few_statements"] == (0 < every[year["year"]] < trends.FEW)
-    label = trend_chart.point_label("peace", 1950, 2, 2, few=True)
+        assert year["few_statements"] == (0 < every[year["year"]] < computing.FEW)
+    label = chart.point_label("peace", 1950, 2, 2, few=True)
     assert label == "peace, 1950: 2 statements of 2 (100.0%), few statements that year"

@@ -36,8 +36,8 @@ from archive.models import (
 )
 from search import documents
 from search.backends.base import LogPosition
-from search.changelog import ChangeLog
 from search.models import IndexChange
+from search.sync.changelog import ChangeLog
 from tests.admin_forms import form_by_id, form_with
 from tests.test_importers import record, write_jsonl
 

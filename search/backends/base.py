@@ -114,7 +114,7 @@ class SearchQuery:
     # "who talks about whom" is ("country", "named"). The first is single-valued.
     pairs: tuple[str, str] | None = None
     # Seconds this search may take, if less than the backend's own time budget: a trends
-    # request shares one budget among its searches (search.trends).
+    # request shares one budget among its searches (search.trends.computing).
     budget: float | None = None
 
 
@@ -288,7 +288,7 @@ class SearchBackend(abc.ABC):
     # Where this backend knowingly departs from the contract, by name, in words for
     # the README: the contract tests check the documented behaviour instead.
     differences: ClassVar[Mapping[str, str]] = {}
-    # Whether writes join the caller's database transaction (search.indexing then
+    # Whether writes join the caller's database transaction (search.sync.indexing then
     # writes at once instead of after the commit).
     transactional: ClassVar[bool] = False
 
@@ -374,7 +374,7 @@ class SearchBackend(abc.ABC):
         return False
 
     def indexer_lock(self, wait: float | None = None) -> AbstractContextManager[None]:
-        """Held by the one indexer (``search.indexer``) of this index while it runs; a second
+        """Held by the one indexer (``search.sync.indexer``) of this index while it runs; a second
         waits up to ``wait`` seconds (None: until the first stops), else IndexBusy."""
         return contextlib.nullcontext()
 

@@ -1,4 +1,4 @@
-"""The search page's facet checkboxes, joined in Python (search/markup.py says why).
+"""The search page's facet checkboxes, joined in Python (search/web/markup.py says why).
 
 A page lists up to 700 values; their labels and values come from a small,
 stable vocabulary, so each is escaped once per process and remembered.
@@ -9,8 +9,8 @@ from functools import lru_cache
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from search.facet_links import FacetLink
-from search.markup import escaped
+from search.web.facet_links import FacetLink
+from search.web.markup import escaped
 
 register = template.Library()
 

@@ -1,4 +1,4 @@
-"""The search page's list of hits, joined in Python (search/markup.py says why).
+"""The search page's list of hits, joined in Python (search/web/markup.py says why).
 
 Twenty hits of nine values each cost the page more in template variable
 lookups than its search; the markup is the template's own, row for row.
@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from archive.models import Statement
 from search.backends.base import Hit
-from search.markup import escaped
+from search.web.markup import escaped
 
 register = template.Library()
 

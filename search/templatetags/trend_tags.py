@@ -6,7 +6,8 @@ import re
 
 from django import template
 
-from search import analysis, trends
+from search import analysis
+from search.trends import computing
 
 register = template.Library()
 
@@ -49,7 +50,7 @@ def title_terms(title: str) -> list[str]:
     about something (no small words, numbers, or the formula of a title)."""
     quoted = [f'"{phrase.strip()}"' for phrase in QUOTED.findall(title) if phrase.strip()]
     if quoted:
-        return quoted[: trends.MAX_TERMS]
+        return quoted[: computing.MAX_TERMS]
     words = [
         word
         for word in analysis.TOKEN.findall(title)
@@ -59,7 +60,7 @@ def title_terms(title: str) -> list[str]:
         and word.lower() not in TITLE_FORMULA
         and not re.fullmatch(r"\d+(st|nd|rd|th)", word.lower())
     ]
-    return list(dict.fromkeys(words))[: trends.MAX_TERMS]
+    return list(dict.fromkeys(words))[: computing.MAX_TERMS]
 
 
 @register.inclusion_tag("search/_trends_box.html")
@@ -74,4 +75,4 @@ def trends_box(
 @register.simple_tag
 def seed_trends() -> tuple[str, ...]:
     """The home page's example: the seed article's formula and two of its kin."""
-    return trends.EXAMPLES[0]
+    return computing.EXAMPLES[0]

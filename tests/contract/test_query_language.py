@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from search.analysis import MAX_EXPANSIONS, MIN_PREFIX
 from search.backends.base import SearchQuery, SearchResults
-from search.query_text import MAX_QUERY_CHARS, MAX_QUERY_WORDS
+from search.query.cleaning import MAX_QUERY_CHARS, MAX_QUERY_WORDS
 from tests.contract.documents import doc
 
 # PostgreSQL's index lives in the test database.

@@ -23,7 +23,7 @@ from django.core import checks as django_checks
 from django.db import DatabaseError, connections, transaction
 from psycopg import errors
 
-from search import facets, query_syntax, query_text
+from search import facets
 from search.analysis import MAX_TYPO_LENGTH, STOP, fold, query_terms, stem
 from search.backends.base import (
     CORRECTION_CANDIDATES,
@@ -45,6 +45,7 @@ from search.backends.postgres import tables, words
 from search.backends.postgres.checks import database_for_postgres_backend
 from search.backends.postgres.query import Compiler, lexeme
 from search.backends.postgres.tables import DOCUMENTS, STATE, TERMS
+from search.query import cleaning, syntax
 
 PAIR, PAIR_SEPARATOR = "pair", "\t"  # facet values never hold a tab
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
@@ -326,8 +327,8 @@ class PostgresBackend(SearchBackend):
     # Reading -------------------------------------------------------------------
 
     def search(self, q: SearchQuery) -> SearchResults:
-        cleaned = query_text.clean(q.text)
-        tree, syntax_notices = query_syntax.parse(cleaned.text)
+        cleaned = cleaning.clean(q.text)
+        tree, syntax_notices = syntax.parse(cleaned.text)
         notices = list(cleaned.notices)
         try:
             with transaction.atomic(using=self.alias), self._cursor() as cursor:
@@ -354,7 +355,7 @@ class PostgresBackend(SearchBackend):
         notices.extend(compiled.notices)
         nothing = compiled.condition is None and bool(text.strip())
         if nothing:
-            notices.append(query_text.nothing_to_search(text))
+            notices.append(cleaning.nothing_to_search(text))
 
         where, params = ["true"], []
         if nothing:
@@ -554,7 +555,7 @@ def _order(sort: Sort, has_rank: bool) -> str:
     return "date_start IS NULL, date_start DESC, written DESC"
 
 
-def _words_of(word: query_syntax.Word) -> list[tuple[int, str]]:
+def _words_of(word: syntax.Word) -> list[tuple[int, str]]:
     """(start in the query, word) of each word in what was typed as one."""
     return [(word.start + m.start(), m.group()) for m in re.finditer(r"\w+", word.text)]
 

@@ -1,4 +1,4 @@
-"""Turn a parsed query (search.query_syntax) into a SQL condition over the PostgreSQL index.
+"""Turn a parsed query (search.query.syntax) into a SQL condition over the PostgreSQL index.
 
 Each word, phrase or field value becomes one predicate: a ``tsquery`` on the
 document's vector (``'term'``, ``'prefix':*``, ``'a' <-> 'b'``, restricted to
@@ -21,7 +21,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from search import query_syntax as syntax
 from search.analysis import (
     FUZZY_PREFIX,
     MAX_TYPO_LENGTH,
@@ -32,6 +31,7 @@ from search.analysis import (
 )
 from search.backends.postgres import words
 from search.backends.postgres.tables import facet_condition, quote
+from search.query import syntax
 
 # The weight labels a field prefix searches: None is every field of the vector.
 LABELS: dict[str | None, str] = {

@@ -21,7 +21,7 @@ import numpy as np
 from django.core import checks as django_checks
 from whoosh.searching import Searcher
 
-from search import facets, query_syntax, query_text
+from search import facets
 from search.analysis import SMALL_WORDS, query_terms
 from search.backends.base import (
     FacetValue,
@@ -51,6 +51,7 @@ from search.backends.whoosh.scoring import Collection, Evaluator, Leaf, OutOfTim
 from search.backends.whoosh.storage import IndexStore, open_index
 from search.backends.whoosh.suggestions import suggest
 from search.backends.whoosh.writing import IndexWriting, live_versions
+from search.query import cleaning, syntax
 
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
 MORE_LIKE_TERMS = 15  # key terms of a statement that "more like this" searches for
@@ -255,15 +256,15 @@ class WhooshBackend(IndexWriting, SearchBackend):
         started = time.monotonic()
         with self._lock:
             searcher, arrays, collection = self._state()
-            cleaned = query_text.clean(q.text)
-            tree, syntax_notices = query_syntax.parse(cleaned.text)
+            cleaned = cleaning.clean(q.text)
+            tree, syntax_notices = syntax.parse(cleaned.text)
             compiler = Compiler(searcher.reader(), collection.lexicon)
             compiled = compiler.compile(tree, syntax_notices, cleaned.text)
             notices = [*cleaned.notices, *compiled.notices]
             # Text with nothing to search for finds nothing: never every statement.
             nothing = compiled.query is None and bool(cleaned.text.strip())
             if nothing:
-                notices.append(query_text.nothing_to_search(cleaned.text))
+                notices.append(cleaning.nothing_to_search(cleaned.text))
 
             base = arrays.live.copy() if not nothing else np.zeros(arrays.size, dtype=bool)
             scores = None

@@ -12,7 +12,7 @@ than ``PRESSING_SEGMENTS`` while changes keep coming: a merge holds the write
 lock and the processor, and an edit that arrives meanwhile waits for it). What
 is left, many middle-sized segments and deletions, is compacted by a
 rebuild in the background when ``needs_compaction`` says so
-(``search.indexer``).
+(``search.sync.indexer``).
 
 Merged segments are read through memory-mapped files: reading a segment's
 postings through the operating system's file calls, as searches do, takes

@@ -1,4 +1,4 @@
-"""Turn a parsed query (search.query_syntax) into terms of this index, bounded.
+"""Turn a parsed query (search.query.syntax) into terms of this index, bounded.
 
 Words become stemmed terms over the text fields; a quoted phrase keeps its
 stop words; ``prefix*`` expands to at most ``MAX_EXPANSIONS`` indexed terms
@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from search import query_syntax as syntax
 from search.analysis import (
     FUZZY_PREFIX,
     MAX_EXPANSIONS,
@@ -25,6 +24,7 @@ from search.analysis import (
 )
 from search.backends.whoosh.lexicon import Lexicon
 from search.backends.whoosh.schema import TEXT_FIELDS
+from search.query import syntax
 
 # Which index fields a field prefix searches as text.
 TEXT_TARGETS: dict[str | None, tuple[str, ...]] = {

@@ -17,7 +17,7 @@ from whoosh.index import Index
 from whoosh.multiproc import MpWriter, SubWriterTask
 
 from search.backends.whoosh.bulk import BulkSegmentWriter
-from search.parent_death import die_with_parent
+from search.sync.parent_death import die_with_parent
 
 NICENESS = 10
 

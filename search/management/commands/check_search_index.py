@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing, lag
 from search.backends import get_backend
 from search.management.index_errors import index_errors
+from search.sync import indexing, lag
 
 
 class Command(BaseCommand):

@@ -6,10 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.management.progress import progress_bar
 from archive.models import Statement
-from search import indexing
 from search.backends import get_backend
 from search.backends.base import IndexBehind, IndexBusy
 from search.management.index_errors import index_errors
+from search.sync import indexing
 
 
 class Command(BaseCommand):

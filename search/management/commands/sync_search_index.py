@@ -5,10 +5,10 @@ import signal
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
-from search.indexer import Indexer
 from search.management.index_errors import index_errors
-from search.parent_death import die_with_parent
+from search.sync import indexing
+from search.sync.indexer import Indexer
+from search.sync.parent_death import die_with_parent
 
 
 class Command(BaseCommand):

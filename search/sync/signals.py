@@ -13,8 +13,9 @@ from django.dispatch import receiver
 
 from archive.models import Country, Event, IssuingBody, Person, Statement
 from archive.signals import bulk_import_finished, bulk_import_started, records_changed
-from search import indexing, label_cache
-from search.indexing import schedule
+from search import label_cache
+from search.sync import indexing
+from search.sync.indexing import schedule
 
 # Records whose names are facet labels.
 LABELLED = (Country, IssuingBody, Event)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
-from search.markup import html_join
-from search.trends import Series, Trends
+from search.trends.computing import Series, Trends
+from search.web.markup import html_join
 
 WIDTH, HEIGHT = 720, 280
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 14, 44  # room for the axes' numbers and titles

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from search import crosstab_views, views
+from search.trends import crosstab_views
+from search.trends import views as trend_views
+from search.web import views
 
 app_name = "search"
 
@@ -10,10 +12,10 @@ urlpatterns = [
     path("search/export.<str:fmt>", views.search_export, name="export"),
     path("search/crosstab/", crosstab_views.crosstab_page, name="crosstab"),
     path("search/crosstab.csv", crosstab_views.crosstab_csv, name="crosstab-export"),
-    path("trends/", views.trends_page, name="trends"),
-    path("trends/export.<str:fmt>", views.trends_export, name="trends-export"),
+    path("trends/", trend_views.trends_page, name="trends"),
+    path("trends/export.<str:fmt>", trend_views.trends_export, name="trends-export"),
     path("api/search/", views.api_search, name="api-search"),
-    path("api/trends/", views.api_trends, name="api-trends"),
+    path("api/trends/", trend_views.api_trends, name="api-trends"),
     path("api/search/crosstab/", crosstab_views.api_crosstab, name="api-crosstab"),
     path("api/statements/<slug:slug>/", views.api_statement, name="api-statement"),
     path("health/", views.health, name="health"),

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from archive.citations import source_note
 from archive.models import Statement
 from archive.text import is_web_url
-from search import facets, label_cache, lag
+from search import facets, label_cache
 from search.backends.base import Hit, SearchQuery, SearchResults
+from search.sync import lag
 
 
 def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
@@ -113,7 +114,7 @@ def results_json(
         },
         "suggestion": results.suggestion,
         "notices": [*notices, *results.notices],
-        # How far the index is behind the database (search.lag).
+        # How far the index is behind the database (search.sync.lag).
         "index": lag.current().as_json(),
     }
 

@@ -1,6 +1,6 @@
 """First uses of a term: who said it first, on what the statements say, in an order that holds.
 
-A trend's first-use search (``search.trends``) looks for the term in the
+A trend's first-use search (``search.trends.computing``) looks for the term in the
 title and the text only: an archivist's summary that quotes a phrase does
 not make the speaker a user of it. Its candidates come oldest first by the
 earliest day each may have been issued; here they are put in answer order
@@ -18,7 +18,7 @@ from archive import threads
 from archive.models import Statement, StatementRelation
 from search import analysis, highlighting
 from search.backends.base import Hit
-from search.presenters import load_statements
+from search.web.presenters import load_statements
 
 SHOWN = 3  # first uses shown per term
 

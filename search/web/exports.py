@@ -23,7 +23,7 @@ from archive.models import Statement
 from archive.text import is_web_url, xml_safe
 from search import searching
 from search.backends.base import SearchQuery, SearchResults, Sort
-from search.presenters import statement_fields
+from search.web.presenters import statement_fields
 
 EXPORT_CAP = 10_000
 FEED_ENTRIES = 50

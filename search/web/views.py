@@ -1,4 +1,4 @@
-"""The search page, the JSON search API, the statement API, and terms over time."""
+"""The search page, its feed and exports, the JSON search API, the statement API, health."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from django.views.decorators.http import require_GET
 
 from archive.models import Statement
 from archive.permalinks import follow_former_slugs
-from search import exports, facet_links, facets, lag, searching, trend_presenters, trends
-from search.filters import parse_parameters
-from search.histogram import histogram
-from search.presenters import facet_labels, load_statements, results_json, statement_json
+from search import facets, searching
+from search.sync import lag
+from search.trends import computing, presenters
+from search.web import exports, facet_links
+from search.web.filters import parse_parameters
+from search.web.histogram import histogram
+from search.web.presenters import facet_labels, load_statements, results_json, statement_json
 
 # How many values of each facet the page shows; long ones fold behind "show more".
 PAGE_FACET_LIMIT = 100
@@ -23,7 +26,7 @@ PAGE_FACET_LIMIT = 100
 # histogram has every year with hits, then caps the facets it lists.
 EVERY_VALUE = 10_000
 # What a search's "see this over time" keeps: its filters but the years, and its range.
-TRENDS_KEEP = (*(n for n in facets.NAMES if n not in trends.YEAR_FILTERS), "from", "to")
+TRENDS_KEEP = (*(n for n in facets.NAMES if n not in computing.YEAR_FILTERS), "from", "to")
 CLEARED = dict.fromkeys((*facets.NAMES, "from", "to"))  # "clear all" keeps the words and the order
 
 
@@ -67,8 +70,8 @@ def search_page(request):
             if name not in ("from", "to", "page")
             for value in values
         ],
-        "trends_url": trend_presenters.trends_url(
-            _kept(params, TRENDS_KEEP), [trends.as_one_term(query.text)]
+        "trends_url": presenters.trends_url(
+            _kept(params, TRENDS_KEEP), [computing.as_one_term(query.text)]
         )
         if query.text.strip()
         else None,
@@ -164,81 +167,6 @@ def api_statement(request, slug):
         Statement.objects.published().select_related("issuer__country"), slug=slug
     )
     return JsonResponse(statement_json(statement, request))
-
-
-def _trends(request):
-    """The trends asked for, computed (None without terms), and what was said of the input."""
-    asked, notices = trends.parse_request(request.GET)
-    if not asked.terms:
-        return asked, None, notices
-    return asked, trends.compute(asked), notices
-
-
-@require_GET
-def trends_page(request):
-    """Terms over the years: a line chart, its table, first uses, countries, and a matrix."""
-    asked, found, notices = _trends(request)
-    context = {
-        "asked": asked,
-        "terms_text": ", ".join(asked.terms),
-        "notices": notices,
-        "examples": trends_examples(),
-    }
-    if found is not None:
-        context.update(trend_presenters.page_context(found), download_query=request.GET.urlencode())
-    return render(request, "search/trends.html", context)
-
-
-def trends_examples() -> list[tuple[str, str]]:
-    """The terms the page suggests when it has none: the seed article's, and others."""
-    return [
-        (", ".join(terms), trend_presenters.trends_url(None, terms)) for terms in trends.EXAMPLES
-    ]
-
-
-@require_GET
-def trends_export(request, fmt):
-    """The series as CSV (one row per term and year) or as the API's JSON, to download."""
-    if fmt not in ("csv", "json"):
-        raise Http404("Trends download as CSV or JSON.")
-    _, found, notices = _trends(request)
-    if found is None:
-        text = 'Give one to four terms, as q=term or q="a phrase",term.\n'
-        return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
-    if fmt == "csv":
-        response = HttpResponse(
-            trend_presenters.csv_text(found), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        response = JsonResponse(_trends_json(request, found, notices))
-    name = exports.download_name("trends", list(found.request.terms), fmt)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-def _trends_json(request, found, notices) -> dict:
-    return trend_presenters.trends_json(
-        found,
-        notices,
-        trend_presenters.first_uses(found, for_api=True),
-        trend_presenters.country_names(found),
-        request.build_absolute_uri,
-    )
-
-
-@require_GET
-def api_trends(request):
-    """Each term's statements per year and share, first uses, top countries, and the matrix."""
-    _, found, notices = _trends(request)
-    if found is None:
-        return JsonResponse(
-            {
-                "terms": [],
-                "series": [],
-                "notices": [*notices, 'Give one to four terms: q=term or q="a phrase",term.'],
-            }
-        )
-    return JsonResponse(_trends_json(request, found, notices))
 
 
 @require_GET

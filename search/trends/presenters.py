@@ -17,14 +17,15 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.dates import DATED_SPAN_YEARS
-from search import facets, label_cache, trend_chart
-from search.exports import spreadsheet_safe
-from search.first_uses import FirstUse
-from search.first_uses import first_uses as find_first_uses
-from search.markup import escaped
-from search.presenters import statement_fields
-from search.trend_chart import STYLES
-from search.trends import FEW, MEASURES, NOT_COMPUTED, TOP_COUNTRIES, Series, Trends
+from search import facets, label_cache
+from search.trends import chart
+from search.trends.chart import STYLES
+from search.trends.computing import FEW, MEASURES, NOT_COMPUTED, TOP_COUNTRIES, Series, Trends
+from search.trends.first_uses import FirstUse
+from search.trends.first_uses import first_uses as find_first_uses
+from search.web.exports import spreadsheet_safe
+from search.web.markup import escaped
+from search.web.presenters import statement_fields
 
 FEW_MARK = ' <abbr title="few statements: shares of them say little">*</abbr>'
 CSV_HEADER = ("term", "year", "statements", "all_statements", "share", "few_statements", "status")
@@ -58,7 +59,7 @@ def country_names(trends: Trends) -> dict[str, str]:
 
 
 def first_uses(trends: Trends, *, for_api: bool = False) -> dict[str, list[FirstUse]]:
-    """Each term's first uses (search.first_uses), in answer order, the term marked."""
+    """Each term's first uses (search.trends.first_uses), in answer order, the term marked."""
     return {
         series.term: find_first_uses(series.first_uses, series.first_use_terms, for_api=for_api)
         for series in trends.series
@@ -222,7 +223,7 @@ def page_context(found: Trends) -> dict:
     uses = first_uses(found)
     return dict(
         trends=found,
-        chart=trend_chart.chart(found, year_url),
+        chart=chart.chart(found, year_url),
         table_rows=table_rows(found, year_url),
         series=[
             {

@@ -14,8 +14,8 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 
 from search.backends.base import FacetValue
-from search.facet_links import with_changes
-from search.markup import escaped
+from search.web.facet_links import with_changes
+from search.web.markup import escaped
 
 SLOT = 24  # units (and, at most, CSS pixels) per year: a bar is a big enough target
 HEIGHT = 60

@@ -17,12 +17,15 @@ from dataclasses import dataclass, replace
 
 from django.http import QueryDict
 
-from search import facets, query_text, searching
+from search import facets, searching
 from search.backends.base import FacetValue, Hit, SearchQuery, SearchResults, Sort
-from search.filters import parse_parameters
+from search.query import cleaning
+from search.web.filters import parse_parameters
 
 MAX_TERMS = 4
-FIRST_CANDIDATES = 12  # earliest statements read per term, for first uses (search.first_uses)
+FIRST_CANDIDATES = (
+    12  # earliest statements read per term, for first uses (search.trends.first_uses)
+)
 TOP_COUNTRIES = 8  # issuing countries listed per term
 MATRIX_SIZE = 15  # issuing countries x countries named
 EVERY_VALUE = 10_000  # every year, every country: the backend counts them anyway
@@ -92,7 +95,7 @@ def parse_request(data: QueryDict) -> tuple[TrendRequest, tuple[str, ...]]:
     notices: list[str] = []
     terms = []
     for term in split_terms(data.getlist("q")):
-        cleaned = query_text.clean(term)  # as the search will read it, and as shown
+        cleaned = cleaning.clean(term)  # as the search will read it, and as shown
         notices += [f"{cleaned.text[:60]}: {notice}" for notice in cleaned.notices]
         if cleaned.text and cleaned.text not in terms:
             terms.append(cleaned.text)
@@ -153,7 +156,7 @@ class Series:
     total: int  # statements matching, in every year and undated
     per_year: dict[int, int]  # the term's year facet: statements matching, by year
     # Candidates for first use: the oldest statements whose title or text has the term
-    # (search.first_uses orders them and marks the term); empty when not computed.
+    # (search.trends.first_uses orders them and marks the term); empty when not computed.
     first_uses: tuple[Hit, ...]
     countries: tuple[FacetValue, ...]  # issuing countries, most frequent first
     suggestion: str | None = None

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Min
 from django.utils import timezone
 
-from search import indexing
 from search.backends import get_backend
-from search.changelog import unapplied
 from search.models import IndexChange
+from search.sync import indexing
+from search.sync.changelog import unapplied
 
 log = logging.getLogger(__name__)
 

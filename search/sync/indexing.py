@@ -4,12 +4,12 @@ The only module that talks to both the ORM and the search backend.
 
 Writers call ``schedule(pks)``. It appends the statements to the change log
 (``search.models.IndexChange``) in the writer's own transaction and wakes
-the indexers (``search.wakeup``). Each node runs one indexer
-(``search.indexer``, ``sync_search_index --follow``), which applies the log
+the indexers (``search.sync.wakeup``). Each node runs one indexer
+(``search.sync.indexer``, ``sync_search_index --follow``), which applies the log
 to its index a bounded chunk at a time. Where no indexer runs (a shell, the
 tests), a save indexes its own statements after the commit, if nobody holds
 the index's lock: it never waits for it, and never applies a rename's
-statements. Searches never write the index (``search.lag`` says how far
+statements. Searches never write the index (``search.sync.lag`` says how far
 behind it is). The log is what makes every index converge whatever fails:
 a process killed after its commit, an update that raised, a second server.
 
@@ -30,7 +30,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from search import changelog, documents, wakeup
+from search import documents
 from search.backends import get_backend
 from search.backends.base import (
     IndexBehind,
@@ -39,8 +39,9 @@ from search.backends.base import (
     LogPosition,
     SearchBackend,
 )
-from search.changelog import ChangeLog, authority_key, statements_of
 from search.models import IndexChange
+from search.sync import changelog, wakeup
+from search.sync.changelog import ChangeLog, authority_key, statements_of
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +250,7 @@ def prune_log(days: float | None = None) -> int:
 
 def current_backend() -> SearchBackend:
     """The backend searches read. They never write it: the indexer keeps it current, and
-    ``search.lag`` says how far behind it is."""
+    ``search.sync.lag`` says how far behind it is."""
     return get_backend()
 
 

@@ -1,6 +1,6 @@
 """The indexer: one long-running process per index directory that applies the change log.
 
-Saves log their changes and wake it (``search.wakeup``); searches only read.
+Saves log their changes and wake it (``search.sync.wakeup``); searches only read.
 Each round it does a bounded piece of work and looks again:
 
 1. no index: build one. A backlog above ``REBUILD_ABOVE`` rows, or an index
@@ -8,9 +8,9 @@ Each round it does a bounded piece of work and looks again:
    (``needs_compaction``): rebuild into a new generation in a background
    thread while the old one serves and keeps receiving the fresh edits;
    the rebuild then applies the log from the position it noted before
-   reading, and swaps (``search.indexing.rebuild``);
+   reading, and swaps (``search.sync.indexing.rebuild``);
 2. turn a few renamed records into rows of their statements
-   (``search.changelog.expand``);
+   (``search.sync.changelog.expand``);
 3. index the statements edited directly since its position, newest first,
    so an edit is not queued behind a rename's thousand statements;
 4. apply the next ``chunk`` rows of the log in order (a tenth as many when
@@ -35,10 +35,10 @@ from collections.abc import Callable
 
 from django.db import close_old_connections
 
-from search import changelog, indexing
 from search.backends import get_backend
 from search.backends.base import IndexBehind, IndexBusy, LogPosition, SearchBackend
-from search.wakeup import Listener
+from search.sync import changelog, indexing
+from search.sync.wakeup import Listener
 
 log = logging.getLogger(__name__)
 

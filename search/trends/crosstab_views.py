@@ -1,4 +1,4 @@
-"""The cross-tab of a search (search.crosstab) as a page, its API answer and a CSV."""
+"""The cross-tab of a search (search.trends.crosstab) as a page, its API answer and a CSV."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from search import crosstab, facet_links, facets, label_cache
-from search.crosstab import CrossTab, CrossTabRefused
-from search.exports import download_name, spreadsheet_safe
-from search.filters import parse_parameters
+from search import facets, label_cache
+from search.trends import crosstab
+from search.trends.crosstab import CrossTab, CrossTabRefused
+from search.web import facet_links
+from search.web.exports import download_name, spreadsheet_safe
+from search.web.filters import parse_parameters
 
 KEPT = ("q", "from", "to", *facets.NAMES)  # the search's own parameters, for the cells' links
 
