@@ -31,7 +31,7 @@ sys.path.insert(0, root)
 os.chdir(root)
 os.environ.update({
     "DATABASE_URL": f"sqlite:///{workdir}/db.sqlite3", "SEARCH_INDEX_DIR": f"{workdir}/index",
-    "DJANGO_SETTINGS_MODULE": "archive.settings", "LOG_LEVEL": "ERROR",
+    "DJANGO_SETTINGS_MODULE": "archive.project.settings", "LOG_LEVEL": "ERROR",
 })
 import django
 django.setup()

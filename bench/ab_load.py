@@ -33,7 +33,7 @@ def start(checkout: Path, data: Path) -> tuple[subprocess.Popen, int]:
         **os.environ,
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
         "SEARCH_INDEX_DIR": str(data / "index"),
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "DJANGO_SETTINGS_MODULE": "archive.project.settings",
         "LOG_LEVEL": "ERROR",
     }
     port = free_port()

@@ -81,7 +81,7 @@ def main() -> None:
         **os.environ,
         "DATABASE_URL": f"{SERVER}/{DATABASE}".replace("postgresql://", "postgres://", 1),
         "SEARCH_INDEX_DIR": str(workdir / "index"),
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "DJANGO_SETTINGS_MODULE": "archive.project.settings",
         "LOG_LEVEL": "ERROR",
     }
     report: dict = {"database": "PostgreSQL", "limit": args.limit}

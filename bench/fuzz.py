@@ -5,7 +5,7 @@
 
 It imports the corpus into a scratch database (``--reuse DIR`` keeps it, and
 shares it with ``make bench``), starts gunicorn as deployed (DEBUG off,
-``archive/deploy/gunicorn.conf.py``), and sends generated queries to the JSON
+``archive/project/deploy/gunicorn.conf.py``), and sends generated queries to the JSON
 API, the search page, the Atom feed and both exports, with hostile parameters
 beside them: operator words, ``*`` and ``?`` alone and inside words, field
 prefixes known and unknown, control characters and non-characters, deep
@@ -123,9 +123,10 @@ def fetch(port: int, path: str) -> tuple[int, float, float]:
 
 
 def serve(env: dict, port: int, log: Path) -> subprocess.Popen:
-    """gunicorn as deployed (archive/deploy/gunicorn.conf.py) on ``port``, once it answers."""
-    command = [str(Path(sys.executable).parent / "gunicorn"), "archive.wsgi"]
-    command += ["-c", str(ROOT / "archive" / "deploy" / "gunicorn.conf.py")]
+    """gunicorn as deployed (archive/project/deploy/gunicorn.conf.py) on ``port``, once it
+    answers."""
+    command = [str(Path(sys.executable).parent / "gunicorn"), "archive.project.wsgi"]
+    command += ["-c", str(ROOT / "archive" / "project" / "deploy" / "gunicorn.conf.py")]
     command += ["-b", f"127.0.0.1:{port}"]
     with log.open("w") as stream:
         server = subprocess.Popen(
@@ -159,7 +160,7 @@ def main() -> None:
         "PATH": "/usr/bin:/bin",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "SEARCH_INDEX_DIR": str(workdir / "index"),
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "DJANGO_SETTINGS_MODULE": "archive.project.settings",
         "LOG_LEVEL": "ERROR",
     }
     if not (workdir / "db.sqlite3").exists():

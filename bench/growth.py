@@ -52,7 +52,7 @@ def environment(workdir: Path) -> dict:
         **os.environ,
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "SEARCH_INDEX_DIR": str(workdir / "index"),
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "DJANGO_SETTINGS_MODULE": "archive.project.settings",
         "LOG_LEVEL": "ERROR",
     }
 

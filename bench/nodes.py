@@ -23,15 +23,19 @@ def scratch_env(tmp: Path, index: str = "index", **extra: str) -> dict[str, str]
         "ARCHIVE_VAR_DIR": str(tmp / "var"),
         "SEARCH_INDEX_DIR": str(tmp / index),
         "SEARCH_ENGINE": "whoosh",
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "DJANGO_SETTINGS_MODULE": "archive.project.settings",
         **extra,
     }
 
 
 def start_node(env: dict, port: int, log: Path) -> subprocess.Popen:
     """gunicorn with the shipped config, in its own process group; waits until it answers."""
-    command = [str(Path(PYTHON).parent / "gunicorn"), "-c", "archive/deploy/gunicorn.conf.py"]
-    command += ["archive.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command = [
+        str(Path(PYTHON).parent / "gunicorn"),
+        "-c",
+        "archive/project/deploy/gunicorn.conf.py",
+    ]
+    command += ["archive.project.wsgi", "--bind", f"127.0.0.1:{port}"]
     with log.open("w") as out:
         server = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True

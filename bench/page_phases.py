@@ -39,7 +39,7 @@ def main() -> None:
             "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
             "ALLOWED_HOSTS": "testserver",
             "SECURE_SSL_REDIRECT": "0",
-            "DJANGO_SETTINGS_MODULE": "archive.settings",
+            "DJANGO_SETTINGS_MODULE": "archive.project.settings",
             "LOG_LEVEL": "ERROR",
         }
     )

@@ -115,7 +115,7 @@ def main() -> None:
         **os.environ,
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "SEARCH_INDEX_DIR": str(workdir / "index"),
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "DJANGO_SETTINGS_MODULE": "archive.project.settings",
         "LOG_LEVEL": "ERROR",
     }
     report: dict = {"corpus": args.corpus, "limit": args.limit, "workdir": str(workdir)}
@@ -506,7 +506,7 @@ def start_server(env, port: int, cwd: Path = ROOT) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
-            "archive.wsgi",
+            "archive.project.wsgi",
             "--workers",
             "2",
             "--bind",

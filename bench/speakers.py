@@ -105,7 +105,7 @@ def main() -> None:
     import django
 
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.project.settings")
     django.setup()
     from archive.duplicates import DuplicateProposal
     from archive.models import Person

@@ -35,7 +35,7 @@ class Scratch:
         self.env.update(
             DATABASE_URL=database_url,
             SEARCH_INDEX_DIR=str(self.index),
-            DJANGO_SETTINGS_MODULE="archive.settings",
+            DJANGO_SETTINGS_MODULE="archive.project.settings",
             PYTHONUNBUFFERED="1",
         )
 

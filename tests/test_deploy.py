@@ -1,6 +1,6 @@
 """The deployment the README gives an operator holds up: nginx and gunicorn against slow clients.
 
-The test runs archive/deploy/nginx-site.conf and archive/deploy/gunicorn.conf.py
+The test runs archive/project/deploy/nginx-site.conf and archive/project/deploy/gunicorn.conf.py
 as shipped, changing only their ports, on a scratch database.
 """
 
@@ -22,17 +22,17 @@ from tests.process_support import children, free_port
 # Real processes, servers and signals: left out of `make test-fast`.
 pytestmark = pytest.mark.slow
 
-DEPLOY = Path(__file__).resolve().parent.parent / "archive" / "deploy"
+DEPLOY = Path(__file__).resolve().parent.parent / "archive" / "project" / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SLOW_CLIENTS = 8
 
 
 def start_gunicorn(scratch, port):
-    command = [str(Path(sys.executable).parent / "gunicorn"), "archive.wsgi"]
+    command = [str(Path(sys.executable).parent / "gunicorn"), "archive.project.wsgi"]
     command += ["-c", str(DEPLOY / "gunicorn.conf.py"), "-b", f"127.0.0.1:{port}"]
     return subprocess.Popen(
         command,
-        cwd=DEPLOY.parent.parent,
+        cwd=DEPLOY.parents[2],
         env=scratch.with_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

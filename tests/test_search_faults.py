@@ -359,12 +359,12 @@ print(s.pk)
 """
 
 
-DEPLOY = Path(__file__).resolve().parent.parent / "archive" / "deploy"
+DEPLOY = Path(__file__).resolve().parent.parent / "archive" / "project" / "deploy"
 
 
 def serve(scratch, index, port):
     """A node: gunicorn with the shipped configuration (and so its indexer), its own index."""
-    command = [str(Path(sys.executable).parent / "gunicorn"), "archive.wsgi", "-w", "1"]
+    command = [str(Path(sys.executable).parent / "gunicorn"), "archive.project.wsgi", "-w", "1"]
     command += ["-c", str(DEPLOY / "gunicorn.conf.py"), "-b", f"127.0.0.1:{port}"]
     return subprocess.Popen(
         command,

@@ -60,7 +60,7 @@ def test_database_url_selects_the_database():
 def test_the_real_not_found_page_in_development_unless_debug_404_is_set():
     code = (
         "from django.conf import settings; "
-        "print('archive.not_found.NotFoundPageMiddleware' in settings.MIDDLEWARE)"
+        "print('archive.project.not_found.NotFoundPageMiddleware' in settings.MIDDLEWARE)"
     )
     assert run_manage("shell", "--no-imports", "-c", code).stdout.strip() == "True"
     shown = run_manage("shell", "--no-imports", "-c", code, DEBUG_404="1")

@@ -194,7 +194,7 @@ def test_public_pages_send_a_strict_content_security_policy(client, make_stateme
     assert "<script>" not in html and " style=" not in html
 
 
-NOT_FOUND_PAGE = "archive.not_found.NotFoundPageMiddleware"
+NOT_FOUND_PAGE = "archive.project.not_found.NotFoundPageMiddleware"
 
 
 @pytest.fixture

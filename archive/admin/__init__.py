@@ -7,4 +7,4 @@ history through django-simple-history, shown from each change page.
 
 from archive.admin import authorities, people, review_queue, statements  # noqa: F401
 
-# admin.site is archive.admin_site.ArchiveAdminSite (see INSTALLED_APPS).
+# admin.site is archive.project.admin_site.ArchiveAdminSite (see INSTALLED_APPS).

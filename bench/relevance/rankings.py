@@ -17,7 +17,7 @@ def use_workdir(workdir: Path) -> None:
         {
             "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
             "SEARCH_INDEX_DIR": str(workdir / "index"),
-            "DJANGO_SETTINGS_MODULE": "archive.settings",
+            "DJANGO_SETTINGS_MODULE": "archive.project.settings",
             "LOG_LEVEL": "ERROR",
         }
     )

@@ -1,6 +1,6 @@
 """The node's indexer, started and kept running by the gunicorn master.
 
-``gunicorn -c archive/deploy/gunicorn.conf.py archive.wsgi`` is all a node
+``gunicorn -c archive/project/deploy/gunicorn.conf.py archive.project.wsgi`` is all a node
 needs: the master starts ``manage.py sync_search_index --follow`` beside its
 workers, restarts it if it dies (waiting longer after each quick failure),
 and stops it on exit. The indexer dies with the master too, even a killed
@@ -24,7 +24,7 @@ from pathlib import Path
 
 log = logging.getLogger("gunicorn.error")
 
-MANAGE = Path(__file__).resolve().parent.parent.parent / "manage.py"
+MANAGE = Path(__file__).resolve().parents[3] / "manage.py"
 POLL = 0.5  # seconds between looks at the child
 QUICK = 60.0  # a child that ran less than this failed quickly: back off
 MAX_BACKOFF = 60.0

@@ -46,4 +46,4 @@ class ArchiveAdminSite(admin.AdminSite):
 class ArchiveAdminConfig(AdminConfig):
     """Installed in place of ``django.contrib.admin``, so that ``admin.site`` is the archive's."""
 
-    default_site = "archive.admin_site.ArchiveAdminSite"
+    default_site = "archive.project.admin_site.ArchiveAdminSite"

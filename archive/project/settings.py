@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(os.environ.get("ARCHIVE_VAR_DIR", BASE_DIR / "var"))
 
 
@@ -40,7 +40,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "archive.admin_site.ArchiveAdminConfig",  # django.contrib.admin, with the archive's site
+    "archive.project.admin_site.ArchiveAdminConfig",  # django.contrib.admin, with the archive's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,28 +55,28 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "archive.request_limits.RequestLimitsMiddleware",
+    "archive.project.request_limits.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "archive.security_headers.ContentSecurityPolicyMiddleware",
+    "archive.project.security_headers.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "search.web.unavailable.IndexUnavailableMiddleware",
 ]
 
 if DEBUG and not env_flag("DEBUG_404", False):
     # The development server shows the real 404 page; DEBUG_404=1 shows Django's debug page.
-    MIDDLEWARE.append("archive.not_found.NotFoundPageMiddleware")
+    MIDDLEWARE.append("archive.project.not_found.NotFoundPageMiddleware")
 
 if not DEBUG:
     # Serve collected static files from the app server in production.
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
-ROOT_URLCONF = "archive.urls"
-WSGI_APPLICATION = "archive.wsgi.application"
+ROOT_URLCONF = "archive.project.urls"
+WSGI_APPLICATION = "archive.project.wsgi.application"
 
 TEMPLATES = [
     {
