@@ -6,9 +6,11 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 PYTEST_ARGS ?=
 STAMP := $(VENV)/.installed
+# mkdocs-material's notice about MkDocs 2 on every build: read once, not on every test run.
+export NO_MKDOCS_2_WARNING := 1
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test test-fast bench growth lint format browser-deps deploy-deps
+.PHONY: run test test-fast bench growth lint docs format browser-deps deploy-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +52,7 @@ test: $(STAMP) browser-deps deploy-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/mkdocs build --strict --quiet --site-dir var/site
 	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
 ## make test-fast: the suite without browser, process, server and whole-corpus tests, to
@@ -66,6 +69,11 @@ bench: $(BENCH_STAMP)
 ## (ARGS="--reuse" keeps the grown databases in var/growth)
 growth: $(BENCH_STAMP)
 	$(BIN)/python -m bench.growth $(ARGS)
+
+## make docs: the documentation site (docs/, mkdocs.yml) built into var/site, every link checked
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir var/site
+	@echo "Open var/site/index.html, or run .venv/bin/mkdocs serve"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

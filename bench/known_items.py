@@ -8,7 +8,7 @@ Three kinds, each on a fixed, deterministic sample of speeches:
   occur in exactly one speech: the search must find that speech and no other.
 
 A speech "contains" a phrase when its words, case and accents folded and
-stemmed (Porter), come in that order: how the README says quoted phrases
+stemmed (Porter), come in that order: how docs/readers/search.md says quoted phrases
 match. Candidates come from FTS5's phrase match and our own results.
 """
 

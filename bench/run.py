@@ -107,6 +107,11 @@ def main() -> None:
         "--freshness-seconds", type=float, default=30, help="writing time of bench/freshness.py"
     )
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "latest.json"))
+    parser.add_argument(
+        "--page",
+        default=str(ROOT / "docs" / "benchmarks.md"),
+        help="the docs page written from the report (bench/report_page.py)",
+    )
     args = parser.parse_args()
 
     workdir = Path(args.reuse) if args.reuse else Path(tempfile.mkdtemp(prefix="archive-bench-"))
@@ -118,7 +123,13 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "archive.project.settings",
         "LOG_LEVEL": "ERROR",
     }
-    report: dict = {"corpus": args.corpus, "limit": args.limit, "workdir": str(workdir)}
+    report: dict = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": machine(),
+        "corpus": args.corpus,
+        "limit": args.limit,
+        "workdir": str(workdir),
+    }
     fresh = not (workdir / "db.sqlite3").exists()
 
     if fresh:
@@ -282,8 +293,20 @@ def main() -> None:
         report["freshness"] = freshness.freshness_runs(args.freshness_seconds, output.parent)
         output.write_text(json.dumps(report, indent=2))
         print(freshness.render_runs(report["freshness"]))
+    from bench import report_page
+
+    Path(args.page).write_text(report_page.render(report_page.load(output)))
+    print(f"\nThe docs page: {args.page}")
     if not args.reuse:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def machine() -> str:
+    """What the run ran on: CPUs, memory and Python, for the page that reports it."""
+    memory = Path("/proc/meminfo")
+    total = memory.read_text().split()[1] if memory.exists() else None
+    gib = f", {int(total) / 2**20:.0f} GiB" if total else ""
+    return f"{os.cpu_count()} CPUs{gib}, Python {sys.version.split()[0]}, {sys.platform}"
 
 
 def drive(port: int, paths: list[str], **options) -> dict:

@@ -1,4 +1,4 @@
-"""The deployment the README gives an operator holds up: nginx and gunicorn against slow clients.
+"""The deployment the docs give an operator holds up: nginx and gunicorn against slow clients.
 
 The test runs archive/project/deploy/nginx-site.conf and archive/project/deploy/gunicorn.conf.py
 as shipped, changing only their ports, on a scratch database.

@@ -1,7 +1,8 @@
 """Ranking checks on the demo data: known items come first.
 
 The same checks run on the full corpus in ``make bench`` (bench/known_items.py),
-beside the relevance benchmark the field weights were chosen on (README, "Ranking").
+beside the relevance benchmark the field weights were chosen on
+(docs/architecture/backends.md, "Ranking").
 """
 
 import re

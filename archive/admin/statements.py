@@ -14,8 +14,8 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from archive import country_tags, dates
 from archive.admin.base import URL_AS_HTTPS, RecordAdmin
 from archive.admin.publishing import PublishingMixin
-from archive.project.admin_site import choice_label
 from archive.models import RelationKind, Statement, StatementRelation, Status
+from archive.project.admin_site import choice_label
 from archive.statement_form import StatementForm
 
 # What an archivist may set a statement to; publishing and withdrawing are for editors.

@@ -40,7 +40,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "archive.project.admin_site.ArchiveAdminConfig",  # django.contrib.admin, with the archive's site
+    # django.contrib.admin, with the archive's site
+    "archive.project.admin_site.ArchiveAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -174,7 +175,7 @@ UNGDC_CITATION = (
     "text as data”, Research & Politics."
 )
 
-# The search backends, chosen with SEARCH_ENGINE (README, "Choosing a backend"): Whoosh
+# The search backends, chosen with SEARCH_ENGINE (docs/architecture/backends.md): Whoosh
 # index files on this server, or PostgreSQL full-text search in the database itself.
 SEARCH_BACKENDS = {
     "whoosh": {

@@ -286,7 +286,7 @@ class SearchBackend(abc.ABC):
     """Store documents and answer queries; one instance per process."""
 
     # Where this backend knowingly departs from the contract, by name, in words for
-    # the README: the contract tests check the documented behaviour instead.
+    # the docs: the contract tests check the documented behaviour instead.
     differences: ClassVar[Mapping[str, str]] = {}
     # Whether writes join the caller's database transaction (search.sync.indexing then
     # writes at once instead of after the commit).

@@ -1,4 +1,4 @@
-"""gunicorn behind nginx (archive/project/deploy/nginx-site.conf): README "Deploying".
+"""gunicorn behind nginx (archive/project/deploy/nginx-site.conf): docs/operations/deploying.md.
 
     gunicorn -c archive/project/deploy/gunicorn.conf.py
 

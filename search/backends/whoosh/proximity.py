@@ -30,7 +30,8 @@ from search.backends.whoosh import scoring
 from search.backends.whoosh.schema import TEXT_FIELDS
 
 DEPTH = 200  # documents re-scored
-WEIGHT = 0.2  # the bonus's weight next to BM25F; tuned on bench/relevance (README, "Ranking")
+# The bonus's weight next to BM25F; tuned on bench/relevance (docs/architecture/backends.md).
+WEIGHT = 0.2
 MAX_TERMS = 12
 SEQUENCE_WEIGHT = 0.25  # the same for the words typed, found in that order; tuned too
 COVER_WEIGHT = 1.0  # the cover density's weight (see _covers); tuned too

@@ -25,7 +25,7 @@ MULTI_FACETS = facets.MULTI
 # live: BM25F (scoring.py) multiplies each field's term frequency by its weight,
 # once, before the frequencies of all fields saturate together; so a title match
 # adds to a body about the query instead of drowning it. Chosen with
-# `python -m bench.relevance.tune` (README, "Ranking").
+# `python -m bench.relevance.tune` (docs/architecture/backends.md, "Ranking").
 FIELD_WEIGHTS = {
     "title": 2.0,
     "summary": 1.2,
