@@ -23,20 +23,9 @@ from django.db import IntegrityError, reset_queries, transaction
 from django.utils import timezone
 
 from archive import corpus_corrections, countries, country_tags, dates, history, permalinks
-from archive.models import (
-    LANGUAGE_CHOICES,
-    WEB_URL,
-    BodyKind,
-    Country,
-    Event,
-    EventKind,
-    IssuingBody,
-    Statement,
-    StatementKind,
-    Status,
-    unique_slug,
-)
-from archive.records import links_written
+from archive.choices import LANGUAGE_CHOICES, BodyKind, EventKind, StatementKind, Status
+from archive.models import Country, Event, IssuingBody, Statement
+from archive.records import WEB_URL, links_written, unique_slug
 from archive.signals import bulk_import_finished, bulk_import_started
 from archive.speakers import SpeakerDirectory
 from archive.text import xml_safe

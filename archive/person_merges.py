@@ -18,55 +18,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from archive import history
-from archive.models import Country, Statement
-from archive.people import Person, Post
+from archive.models import Country, Person, PersonMerge, Post, Statement
 
 
 class MergeRefused(Exception):
     """A merge or an undo that would lose or mislead: the message says why."""
-
-
-class PersonMergeQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(undone_at__isnull=True)
-
-
-class PersonMerge(models.Model):
-    """One person merged into another, and what the merge moved."""
-
-    survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges")
-    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_out")
-    reason = models.TextField()
-    states_overridden = models.BooleanField(
-        default=False, help_text="Merged although no succession links the two states."
-    )
-    statements = models.JSONField(default=list, help_text="The statements moved (ids).")
-    posts = models.JSONField(default=list, help_text="The posts moved (ids).")
-    variants_added = models.JSONField(default=list, help_text="Spellings the survivor gained.")
-    country_taken = models.BooleanField(
-        default=False, help_text="The survivor had no state and took the merged person's."
-    )
-    merged_at = models.DateTimeField(default=timezone.now)
-    merged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    undone_at = models.DateTimeField(null=True, blank=True)
-    undone_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-
-    objects = PersonMergeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-merged_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.merged} merged into {self.survivor}"
 
 
 # States ---------------------------------------------------------------------------

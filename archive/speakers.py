@@ -14,7 +14,7 @@ A name written another way joins too when it is unambiguous: "Mr. GROMYKO"
 or "A. A. Gromyko" join the one "Andrei Gromyko" of the lineage who spoke in
 those years. When the importer is unsure (two namesakes in those years, a
 name one letter apart, years just past the margin), it keeps the records
-apart and proposes the pair to the editors (``archive.duplicates``), with
+apart and proposes the pair to the editors (``archive.models.duplicates``), with
 its evidence; an editor merges them with the admin's merge action.
 """
 
@@ -29,8 +29,8 @@ from django.utils.text import slugify
 from rapidfuzz.distance import Levenshtein
 
 from archive import countries, dates, permalinks, person_names
-from archive.duplicates import DuplicateProposal
 from archive.models import Country, Person, Post, Statement
+from archive.models.duplicates import DuplicateProposal
 
 YEARS_AROUND_FULL_NAME = 12
 YEARS_AROUND_SURNAME = 3

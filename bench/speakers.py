@@ -50,8 +50,8 @@ class SpeakerScore:
 
 def score(groups: list[dict]) -> SpeakerScore:
     """Compare the labels with the archive's person records and duplicate proposals."""
-    from archive.duplicates import DuplicateProposal
     from archive.models import Statement
+    from archive.models.duplicates import DuplicateProposal
 
     ids = [s["id"] for g in groups for s in g["speeches"]]
     record_of = {}
@@ -107,8 +107,8 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.project.settings")
     django.setup()
-    from archive.duplicates import DuplicateProposal
     from archive.models import Person
+    from archive.models.duplicates import DuplicateProposal
 
     result = score(load_groups())
     print(render(result))

@@ -206,7 +206,7 @@ def test_feed_entries_are_published_at_the_statements_date_and_updated_at_the_la
 
 @pytest.fixture
 def typed(capture, make_statement):
-    from archive.people import Person
+    from archive.models.people import Person
 
     korea = Country.objects.create(code="KOR", name="Republic of Korea")
     person = Person.objects.create(name="Choe Su Hon", slug="choe-su-hon")

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from archive import countries
-from archive.duplicates import DuplicateProposal
 from archive.importers import StatementImporter
 from archive.models import Statement
+from archive.models.duplicates import DuplicateProposal
 
 pytestmark = pytest.mark.django_db
 

@@ -317,7 +317,7 @@ def test_a_body_speaking_once_a_year_keeps_the_summits_it_named(client, make_sta
 
 
 def test_the_speakers_list_filters_by_any_spelling(client, country, make_statement):
-    from archive.people import Person
+    from archive.models.people import Person
 
     choe = Person.objects.create(
         name="Choe Su Hon", slug="choe-su-hon", variants="CHOE Su Hon\nChoi Su-hon", country=country

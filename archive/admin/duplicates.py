@@ -1,4 +1,5 @@
-"""The editors' list of possible duplicates (``archive.duplicates``), beside the people's admin.
+"""The editors' list of possible duplicates (``archive.models.duplicates``), beside the
+people's admin.
 
 Each proposal shows both records and the importer's evidence, a button that
 opens the merge confirmation for the pair (the person admin's merge action),
@@ -14,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from archive.duplicates import DuplicateProposal
+from archive.models.duplicates import DuplicateProposal
 
 PAGE = 100
 

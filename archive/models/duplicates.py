@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 
 from archive.history import EditHistory
-from archive.people import Person
+from archive.models.people import Person
 from archive.records import ArchiveRecord, RecordQuerySet
 
 

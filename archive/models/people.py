@@ -1,21 +1,25 @@
-"""Speakers as authority records: a person under every spelling of the name, and posts held."""
+"""Speakers as authority records: a person under every spelling of the name, posts held,
+and the record of each merge (``archive.person_merges`` does the merging)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+from django.utils import timezone
 
 from archive import dates, person_names
 from archive.dates import Precision
 from archive.history import EditHistory
-from archive.models import Country, Statement
+from archive.models.authorities import AuthorityRecord, Country
+from archive.models.statements import Statement
 from archive.records import (
     ArchiveRecord,
-    GuardedDeleteModel,
     RecordQuerySet,
     SlugQuerySet,
+    ensure_unused,
     split_aliases,
-    unique_slug,
 )
-from archive.site_urls import slug_url
 
 
 class PersonQuerySet(SlugQuerySet):
@@ -24,7 +28,7 @@ class PersonQuerySet(SlugQuerySet):
         return self.filter(merged_into__isnull=True)
 
 
-class Person(GuardedDeleteModel):
+class Person(AuthorityRecord):
     """An authority record for a speaker: one person under every spelling of the name.
 
     ``name_key`` is the name reduced for matching (``archive.person_names``):
@@ -55,6 +59,7 @@ class Person(GuardedDeleteModel):
         related_name="merged_from",
     )
 
+    url_name = "archive:person"
     objects = PersonQuerySet.as_manager()
     history = EditHistory()
 
@@ -62,20 +67,12 @@ class Person(GuardedDeleteModel):
         ordering = ["name"]
         verbose_name_plural = "people"
 
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
+    def slug_source(self) -> str:
+        return person_names.clean(self.name)
 
     def save(self, *args, **kwargs):
         self.name_key = person_names.key(self.name)
-        if not self.slug:
-            self.slug = unique_slug(Person, person_names.clean(self.name), exclude_pk=self.pk)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return slug_url("archive:person", self.slug)
 
     @property
     def variant_list(self) -> list[str]:
@@ -130,3 +127,47 @@ class Post(ArchiveRecord):
         if not self.start_date:
             return ""
         return dates.display_range(self.start_date, self.end_date, self.precision)
+
+
+class PersonMergeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(undone_at__isnull=True)
+
+
+class PersonMerge(models.Model):
+    """One person merged into another, and what the merge moved."""
+
+    survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges")
+    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_out")
+    reason = models.TextField()
+    states_overridden = models.BooleanField(
+        default=False, help_text="Merged although no succession links the two states."
+    )
+    statements = models.JSONField(default=list, help_text="The statements moved (ids).")
+    posts = models.JSONField(default=list, help_text="The posts moved (ids).")
+    variants_added = models.JSONField(default=list, help_text="Spellings the survivor gained.")
+    country_taken = models.BooleanField(
+        default=False, help_text="The survivor had no state and took the merged person's."
+    )
+    merged_at = models.DateTimeField(default=timezone.now)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = PersonMergeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.merged} merged into {self.survivor}"
+
+
+@receiver(pre_delete, sender=Person)
+def refuse_delete_in_use(sender, instance, **kwargs):
+    """Last line of defence for deletions that bypass ``delete()`` checks."""
+    ensure_unused(instance)
