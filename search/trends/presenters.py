@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.dates import DATED_SPAN_YEARS
+from archive.statement_json import statement_fields
 from search import facets, label_cache
 from search.trends import chart
 from search.trends.chart import STYLES
@@ -25,7 +26,6 @@ from search.trends.first_uses import FirstUse
 from search.trends.first_uses import first_uses as find_first_uses
 from search.web.exports import spreadsheet_safe
 from search.web.markup import escaped
-from search.web.presenters import statement_fields
 
 FEW_MARK = ' <abbr title="few statements: shares of them say little">*</abbr>'
 CSV_HEADER = ("term", "year", "statements", "all_statements", "share", "few_statements", "status")

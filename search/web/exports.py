@@ -20,10 +20,10 @@ from django.utils.text import slugify
 
 from archive import dates
 from archive.models import Statement
+from archive.statement_json import statement_fields
 from archive.text import is_web_url, xml_safe
 from search import searching
 from search.backends.base import SearchQuery, SearchResults, Sort
-from search.web.presenters import statement_fields
 
 EXPORT_CAP = 10_000
 FEED_ENTRIES = 50

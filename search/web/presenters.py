@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from archive.citations import source_note
 from archive.models import Statement
-from archive.text import is_web_url
+from archive.statement_json import statement_fields
 from search import facets, label_cache
 from search.backends.base import Hit, SearchQuery, SearchResults
 from search.sync import lag
@@ -65,25 +64,6 @@ def load_statements(hits: Iterable[Hit], *, for_api: bool = False) -> list[tuple
     return [(statement, by_id[statement.pk]) for statement in statements]
 
 
-def statement_fields(statement: Statement, absolute=None) -> dict:
-    """The fields that identify a statement in API results and exports."""
-    url = statement.get_absolute_url()
-    return {
-        "slug": statement.slug,
-        "url": absolute(url) if absolute else url,
-        "title": statement.title,
-        "source_id": statement.source_id,
-        "issuer": statement.issuer.name,
-        "issuer_country": statement.issuer.country.code if statement.issuer.country else None,
-        "countries_named": [c.code for c in statement.countries_mentioned.all()],
-        "date": statement.date_iso,
-        "date_precision": statement.issued_precision if statement.issued_on else None,
-        "date_edtf": statement.date_edtf,
-        "kind": statement.kind,
-        "language": statement.language,
-    }
-
-
 def results_json(
     query: SearchQuery, results: SearchResults, notices: tuple[str, ...], request=None
 ) -> dict:
@@ -116,73 +96,4 @@ def results_json(
         "notices": [*notices, *results.notices],
         # How far the index is behind the database (search.sync.lag).
         "index": lag.current().as_json(),
-    }
-
-
-def statement_json(statement: Statement, request=None) -> dict:
-    def link(other: Statement) -> dict:
-        url = other.get_absolute_url()
-        return {
-            "slug": other.slug,
-            "url": request.build_absolute_uri(url) if request else url,
-            "title": other.title,
-            "issuer": other.issuer.name,
-            "date": other.date_iso,
-        }
-
-    public = Statement.objects.published()
-    url = statement.get_absolute_url()
-    found = set(statement.countries_extracted.values_list("pk", flat=True))
-
-    def absolute(path: str) -> str:
-        return request.build_absolute_uri(path) if request else path
-
-    return {
-        "slug": statement.slug,
-        "url": request.build_absolute_uri(url) if request else url,
-        "title": statement.title,
-        "kind": statement.kind,
-        "issuer": {"slug": statement.issuer.slug, "name": statement.issuer.name},
-        "issuer_country": statement.issuer.country.code if statement.issuer.country else None,
-        "co_issuers": [{"slug": b.slug, "name": b.name} for b in statement.co_issuers.all()],
-        "speaker": statement.speaker_display,
-        "speaker_post": statement.speaker_post,
-        "date": statement.date_iso,
-        "date_precision": statement.issued_precision if statement.issued_on else None,
-        "date_edtf": statement.date_edtf,
-        "date_display": statement.date_display,
-        "language": statement.language,
-        "summary": statement.summary,
-        "body": statement.body,
-        "events": [{"slug": e.slug, "name": e.name} for e in statement.events.all()],
-        "speaker_record": (
-            {
-                "slug": statement.speaker_person.slug,
-                "name": statement.speaker_person.name,
-                "url": absolute(statement.speaker_person.get_absolute_url()),
-            }
-            if statement.speaker_person
-            else None
-        ),
-        "countries_named": [
-            {"code": c.code, "name": c.name, "found_in_text": c.pk in found}
-            for c in statement.countries_mentioned.all()
-        ],
-        "source": {
-            "outlet": statement.source_outlet,
-            "url": statement.source_url if is_web_url(statement.source_url) else "",
-            "citation": source_note(statement),
-            "retrieved": statement.retrieved_on.isoformat() if statement.retrieved_on else None,
-            "source_id": statement.source_id,
-        },
-        "relations": {
-            "outgoing": [
-                {"kind": r.kind, "statement": link(r.target)}
-                for r in statement.relations_out().filter(target__in=public)
-            ],
-            "incoming": [
-                {"kind": r.kind, "inverse": r.inverse_label, "statement": link(r.source)}
-                for r in statement.relations_in().filter(source__in=public)
-            ],
-        },
     }

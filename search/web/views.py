@@ -12,13 +12,14 @@ from django.views.decorators.http import require_GET
 
 from archive.models import Statement
 from archive.permalinks import follow_former_slugs
+from archive.statement_json import statement_json
 from search import facets, searching
 from search.sync import lag
 from search.trends import computing, presenters
 from search.web import exports, facet_links
 from search.web.filters import parse_parameters
 from search.web.histogram import histogram
-from search.web.presenters import facet_labels, load_statements, results_json, statement_json
+from search.web.presenters import facet_labels, load_statements, results_json
 
 # How many values of each facet the page shows; long ones fold behind "show more".
 PAGE_FACET_LIMIT = 100
