@@ -160,7 +160,24 @@ def test_search_page_links_to_feed_and_exports_with_its_parameters(client, state
 
 
 def test_unknown_export_format_is_not_found(client, db):
-    assert client.get("/search/export.xlsx").status_code == 404
+    response = client.get("/search/export.xlsx")
+    assert response.status_code == 404
+
+
+def test_a_format_registered_in_exports_is_served_and_offered(client, statements, monkeypatch):
+    def titles(results, absolute):
+        for statement in exports.statements_in_order([hit.id for hit in results.hits]):
+            yield statement.title + "\n"
+
+    plain = exports.ExportFormat("titles.txt", "Titles", "text/plain", "txt", titles)
+    monkeypatch.setitem(exports.FORMATS, plain.name, plain)
+    response = client.get("/search/export.titles.txt", {"q": "sanctions", "sort": "oldest"})
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"].endswith('.txt"')
+    text = b"".join(response.streaming_content).decode()
+    assert text.splitlines() == [f"Statement {n} on sanctions" for n in range(12)]
+    page = client.get(reverse("search:search"), {"q": "sanctions"}).content.decode()
+    assert '/search/export.titles.txt?q=sanctions">Titles</a>' in page
 
 
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")

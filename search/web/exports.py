@@ -12,8 +12,8 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from django.utils import feedgenerator
 from django.utils.text import slugify
@@ -58,11 +58,6 @@ COLUMNS = [
 # A list in one CSV cell: country codes hold no space; names hold spaces but no ";".
 CELL_SEPARATORS = {"countries_named": " ", "countries_named_names": "; ", "events": "; "}
 BYTE_ORDER_MARK = "\ufeff"  # Excel reads a CSV as UTF-8 only when it starts with one
-FORMATS = {  # the export's name in its URL: the file's type and whether Excel reads it
-    "csv": ("text/csv", "csv"),
-    "excel.csv": ("text/csv", "csv"),
-    "jsonl": ("application/x-ndjson", "jsonl"),
-}
 
 
 def all_hits(query: SearchQuery, cap: int | None = None) -> SearchResults:
@@ -174,10 +169,38 @@ def csv_lines(results: SearchResults, absolute, excel: bool = False) -> Iterator
         yield flush()
 
 
+def excel_csv_lines(results: SearchResults, absolute) -> Iterator[str]:
+    """The CSV, with the byte-order mark Excel needs to read it as UTF-8."""
+    return csv_lines(results, absolute, excel=True)
+
+
 def jsonl_lines(results: SearchResults, absolute) -> Iterator[str]:
     """JSON Lines: one statement per line, nothing else."""
     for statement in statements_in_order([hit.id for hit in results.hits]):
         yield json.dumps(row(statement, absolute), ensure_ascii=False) + "\n"
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """A way to take a search away: its name in the URL (``/search/export.<name>``), the link
+    text on the search page, the file's type and extension, and the lines it streams."""
+
+    name: str
+    label: str
+    content_type: str
+    extension: str
+    lines: Callable[[SearchResults, Callable[[str], str]], Iterator[str]]
+
+
+# The export formats, in the order the search page offers them: a new format is one entry.
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("csv", "CSV", "text/csv", "csv", csv_lines),
+        ExportFormat("excel.csv", "CSV for Excel", "text/csv", "csv", excel_csv_lines),
+        ExportFormat("jsonl", "JSON Lines", "application/x-ndjson", "jsonl", jsonl_lines),
+    )
+}
 
 
 class PlainTextAtomFeed(feedgenerator.Atom1Feed):

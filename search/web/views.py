@@ -61,6 +61,7 @@ def search_page(request):
         "last_shown": (query.page - 1) * query.page_size + len(results.hits),
         "export_query": params.urlencode(),
         "export_cap": exports.EXPORT_CAP,
+        "export_formats": exports.FORMATS.values(),
         "hidden_filters": [
             (name, value) for name in facets.NAMES for value in params.getlist(name)
         ],
@@ -129,26 +130,23 @@ def search_feed(request):
 
 @require_GET
 def search_export(request, fmt):
-    """A search as CSV (plain, or for Excel) or JSON Lines, named after the search; its count
-    and cap in ``X-Total-Count`` and kin."""
-    if fmt not in exports.FORMATS:
-        raise Http404("Exports are CSV, CSV for Excel or JSON Lines.")
+    """A search in one of the export formats (``exports.FORMATS``), named after the search;
+    its count and cap in ``X-Total-Count`` and kin."""
+    export = exports.FORMATS.get(fmt)
+    if export is None:
+        offered = ", ".join(f.label for f in exports.FORMATS.values())
+        raise Http404(f"Exports are {offered}.")
     try:
         query, absolute = _export_parameters(request)
     except InvalidParameters as exc:
         return refused(exc.problems)
     results = exports.all_hits(query)  # before streaming starts, so a failure is a status
-    content_type, extension = exports.FORMATS[fmt]
-    if extension == "csv":
-        lines = exports.csv_lines(results, absolute, excel=fmt == "excel.csv")
-    else:
-        lines = exports.jsonl_lines(results, absolute)
     response = StreamingHttpResponse(
-        lines,
-        content_type=f"{content_type}; charset=utf-8",
+        export.lines(results, absolute),
+        content_type=f"{export.content_type}; charset=utf-8",
         headers=exports.export_headers(results),
     )
-    name = exports.file_name(query, extension)
+    name = exports.file_name(query, export.extension)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
