@@ -8,11 +8,11 @@ matched with the same stemmer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
-from whoosh.support.charset import accent_map
 
 # Limits of the query language's wildcards and fuzzy words, the same on every backend.
 MIN_PREFIX = 3  # letters before a trailing *
@@ -34,9 +34,23 @@ SMALL_CODES = {word: code for code, word in enumerate(SMALL_WORDS, 1)}
 assert len(SMALL_WORDS) < 256
 
 
+# Letters that Unicode does not decompose into a plain letter and an accent, and ligatures,
+# as a reader types them without the key: "Łódź" is "lodz", "Ærø" is "aeroe".
+BEYOND_ACCENTS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t"}
+    | {"æ": "ae", "œ": "oe", "þ": "th", "ĳ": "ij"}
+)
+
+
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower-case and strip accents: "Côte" -> "cote"."""
-    return text.lower().translate(accent_map)
+    """Case and accents folded, the one way for the index, the query and the snippet:
+    "Côte" is "cote", "Straße" "strasse", "İstanbul" "istanbul", "Łódź" "lodz"."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.translate(BEYOND_ACCENTS)
 
 
 @lru_cache(maxsize=200_000)

@@ -10,44 +10,54 @@ and marked.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from html import escape
+
+from search.analysis import fold
 
 SNIPPET_CHARS = 220
 MAX_MATCHES = 400
 _WORD = re.compile(r"\w+")
 
 
-# Accented forms a folded letter may stand for in the original text.
+# Accented forms a folded letter may stand for in the original text (search.analysis.fold).
 _VARIANTS = {
-    "a": "aàáâãäåāą",
+    "a": "aàáâãäåāąæ",
     "c": "cçćč",
-    "d": "dď",
+    "d": "dďđð",
     "e": "eèéêëēėęě",
     "g": "gğ",
-    "i": "iìíîïīı",
-    "l": "lł",
+    "h": "hħ",
+    "i": "iìíîïīıİ",
+    "l": "lłŀ",
     "n": "nñńň",
-    "o": "oòóôõöøō",
+    "o": "oòóôõöøōœ",
     "r": "rř",
-    "s": "sśšş",
-    "t": "tť",
+    "s": "sśšşß",
+    "t": "tťŧþ",
     "u": "uùúûüūů",
     "y": "yýÿ",
     "z": "zźžż",
 }
+# Two folded letters that one letter of the original stands for ("ss" is "ß"); the letter
+# is among the first one's variants.
+_DIGRAPHS = ("ss", "ae", "oe", "th")
 
 
-@lru_cache(maxsize=4096)
-def fold_word(word: str) -> str:
-    """Lower-case a word and strip its accents ("Côte" -> "cote")."""
-    word = word.lower()
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def _prefix_pattern(prefix: str, letter_class: Callable[[str], str]) -> str:
+    """A pattern for ``prefix`` as written: each letter by ``letter_class``, the second of a
+    pair that one letter may stand for made optional. A candidate found that way is checked
+    anyway, and the pattern keeps a class first, where the regex engine skips ahead fast."""
+    parts = [letter_class(letter) for letter in prefix]
+    for i in range(1, len(prefix)):
+        if prefix[i - 1 : i + 1] in _DIGRAPHS:
+            parts[i] += "?"
+    return "".join(parts)
+
+
+def _folded_class(letter: str) -> str:
+    """A character class for ``letter`` and its accented forms (case aside)."""
+    return f"[{_VARIANTS[letter]}]" if letter in _VARIANTS else re.escape(letter)
 
 
 # Lower-case letters that share their upper case ("s" and "ſ", "σ" and "ς"): matching
@@ -110,14 +120,11 @@ class Candidates:
     CHUNK = 4096
 
     def __init__(self, prefixes: list[str]) -> None:
-        alternatives = "|".join(
-            "".join(f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in prefix)
-            for prefix in prefixes
-        )
+        alternatives = "|".join(_prefix_pattern(prefix, _folded_class) for prefix in prefixes)
         self.case_insensitive = re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
         self.lowered: re.Pattern[str] | None = None
         if all(_WORD_ONLY.fullmatch(prefix) for prefix in prefixes):
-            lowered = "|".join("".join(map(_lowered_class, prefix)) for prefix in prefixes)
+            lowered = "|".join(_prefix_pattern(prefix, _lowered_class) for prefix in prefixes)
             self.lowered = re.compile(rf"(?:{lowered})\w*")
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
@@ -182,7 +189,7 @@ def find_matches(
     for start, end in pattern.spans(text):
         if stop_at is not None and start > stop_at:
             break
-        word = fold_word(text[start:end])
+        word = fold(text[start:end])
         term = word if word in terms else stem(word)
         if term in terms:
             found.append((start, end, term))

@@ -91,7 +91,7 @@ def _written_form(term: str, typed: str, texts: tuple[str, str]) -> str | None:
     pattern = highlighting.candidate_pattern({term})
     summary, body = texts
     forms = Counter(
-        highlighting.fold_word(text[start:end])
+        analysis.fold(text[start:end])
         for text in (body, summary)
         for start, end, _ in highlighting.find_matches(text, {term}, analysis.stem, pattern)
     )

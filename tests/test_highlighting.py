@@ -2,12 +2,7 @@ import random
 from collections import defaultdict
 
 from search.analysis import query_terms, stem
-from search.highlighting import SAME_UPPER_CASE, candidate_pattern, fold_word, snippet
-
-
-def test_fold_word_strips_accents_and_case():
-    assert fold_word("Côte") == "cote"
-    assert fold_word("PEACE") == "peace"
+from search.highlighting import SAME_UPPER_CASE, candidate_pattern, snippet
 
 
 def test_accented_words_are_marked_for_a_folded_term():
