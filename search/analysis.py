@@ -2,17 +2,18 @@
 
 Both backends index and query the terms made here, so a query means the same
 on each, and the highlighter (``search.highlighting``) marks the words that
-matched with the same stemmer.
+matched with the same stemmer. Nothing here belongs to a backend's library:
+the PostgreSQL backend runs without Whoosh installed.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
-from whoosh.analysis.filters import STOP_WORDS
-from whoosh.lang.porter import stem as porter_stem
+import Stemmer
 
 # Limits of the query language's wildcards and fuzzy words, the same on every backend.
 MIN_PREFIX = 3  # letters before a trailing *
@@ -20,8 +21,15 @@ MAX_EXPANSIONS = 64  # indexed terms a prefix or a fuzzy word stands for, the mo
 FUZZY_PREFIX = 2  # letters a fuzzy match keeps as typed
 MAX_TYPO_LENGTH = 40  # longer words get no fuzzy expansion and no "did you mean"
 
-# "us" is a stop word in Whoosh's list, but "US" is a country here.
-STOP = frozenset(STOP_WORDS) - {"us"}
+# The short English stop list (Whoosh's, which the index was built with) less "us": "US" is
+# a country here.
+# fmt: off
+STOP = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in",
+    "is", "it", "may", "not", "of", "on", "or", "tbd", "that", "the", "this", "to", "we", "when",
+    "will", "with", "yet", "you", "your",
+})
+# fmt: on
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 TOKEN = re.compile(TOKEN_PATTERN)
 
@@ -53,10 +61,17 @@ def fold(text: str) -> str:
     return plain.translate(BEYOND_ACCENTS)
 
 
+_stemmers = threading.local()  # a Snowball stemmer is not to be shared between threads
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Stem an already folded word with the English Porter stemmer."""
-    return porter_stem(word)
+    """Stem an already folded word with the English Porter stemmer (Snowball's, from
+    PyStemmer): "negotiated", "negotiating" and "negotiate" are all "negoti"."""
+    stemmer = getattr(_stemmers, "porter", None)
+    if stemmer is None:
+        stemmer = _stemmers.porter = Stemmer.Stemmer("porter")
+    return stemmer.stemWord(word)
 
 
 def is_searchable(word: str) -> bool:

@@ -161,6 +161,19 @@ def test_english_stemming_matches_other_forms_of_a_word(corpus):
     assert corpus.found("cancelling") == {"apart"}
 
 
+def test_stemming_joins_a_verb_with_its_ed_and_ing_forms(corpus):
+    corpus.add(
+        {
+            "will_negotiate": ("Talks", "We will negotiate, commit and plan."),
+            "negotiated": ("Talks held", "They negotiated, committed and planned."),
+            "negotiating": ("Talks go on", "Negotiating, committing and planning go on."),
+        }
+    )
+    every_form = {"will_negotiate", "negotiated", "negotiating"}
+    for typed in ("negotiate", "negotiated", "negotiating", "committed", "plan", "planning"):
+        assert corpus.found(typed) == every_form, typed
+
+
 def test_search_is_case_insensitive(corpus):
     assert corpus.found("embassy") == {"shouting"}
     assert corpus.found("EmBaSsY") == {"shouting"}

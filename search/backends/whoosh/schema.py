@@ -15,7 +15,7 @@ from search import facets
 from search.analysis import SMALL_CODES, TOKEN, fold, is_searchable, stem
 
 # Bump when what the index stores changes: an older index must be rebuilt.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 
 # Facet fields (declared in search.facets): exact slugs or codes, one value or several.
 SINGLE_FACETS = facets.SINGLE
