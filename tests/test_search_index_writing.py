@@ -11,7 +11,7 @@ from search import analysis
 from search.backends.base import Document
 from search.backends.whoosh import schema
 from search.backends.whoosh.backend import WhooshBackend
-from search.backends.whoosh.bulk import BulkSegmentWriter
+from search.backends.whoosh.internals import BulkSegmentWriter
 
 TEXT = """the of and to in peace security nuclear Korea Côte d'Ivoire weapons council
 sanctions 1950 a I régime hegemonism denuclearization Asian NATO exercise development

@@ -14,6 +14,7 @@ from whoosh.writing import SegmentWriter
 
 from search.backends import get_backend
 from search.backends.base import IndexUnavailable, SearchQuery
+from search.backends.whoosh import internals
 from search.sync import indexing, wakeup
 from search.sync.indexer import Indexer
 from tests.process_support import alive
@@ -120,7 +121,7 @@ def test_a_save_never_recreates_a_deleted_index_directory(make_statement, fresh_
 def segments():
     from search.backends.whoosh.backend import open_index
 
-    return open_index(get_backend().store.current())._segments()
+    return internals.segments(open_index(get_backend().store.current()))
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,10 +4,11 @@ import datetime as dt
 
 import numpy as np
 from whoosh import index
+from whoosh.writing import SegmentWriter
 
 from search.analysis import stem
-from search.backends.base import Document
-from search.backends.whoosh import WhooshBackend, postings
+from search.backends.base import Document, SearchQuery
+from search.backends.whoosh import WhooshBackend, internals, postings
 from search.backends.whoosh.checks import whoosh_fast_path_tested
 
 WORDS = ["peace", "security", "nuclear", "korea", "development", "rights", "council", "sanctions"]
@@ -33,7 +34,7 @@ def live_postings(reader, fieldname, term, fast: bool):
     """(ids, weights, values) of the live documents, by the fast path or the public walk."""
     matcher = reader.postings(fieldname, term)
     if fast:
-        assert postings.fast_path_applies(matcher)
+        assert internals.leaf_of(matcher) is not None
         parts = list(postings.blocks(matcher, with_values=True))
     else:
         parts = [postings._walked(matcher, with_values=True)]
@@ -74,12 +75,30 @@ def test_an_untested_whoosh_walks_the_public_api_and_the_check_says_so(monkeypat
     backend = WhooshBackend({"PATH": tmp_path / "index", "PROCS": 1})
     backend.rebuild(doc(n) for n in range(20))
     assert whoosh_fast_path_tested() == []
-    monkeypatch.setattr(postings, "whoosh_version", lambda: "9.9.9")
+    monkeypatch.setattr(internals, "whoosh_version", lambda: "9.9.9")
     assert [w.id for w in whoosh_fast_path_tested()] == ["search.W002"]
     ix = index.open_dir(backend.store.current())
     with ix.searcher() as searcher:
         reader = next(r for r, _ in searcher.reader().leaf_readers())
-        assert not postings.fast_path_applies(reader.postings("body", "peac"))
+        assert internals.leaf_of(reader.postings("body", "peac")) is None
+
+
+def test_an_untested_whoosh_rebuilds_with_whoosh_own_writer_and_finds_the_same(
+    monkeypatch, tmp_path
+):
+    fast = WhooshBackend({"PATH": tmp_path / "fast", "PROCS": 2})
+    fast.rebuild(doc(n) for n in range(60))
+    monkeypatch.setattr(internals, "whoosh_version", lambda: "9.9.9")
+    (tmp_path / "scratch").mkdir()
+    ix = index.create_in(tmp_path / "scratch", fast.schema)
+    writer = internals.rebuild_writer(ix, procs=2, limitmb=32)
+    assert type(writer) is SegmentWriter  # not the bulk or the multi-process writer
+    writer.cancel()
+    public = WhooshBackend({"PATH": tmp_path / "public", "PROCS": 2})
+    public.rebuild(doc(n) for n in range(60))
+    for text in ("peace", "nuclear korea", '"security council"', "sanction*"):
+        query = SearchQuery(text=text, page_size=100)
+        assert [h.id for h in public.search(query).hits] == [h.id for h in fast.search(query).hits]
 
 
 def test_the_installed_version_is_read_once_not_per_posting_list(monkeypatch, tmp_path):
@@ -87,15 +106,15 @@ def test_the_installed_version_is_read_once_not_per_posting_list(monkeypatch, tm
     backend = WhooshBackend({"PATH": tmp_path / "index", "PROCS": 1})
     backend.rebuild(doc(n) for n in range(20))
     reads = []
-    monkeypatch.setattr(postings.metadata, "version", lambda name: reads.append(name) or "3.54.0")
-    postings.whoosh_version.cache_clear()
+    monkeypatch.setattr(internals.metadata, "version", lambda name: reads.append(name) or "3.54.0")
+    internals.whoosh_version.cache_clear()
     ix = index.open_dir(backend.store.current())
     with ix.searcher() as searcher:
         reader = next(r for r, _ in searcher.reader().leaf_readers())
         for _ in range(3):
-            assert postings.fast_path_applies(reader.postings("body", "peac"))
+            assert internals.leaf_of(reader.postings("body", "peac")) is not None
     assert reads == ["whoosh3"]
-    postings.whoosh_version.cache_clear()
+    internals.whoosh_version.cache_clear()
 
 
 def test_searching_does_not_copy_the_index_files_into_memory(tmp_path):

@@ -1,4 +1,4 @@
-"""A segment writer for rebuilds: postings gathered per term in memory, written in order.
+"""A rebuild's postings gathered per term in memory, to be written in order.
 
 Whoosh's ``SegmentWriter`` puts every posting (about a thousand a speech)
 into a sorting pool as a tuple, sorts them all, spills runs to disk with
@@ -17,11 +17,9 @@ a full-corpus rebuild peaks at about 500 MB).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import numpy as np
-from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.writing import SegmentWriter
 
 
 class FieldPostings:
@@ -82,95 +80,3 @@ class FieldPostings:
                 weights[picked].tolist(),
                 [values[at] for at in picked.tolist()],
             )
-
-
-class BulkSegmentWriter(SegmentWriter):
-    """A ``SegmentWriter`` that writes its postings without a sorting pool.
-
-    For new segments only (a rebuild): it neither deletes nor merges.
-    """
-
-    def __init__(self, ix, **kwargs) -> None:
-        super().__init__(ix, **kwargs)
-        self._postings: dict[str, FieldPostings] = {}
-        # Per scorable field, each document's length as the codec stores it (one byte).
-        self._lengths: dict[str, array] = {}
-
-    def add_document(self, **fields) -> None:
-        self._check_state()
-        schema = self.schema
-        docnum = self.docnum
-        writer = self.perdocwriter
-        names = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, names)
-        writer.start_doc(docnum)
-        for name in names:
-            value = fields[name]
-            if value is None:
-                continue
-            field = schema[name]
-            length = 0
-            if field.indexed:
-                postings = self._postings.get(name)
-                if postings is None:
-                    postings = self._postings[name] = FieldPostings()
-                length = postings.add(docnum, field, value)
-                if field.scorable:
-                    lengths = self._lengths.setdefault(name, array("I"))
-                    lengths.extend([0] * (docnum + 1 - len(lengths)))
-                    lengths[docnum] = byte_to_length(length_to_byte(length)) if length else 0
-                else:
-                    length = 0
-            writer.add_field(name, field, value if field.stored else None, length)
-            if field.column_type:
-                writer.add_column_value(name, field.column_type, field.to_column_value(value))
-        writer.finish_doc()
-        self._added = True
-        self.docnum += 1
-
-    def _merge_segments(self, mergetype, optimize, merge):
-        return list(self.segments)  # a new segment beside the others: nothing merges
-
-    def _flush_segment(self) -> None:
-        self.perdocwriter.close()
-        fieldwriter = self.fieldwriter
-        for name in sorted(self._postings):
-            fieldwriter.start_field(name, self.schema[name])
-            lengths = self._lengths.get(name)
-            length_of = lengths.__getitem__ if lengths is not None else None
-            for term, docs, weights, values in self._postings[name].by_term():
-                fieldwriter.start_term(term)
-                _write_postings(fieldwriter._postwriter, docs, weights, values, length_of)
-                fieldwriter.finish_term()
-            fieldwriter.finish_field()
-        fieldwriter.close()
-        self._postings.clear()
-        self._lengths.clear()
-
-
-def _write_postings(
-    writer,
-    docs: list[int],
-    weights: list[float],
-    values: list[bytes],
-    length_of: Callable[[int], int] | None,
-) -> None:
-    """Fill the codec's posting writer block by block, as its ``add_posting`` would.
-
-    Each full block is written at once; the last one stays buffered for
-    ``finish_postings`` to write as the term's last.
-    """
-    size = writer._blocklimit
-    for start in range(0, len(docs), size):
-        end = start + size
-        ids = docs[start:end]
-        writer._ids = ids
-        writer._weights = weights[start:end]
-        writer._values = [v for v in values[start:end] if v]
-        writer._maxweight = max(0, max(writer._weights))
-        lengths = [length_of(d) for d in ids] if length_of else ()
-        lengths = [n for n in lengths if n]
-        writer._minlength = min(lengths) if lengths else None
-        writer._maxlength = max(lengths) if lengths else 0
-        if end < len(docs):
-            writer._write_block()

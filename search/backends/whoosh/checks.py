@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.core import checks
 
-from search.backends.whoosh import postings
+from search.backends.whoosh import internals
 
 
 def check(config: Mapping[str, object]) -> list[checks.CheckMessage]:
@@ -29,12 +29,12 @@ def check(config: Mapping[str, object]) -> list[checks.CheckMessage]:
 
 def whoosh_fast_path_tested() -> list[checks.CheckMessage]:
     """A warning when the installed Whoosh is not one its postings fast path was tested on."""
-    if postings.whoosh_version() in postings.TESTED_WHOOSH:
+    if internals.whoosh_version() in internals.TESTED_WHOOSH:
         return []
     return [
         checks.Warning(
-            f"whoosh3 {postings.whoosh_version()} is not a version the search's postings fast "
-            f"path was tested on ({', '.join(postings.TESTED_WHOOSH)}): it walks Whoosh's "
+            f"whoosh3 {internals.whoosh_version()} is not a version the search's postings fast "
+            f"path was tested on ({', '.join(internals.TESTED_WHOOSH)}): it walks Whoosh's "
             "public matcher API instead, which is slower.",
             hint="Run tests/test_search_postings.py on it, then add it to TESTED_WHOOSH.",
             id="search.W002",

@@ -26,8 +26,7 @@ from search.backends.base import (
     Pending,
 )
 from search.backends.whoosh import facets as facet_arrays
-from search.backends.whoosh import merging, workers
-from search.backends.whoosh.bulk import BulkSegmentWriter
+from search.backends.whoosh import internals, merging
 from search.backends.whoosh.schema import MULTI_FACETS, SINGLE_FACETS
 from search.backends.whoosh.storage import IndexStore, open_index
 
@@ -130,7 +129,7 @@ class IndexWriting:
         try:
             with self.store.write_lock(0):
                 ix = self._live_index()
-                if not merging.to_merge(merging.no_merge(None, ix._segments()), pile):
+                if not merging.to_merge(merging.no_merge(None, internals.segments(ix)), pile):
                     return False
                 policy = functools.partial(merging.bounded_merge, pile=pile)
                 self._commit(ix, ix.writer(limitmb=self.writer_mb), policy)
@@ -142,7 +141,7 @@ class IndexWriting:
         path = self.store.current()
         if path is None:
             return False
-        return merging.needs_compaction(open_index(path)._segments())
+        return merging.needs_compaction(internals.segments(open_index(path)))
 
     def generation(self) -> str | None:
         path = self.store.current()
@@ -211,10 +210,7 @@ class IndexWriting:
             generation = self.store.new_generation()
             try:
                 ix = index.create_in(generation, self.schema)
-                if self.procs > 1:
-                    writer = workers.parallel_writer(ix, self.procs, self.writer_mb)
-                else:
-                    writer = BulkSegmentWriter(ix)
+                writer = internals.rebuild_writer(ix, self.procs, self.writer_mb)
                 count = 0
                 try:
                     for doc in documents:

@@ -1,0 +1,238 @@
+"""Every use of Whoosh's private API, in one place, and the versions it was tested on.
+
+Three things here go faster than Whoosh's public API allows, and each reaches
+into Whoosh's internals:
+
+- reading a term's postings a block at a time: the codec's leaf matcher holds
+  each block decoded in arrays (``_ids``, ``_weights``, ``_values``, the cursor
+  ``_i``), which numpy takes whole (``search.backends.whoosh.postings``);
+- writing a rebuild's segments without Whoosh's sorting pool
+  (``BulkSegmentWriter``: the codec's blocks filled a block at a time);
+- a rebuild's writer processes that die with their parent (``MortalMpWriter``).
+
+Each is used only on a whoosh3 version it was tested with (``TESTED_WHOOSH``;
+the system check ``search.W002`` warns on another). On any other version,
+reads walk the public matcher API and rebuilds use Whoosh's own writer, in
+one process: slower, never wrong. ``tests/test_search_postings.py`` and
+``tests/test_search_index_writing.py`` compare each fast path with Whoosh's own.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from array import array
+from collections.abc import Callable, Iterator
+from importlib import metadata
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.index import Index
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.writing import SegmentWriter
+
+from search.backends.whoosh.bulk import FieldPostings
+from search.sync.parent_death import die_with_parent
+
+TESTED_WHOOSH = ("3.54.0",)  # versions of the whoosh3 package the fast paths were tested on
+
+Block = tuple[np.ndarray, np.ndarray, list[bytes]]  # document numbers, weights, values
+
+
+@functools.cache
+def whoosh_version() -> str:
+    """The installed whoosh3, read once a process (package metadata is slow to parse)."""
+    return metadata.version("whoosh3")
+
+
+def tested() -> bool:
+    """Whether the installed Whoosh is one the private reads and writes were tested on."""
+    return whoosh_version() in TESTED_WHOOSH
+
+
+# Reading -------------------------------------------------------------------------
+
+
+def leaf_of(matcher):
+    """The codec's leaf matcher ``matcher`` is or wraps, when its blocks can be read whole."""
+    raw = getattr(matcher, "child", matcher)
+    return raw if type(raw) is W3LeafMatcher and tested() else None
+
+
+def leaf_blocks(raw, with_values: bool) -> Iterator[Block]:
+    """The leaf matcher's postings from its cursor on, a decoded block at a time."""
+    while raw.is_active():
+        if raw._ids is None:
+            raw._read_ids()
+        if raw._weights is None:
+            raw._read_weights()
+        start = raw._i
+        values: list[bytes] = []
+        if with_values:
+            if raw._values is None:
+                raw._read_values()
+            values = list(raw._values[start:])
+        yield (
+            np.asarray(raw._ids[start:], dtype=np.int64),
+            np.asarray(raw._weights[start:], dtype=np.float32),
+            values,
+        )
+        raw._next_block()
+
+
+def segments(ix: Index) -> list:
+    """The index's segments (for merging decisions), read without opening a reader when the
+    Whoosh version allows."""
+    if tested():
+        return ix._segments()
+    with ix.reader() as reader:
+        return [leaf.segment() for leaf, _ in reader.leaf_readers()]
+
+
+# Writing -------------------------------------------------------------------------
+
+
+def rebuild_writer(ix: Index, procs: int, limitmb: int):
+    """The writer of a rebuild's new generation: in bulk, on ``procs`` processes that die with
+    their parent, on a tested Whoosh; Whoosh's own writer, in one process, otherwise."""
+    if not tested():
+        return ix.writer(limitmb=limitmb)
+    if procs > 1:
+        return MortalMpWriter(ix, procs=procs, limitmb=limitmb, multisegment=True)
+    return BulkSegmentWriter(ix)
+
+
+class BulkSegmentWriter(SegmentWriter):
+    """A ``SegmentWriter`` that writes its postings without a sorting pool.
+
+    For new segments only (a rebuild): it neither deletes nor merges.
+    """
+
+    def __init__(self, ix, **kwargs) -> None:
+        super().__init__(ix, **kwargs)
+        self._postings: dict[str, FieldPostings] = {}
+        # Per scorable field, each document's length as the codec stores it (one byte).
+        self._lengths: dict[str, array] = {}
+
+    def add_document(self, **fields) -> None:
+        self._check_state()
+        schema = self.schema
+        docnum = self.docnum
+        writer = self.perdocwriter
+        names = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, names)
+        writer.start_doc(docnum)
+        for name in names:
+            value = fields[name]
+            if value is None:
+                continue
+            field = schema[name]
+            length = 0
+            if field.indexed:
+                postings = self._postings.get(name)
+                if postings is None:
+                    postings = self._postings[name] = FieldPostings()
+                length = postings.add(docnum, field, value)
+                if field.scorable:
+                    lengths = self._lengths.setdefault(name, array("I"))
+                    lengths.extend([0] * (docnum + 1 - len(lengths)))
+                    lengths[docnum] = byte_to_length(length_to_byte(length)) if length else 0
+                else:
+                    length = 0
+            writer.add_field(name, field, value if field.stored else None, length)
+            if field.column_type:
+                writer.add_column_value(name, field.column_type, field.to_column_value(value))
+        writer.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _merge_segments(self, mergetype, optimize, merge):
+        return list(self.segments)  # a new segment beside the others: nothing merges
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        fieldwriter = self.fieldwriter
+        for name in sorted(self._postings):
+            fieldwriter.start_field(name, self.schema[name])
+            lengths = self._lengths.get(name)
+            length_of = lengths.__getitem__ if lengths is not None else None
+            for term, docs, weights, values in self._postings[name].by_term():
+                fieldwriter.start_term(term)
+                _write_postings(fieldwriter._postwriter, docs, weights, values, length_of)
+                fieldwriter.finish_term()
+            fieldwriter.finish_field()
+        fieldwriter.close()
+        self._postings.clear()
+        self._lengths.clear()
+
+
+def _write_postings(
+    writer,
+    docs: list[int],
+    weights: list[float],
+    values: list[bytes],
+    length_of: Callable[[int], int] | None,
+) -> None:
+    """Fill the codec's posting writer block by block, as its ``add_posting`` would.
+
+    Each full block is written at once; the last one stays buffered for
+    ``finish_postings`` to write as the term's last.
+    """
+    size = writer._blocklimit
+    for start in range(0, len(docs), size):
+        end = start + size
+        ids = docs[start:end]
+        writer._ids = ids
+        writer._weights = weights[start:end]
+        writer._values = [v for v in values[start:end] if v]
+        writer._maxweight = max(0, max(writer._weights))
+        lengths = [length_of(d) for d in ids] if length_of else ()
+        lengths = [n for n in lengths if n]
+        writer._minlength = min(lengths) if lengths else None
+        writer._maxlength = max(lengths) if lengths else 0
+        if end < len(docs):
+            writer._write_block()
+
+
+NICENESS = 10
+
+
+class MortalTask(SubWriterTask):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.parent_pid = os.getpid()
+
+    def run(self) -> None:
+        """``SubWriterTask.run`` with a ``BulkSegmentWriter``, one finished segment per task."""
+        die_with_parent(self.parent_pid)
+        os.nice(NICENESS)  # a rebuild yields the processors to searches being served
+        ix = self.storage.open_index(self.indexname)
+        self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
+        while self.running:
+            job = self.jobqueue.get()
+            if job is None:
+                break
+            self._process_file(*job)
+        if not self.running:
+            self.writer.cancel()
+            return
+        segment = self.writer._finalize_segment()
+        self.resultqueue.put((None, set(), segment), timeout=5)
+
+
+class MortalMpWriter(MpWriter):
+    """``MpWriter`` whose sub-writers write in bulk and cannot outlive their parent."""
+
+    def _new_task(self) -> MortalTask:
+        task = MortalTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
