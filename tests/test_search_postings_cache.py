@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from search.backends.base import SearchQuery
+from search.backends.whoosh.postings import Postings
 from search.backends.whoosh.postings_cache import PostingsCache, cost
-from search.backends.whoosh.scoring import Postings
 from tests.contract.documents import doc
 
 

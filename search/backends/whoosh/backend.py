@@ -38,6 +38,7 @@ from search.backends.whoosh import facets as facet_arrays
 from search.backends.whoosh import proximity
 from search.backends.whoosh import query as compiled_query
 from search.backends.whoosh.lexicon import Lexicon, SegmentTerms
+from search.backends.whoosh.postings import Leaf
 from search.backends.whoosh.postings_cache import PostingsCache
 from search.backends.whoosh.query import Compiler
 from search.backends.whoosh.schema import (
@@ -47,7 +48,7 @@ from search.backends.whoosh.schema import (
     build_schema,
     is_current,
 )
-from search.backends.whoosh.scoring import Collection, Evaluator, Leaf, OutOfTime, field_lengths
+from search.backends.whoosh.scoring import Collection, Evaluator, OutOfTime, field_lengths
 from search.backends.whoosh.storage import IndexStore, open_index
 from search.backends.whoosh.suggestions import suggest
 from search.backends.whoosh.writing import IndexWriting, live_versions

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from search.backends.whoosh.scoring import Postings
+    from search.backends.whoosh.postings import Postings
 
 Key = tuple[Hashable, str, str, bool]  # segment, field, term, with positions
 
