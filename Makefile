@@ -63,7 +63,7 @@ test-fast: $(STAMP)
 ## make bench: import, index and search the full corpus next to SQLite FTS5 and tantivy, speed
 ## and relevance (ARGS="--limit 500" for a small run, ARGS="--reuse var/bench-full" to keep the data)
 bench: $(BENCH_STAMP)
-	$(BIN)/python bench/run.py $(ARGS)
+	$(BIN)/python -m bench.run $(ARGS)
 
 ## make growth: ours and FTS5 on 1x, 2x and 4x the corpus, and the extrapolation to 1M statements
 ## (ARGS="--reuse" keeps the grown databases in var/growth)

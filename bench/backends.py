@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,10 +25,15 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.run import DEFAULT_CORPUS, edit_latency, fts_rows, manage, query_string, summary  # noqa: E402
+from bench.harness import (
+    DEFAULT_CORPUS,
+    ROOT,
+    edit_latency,
+    fts_rows,
+    manage,
+    query_string,
+    summary,
+)
 
 SERVER = os.environ.get("BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
 DATABASE = "archive_bench"

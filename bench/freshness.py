@@ -22,22 +22,19 @@ import queue
 import random
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.nodes import (  # noqa: E402
+from bench.harness import PYTHON, ROOT, deployed, free_port, manage
+from bench.nodes import (
     postgres_database,
     scratch_env,
     start_node,
     stats,
     stop_node,
 )
-from bench.probes import (  # noqa: E402
+from bench.probes import (
     SEARCH_RATE,
     SEARCHES,
     Observer,
@@ -45,7 +42,6 @@ from bench.probes import (  # noqa: E402
     api,
     processor_seconds,
 )
-from bench.run import PYTHON, deployed, free_port, manage  # noqa: E402
 
 QUIET_SECONDS = 20  # at least: searches timed before the writers start, as long as they write
 GRACE_SECONDS = 60  # how long observers keep looking once the writers stop

@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench import servers
-from bench.run import DEFAULT_CORPUS, ROOT, deployed, free_port, manage, percentile
+from bench.harness import DEFAULT_CORPUS, ROOT, deployed, free_port, manage, percentile
 
 ENDPOINTS = [
     ("/api/search/", 0.5),
@@ -235,5 +235,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     main()

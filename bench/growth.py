@@ -25,17 +25,14 @@ import json
 import math
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench import grow  # noqa: E402
-from bench.run import (  # noqa: E402
+from bench import grow
+from bench.harness import (
     DEFAULT_CORPUS,
     PYTHON,
+    ROOT,
     fts_rows,
     manage,
     query_string,

@@ -8,8 +8,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from bench.harness import PYTHON, percentile
 from bench.probes import api
-from bench.run import PYTHON, percentile
 from bench.servers import stop as stop_node
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,74 +22,34 @@ deployment while writers write (``--freshness-seconds``, 0 skips it).
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import re
 import shutil
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ungdc.jsonl.gz"
-PYTHON = sys.executable
-# Measured in turn, each going first in turn. "cold" is ours reading every postings list
-# afresh, its cache of decoded postings bypassed (search/backends/whoosh/postings_cache.py).
-ENGINES = ["ours", "cold", "fts5", "tantivy"]
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def summary(values_s: list[float]) -> dict:
-    ms = [v * 1000 for v in values_s]
-    return {
-        "n": len(ms),
-        "p50_ms": round(statistics.median(ms), 2),
-        "p95_ms": round(percentile(ms, 0.95), 2),
-        "max_ms": round(max(ms), 2),
-    }
-
-
-def manage(env, *args, check=True) -> tuple[float, str]:
-    started = time.perf_counter()
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    elapsed = time.perf_counter() - started
-    if check and result.returncode != 0:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return elapsed, result.stdout + result.stderr
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def query_string(params: dict) -> str:
-    return urlencode(params, doseq=True)
-
-
-def http_get(port: int, path: str) -> float:
-    started = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    connection.request("GET", path)
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    if response.status != 200:
-        raise RuntimeError(f"GET {path} answered {response.status}")
-    return time.perf_counter() - started
+from bench.console import render
+from bench.harness import (
+    DEFAULT_CORPUS,
+    ENGINES,
+    PYTHON,
+    ROOT,
+    deployed,
+    drive,
+    edit_latency,
+    free_port,
+    fts_rows,
+    http_get,
+    manage,
+    query_string,
+    resident_mb,
+    start_server,
+    summary,
+)
 
 
 def main() -> None:
@@ -150,7 +110,6 @@ def main() -> None:
 
     # In-process measurements run against the bench database and index.
     os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
@@ -203,7 +162,7 @@ def main() -> None:
                 answer(name, i)
                 times[name][i].append(time.perf_counter() - started)
 
-    report["trends"] = trend_timings(backend, args.repeat)
+    report["trends"] = trends_http.trend_timings(backend, args.repeat)
 
     # Relevance on the judged needs, and the known items, for every engine's ranking.
     needs = metrics.load_needs()
@@ -232,7 +191,9 @@ def main() -> None:
             for i in range(len(pages)):
                 http_times[i].append(http_get(port, api_paths[i]))
                 html_times[i].append(http_get(port, paths[i]))
-        report["trends_http"] = trends_http.through_http(port, args.repeat, TRENDS_TERMS)
+        report["trends_http"] = trends_http.through_http(
+            port, args.repeat, trends_http.TRENDS_TERMS
+        )
         report["load"] = [
             drive(port, paths, seconds=args.load_seconds, concurrency=clients)
             for clients in args.concurrency
@@ -309,16 +270,6 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs{gib}, Python {sys.version.split()[0]}, {sys.platform}"
 
 
-def drive(port: int, paths: list[str], **options) -> dict:
-    """Run ``bench/load.py`` against the server (``seconds``, ``concurrency``, ``requests``…)."""
-    command = [PYTHON, str(ROOT / "bench" / "load.py"), "--base", f"http://127.0.0.1:{port}"]
-    command += ["--paths", json.dumps(paths)]
-    for name, value in options.items():
-        command += [f"--{name}", str(value)]
-    load = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(load.stdout)
-
-
 def varied_paths(fts5_search, count: int = 3000, seed: int = 14) -> list[str]:
     """Search pages no two alike, so no cache can hold them all: words drawn from the
     index's vocabulary, alone or in pairs, some as phrases, prefixes or typos, some
@@ -364,11 +315,6 @@ def varied_paths(fts5_search, count: int = 3000, seed: int = 14) -> list[str]:
     return sorted(paths)
 
 
-def resident_mb(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    return round(int(status.split("VmRSS:")[1].split()[0]) / 1024, 1)
-
-
 def worker_memory(
     server: subprocess.Popen, port: int, paths: list[str], searches: int, fill: int
 ) -> dict:
@@ -410,39 +356,6 @@ def worker_memory(
     }
 
 
-TRENDS_TERMS = ('"Asian NATO"', "hegemonism", "denuclearization")
-
-
-def trend_timings(backend, repeat: int) -> dict:
-    """The trends page for the issue's three terms, in process (view and template), warm
-    and with the postings cache bypassed, next to the three search pages of its terms."""
-    from django.test import RequestFactory
-
-    from search.web.views import search_page, trends_page
-
-    factory = RequestFactory()
-    trends_request = factory.get("/trends/", {"q": ",".join(TRENDS_TERMS)})
-    searches = [factory.get("/search/", {"q": term}) for term in TRENDS_TERMS]
-    times: dict[str, list[float]] = {"trends": [], "trends_cold": [], "three_searches": []}
-
-    def timed(call) -> float:
-        started = time.perf_counter()
-        response = call()
-        assert response.status_code == 200, response.status_code
-        return time.perf_counter() - started
-
-    def cold_trends():
-        with backend.postings_cache.bypassed():
-            return trends_page(trends_request)
-
-    timed(lambda: trends_page(trends_request))  # opening files is not searching
-    for _ in range(max(5, repeat * 4)):
-        times["trends"].append(timed(lambda: trends_page(trends_request)))
-        times["trends_cold"].append(timed(cold_trends))
-        times["three_searches"].append(sum(timed(lambda r=r: search_page(r)) for r in searches))
-    return {"path": trends_request.get_full_path(), **{k: summary(v) for k, v in times.items()}}
-
-
 def on_postgres(args, workdir: Path, output: Path) -> dict | None:
     """Both backends side by side on PostgreSQL (bench/backends.py), if a server answers."""
     from bench import backends
@@ -471,168 +384,6 @@ def on_postgres(args, workdir: Path, output: Path) -> dict | None:
     print("\n== The two backends on PostgreSQL (bench/backends.py)\n", flush=True)
     subprocess.run(command, cwd=ROOT, check=True)
     return json.loads(result.read_text())
-
-
-def edit_latency(Statement, backend, SearchQuery, edits: int = 20) -> dict:
-    """Median time from an edit's save (commit) until a search finds it."""
-    times = []
-    statements = list(Statement.objects.published().order_by("pk")[:edits])
-    for n, statement in enumerate(statements):
-        word = f"benchmarkedit{n}x{int(time.time())}"
-        statement.summary = f"{statement.summary} {word}".strip()
-        started = time.perf_counter()
-        statement.save()  # autocommit: the index is updated on commit
-        while backend.search(SearchQuery(text=word, with_facets=False)).total != 1:
-            if time.perf_counter() - started > 30:
-                raise RuntimeError("an edit did not become searchable within 30 s")
-            time.sleep(0.005)
-        times.append(time.perf_counter() - started)
-    return summary(times)
-
-
-def fts_rows(documents):
-    for doc in documents.iter_documents():
-        year = doc.facets.get("year", ("",))
-        yield {
-            "id": int(doc.id),
-            "title": doc.title,
-            "body": doc.body,
-            "issuer": (doc.facets.get("issuer") or ("",))[0],
-            "country": (doc.facets.get("country") or ("",))[0],
-            "kind": doc.facets["kind"][0],
-            "language": doc.facets["language"][0],
-            "year": year[0] if year else "",
-            "decade": (doc.facets.get("decade") or ("",))[0],
-            "events": doc.facets.get("event", ()),
-            "date_start": int(doc.date_start.strftime("%Y%m%d")) if doc.date_start else 0,
-            "date_end": int(doc.date_end.strftime("%Y%m%d")) if doc.date_end else 0,
-        }
-
-
-def deployed(env: dict, workdir: Path) -> dict:
-    """The environment of a server as deployed: DEBUG off, static files collected for WhiteNoise."""
-    server_env = {
-        **env,
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(workdir / "static"),
-    }
-    manage(server_env, "collectstatic", "--noinput", "-v0")
-    return server_env
-
-
-def start_server(env, port: int, cwd: Path = ROOT) -> subprocess.Popen:
-    """Start gunicorn of the checkout ``cwd`` with ``env`` (production-like settings) and wait
-    until it answers."""
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "archive.project.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=cwd,
-        env=env,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            http_get(port, "/api/search/?q=warmup")
-            return server
-        except (OSError, RuntimeError):
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit(f"gunicorn did not start in {cwd}")
-
-
-def render(report: dict) -> str:
-    lines = ["| measure | value |", "| --- | --- |"]
-    if "import" in report:
-        imp = report["import"]
-        lines.append(
-            f"| import incl. indexing | {imp['records']} records in {imp['seconds']} s "
-            f"({imp['records_per_second']}/s), peak {imp['peak_memory_mb']} MB |"
-        )
-    lines.append(f"| full rebuild_search_index | {report['rebuild']['seconds']} s |")
-    lines.append(f"| FTS5 full build (reference) | {report['fts5_build_seconds']} s |")
-    lines.append(f"| tantivy full build (reference) | {report['tantivy_build_seconds']} s |")
-    edit = report["edit_to_searchable"]
-    lines.append(f"| edit searchable after commit | median {edit['p50_ms']} ms |")
-    html = report["overall"]["html"]
-    lines.append(
-        f"| HTML search page through gunicorn | p50 {html['p50_ms']} ms, p95 {html['p95_ms']} ms |"
-    )
-    for load in report["load"]:
-        lines.append(
-            f"| load on the HTML search page: gunicorn 2 workers, {load['concurrency']} clients, "
-            f"{load['seconds']} s | {load['pages_per_second']} pages/s, p50 {load['p50_ms']} ms, "
-            f"p95 {load['p95_ms']} ms, {load['errors']} errors |"
-        )
-    trends = report["trends"]
-    lines.append(
-        f"| trends page `{trends['path']}` in process (view and template) "
-        f"| warm p50 {trends['trends']['p50_ms']} ms, p95 {trends['trends']['p95_ms']} ms; "
-        f"cold p50 {trends['trends_cold']['p50_ms']} ms, p95 {trends['trends_cold']['p95_ms']} ms; "
-        f"its terms' three search pages together p50 {trends['three_searches']['p50_ms']} ms |"
-    )
-    memory = report["memory"]
-    readings = memory["readings_mb"]
-    start, end = memory["filling_mb"][0], readings[-1]
-    lines.append(
-        f"| worker memory: {memory['fill']:,} varied searches to fill the caches, then "
-        f"{memory['searches']:,} measured ({memory['distinct_pages']:,} distinct pages, "
-        f"{memory['errors']} errors) | {' / '.join(str(v) for v in start.values())} MB at start, "
-        f"{' / '.join(str(v) for v in readings[0].values())} MB filled, "
-        f"{' / '.join(str(v) for v in end.values())} MB at the end: "
-        f"drift {100 * memory['drift']:.1f} % over the measured searches |"
-    )
-    overall = report["overall"]
-    lines += [
-        "",
-        "| pages (ms) | ours p50 / p95 / max | ours cold p50 / p95 | HTTP API p50 / p95 "
-        "| FTS5 p50 / p95 | tantivy p50 / p95 | ours ÷ FTS5 p50 / p95 | cold ÷ FTS5 p50 "
-        "| ours ÷ tantivy p50 |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
-
-    def ratio(a: float, b: float) -> str:
-        return f"{a / b:.2f}" if b else "—"
-
-    def row(name, figures, http):
-        ours, cold = figures["ours"], figures["cold"]
-        fts, tan = figures["fts5"], figures["tantivy"]
-        http_text = f"{http['p50_ms']} / {http['p95_ms']}" if http else "—"
-        return (
-            f"| {name} | {ours['p50_ms']} / {ours['p95_ms']} / {ours['max_ms']} "
-            f"| {cold['p50_ms']} / {cold['p95_ms']} | {http_text} "
-            f"| {fts['p50_ms']} / {fts['p95_ms']} | {tan['p50_ms']} / {tan['p95_ms']} "
-            f"| {ratio(ours['p50_ms'], fts['p50_ms'])} / {ratio(ours['p95_ms'], fts['p95_ms'])} "
-            f"| {ratio(cold['p50_ms'], fts['p50_ms'])} | {ratio(ours['p50_ms'], tan['p50_ms'])} |"
-        )
-
-    lines.append(row("**all**", overall, overall["http"]))
-    for kind, figures in report["by_kind"].items():
-        lines.append(row(kind, figures, None))
-    lines += [
-        "",
-        "| page | ours p50 ms | cold p50 ms | FTS5 p50 ms | tantivy p50 ms | ÷ FTS5 | cold ÷ FTS5 "
-        "| ÷ tantivy |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for page in report["pages"]:
-        ours, cold, fts, tan = (page[name]["p50_ms"] for name in ENGINES)
-        params = json.dumps(page["params"], ensure_ascii=False).replace("|", "\\|")
-        lines.append(
-            f"| {page['kind']} `{params}` | {ours} | {cold} | {fts} | {tan} | {ratio(ours, fts)} "
-            f"| {ratio(cold, fts)} | {ratio(ours, tan)} |"
-        )
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import http.client
 import json
+import time
 
-from bench.run import http_get, query_string, summary
+from bench.harness import http_get, query_string, summary
 
 BROAD_TERMS = ('"of the"', '"in the"', '"to the"', '"and the"')
 
@@ -46,3 +47,37 @@ def render(report: dict) -> str:
             f"{statuses}"
         )
     return "\n".join(lines)
+
+
+TRENDS_TERMS = ('"Asian NATO"', "hegemonism", "denuclearization")
+
+
+def trend_timings(backend, repeat: int) -> dict:
+    """The trends page for the issue's three terms, in process (view and template), warm
+    and with the postings cache bypassed, next to the three search pages of its terms."""
+    from django.test import RequestFactory
+
+    from search.trends.views import trends_page
+    from search.web.views import search_page
+
+    factory = RequestFactory()
+    trends_request = factory.get("/trends/", {"q": ",".join(TRENDS_TERMS)})
+    searches = [factory.get("/search/", {"q": term}) for term in TRENDS_TERMS]
+    times: dict[str, list[float]] = {"trends": [], "trends_cold": [], "three_searches": []}
+
+    def timed(call) -> float:
+        started = time.perf_counter()
+        response = call()
+        assert response.status_code == 200, response.status_code
+        return time.perf_counter() - started
+
+    def cold_trends():
+        with backend.postings_cache.bypassed():
+            return trends_page(trends_request)
+
+    timed(lambda: trends_page(trends_request))  # opening files is not searching
+    for _ in range(max(5, repeat * 4)):
+        times["trends"].append(timed(lambda: trends_page(trends_request)))
+        times["trends_cold"].append(timed(cold_trends))
+        times["three_searches"].append(sum(timed(lambda r=r: search_page(r)) for r in searches))
+    return {"path": trends_request.get_full_path(), **{k: summary(v) for k, v in times.items()}}

@@ -5,7 +5,7 @@ import pytest
 from archive import countries
 from archive.mentions import CountryFinder, CountryNames
 from archive.names import NameForm, parse_line, parse_lines
-from bench.mentions import SAMPLES, load_sample, score
+from bench.investigations.mentions import SAMPLES, load_sample, score
 
 
 def names(code, *forms, adjectives=(), first=None, last=None):

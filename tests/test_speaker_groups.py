@@ -1,10 +1,10 @@
 """Speakers resolved on 70 hand-labelled name groups: no wrong merge, nine in ten of one
-person's speeches on one record or proposed to the editors (bench/speakers.py)."""
+person's speeches on one record or proposed to the editors (bench/investigations/speakers.py)."""
 
 import pytest
 
 from archive.importers import StatementImporter
-from bench.speakers import load_groups, render, score
+from bench.investigations.speakers import load_groups, render, score
 
 pytestmark = pytest.mark.django_db
 

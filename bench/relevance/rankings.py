@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from bench.relevance.metrics import DEPTH
@@ -21,7 +20,6 @@ def use_workdir(workdir: Path) -> None:
             "LOG_LEVEL": "ERROR",
         }
     )
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()

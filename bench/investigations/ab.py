@@ -1,7 +1,8 @@
 """Compare the search of two checkouts of the archive, page by page, interleaved.
 
     git worktree add ../before <commit>
-    .venv/bin/python bench/ab.py --before ../before var/bench-before --after . var/bench-full
+    .venv/bin/python -m bench.investigations.ab --before ../before var/bench-before \
+        --after . var/bench-full
 
 Each side runs in a process of its own, with its own code and its own
 benchmark directory (database and index, as ``make bench --reuse`` leaves
@@ -20,25 +21,29 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
 
 # What each side's process runs: search the page whose index arrives on stdin.
 WORKER = """
 import json, os, sys, time
-root, workdir, queries = sys.argv[1:4]
-sys.path.insert(0, root)
-os.chdir(root)
+workdir, queries = sys.argv[1:3]
+# The checkout is this process's working directory (python -c puts it first on the path);
+# its settings and filters moved in the reshaping of issue 30.
+shell = "archive.project" if os.path.exists("archive/project/settings.py") else "archive"
 os.environ.update({
     "DATABASE_URL": f"sqlite:///{workdir}/db.sqlite3", "SEARCH_INDEX_DIR": f"{workdir}/index",
-    "DJANGO_SETTINGS_MODULE": "archive.project.settings", "LOG_LEVEL": "ERROR",
+    "DJANGO_SETTINGS_MODULE": f"{shell}.settings", "LOG_LEVEL": "ERROR",
 })
 import django
 django.setup()
 from urllib.parse import urlencode
 from django.http import QueryDict
 from search.backends import get_backend
-from search.web.filters import parse_parameters
+try:
+    from search.web.filters import parse_parameters
+except ImportError:
+    from search.filters import parse_parameters
 try:  # snippets are cut by the caller since the second backend: measure a whole page
     from search.searching import run
 except ImportError:
@@ -64,10 +69,10 @@ class Side:
                 sys.executable,
                 "-c",
                 WORKER,
-                str(root.resolve()),
                 str(workdir.resolve()),
                 str(ROOT / "bench" / "queries.json"),
             ],
+            cwd=root.resolve(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

@@ -8,7 +8,7 @@ no command run, /health/ is polled every 0.5 s and /api/search/ asked once a
 second until /health/ stays "ok" owing 0 changes for 5 s (or 10 min pass); then
 ``check_search_index`` must say "No drift" (asked again every 10 s until then).
 
-    .venv/bin/python -m bench.killed_import --database postgres --output /tmp/k.json
+    .venv/bin/python -m bench.investigations.killed_import --database postgres --output /tmp/k.json
 """
 
 from __future__ import annotations
@@ -23,24 +23,20 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.nodes import (  # noqa: E402
+from bench.harness import DEFAULT_CORPUS, PYTHON, ROOT, deployed, free_port, manage
+from bench.nodes import (
     postgres_database,
     scratch_env,
     start_node,
     stats,
     stop_node,
 )
-from bench.run import DEFAULT_CORPUS, PYTHON, deployed, free_port, manage  # noqa: E402
 
 QUERIES = ["nuclear disarmament", "human rights", "climate change"]
 HEALTH_EVERY, SEARCH_EVERY = 0.5, 1.0  # seconds

@@ -13,18 +13,17 @@ pair of speeches in a group:
 
 Run on an archive that imported the corpus (it reads the database):
 
-    .venv/bin/python bench/speakers.py
+    .venv/bin/python -m bench.investigations.speakers
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GROUPS = ROOT / "tests" / "speaker_groups.jsonl"
 
 
@@ -104,7 +103,6 @@ def main() -> None:
 
     import django
 
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.project.settings")
     django.setup()
     from archive.models import Person

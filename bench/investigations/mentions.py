@@ -10,7 +10,7 @@ finder:
   decade (seed 20261129), labelled after the authority was written and not
   used to change it.
 - ``tests/country_mentions_heldout2.jsonl`` (issue 28): 45 passages of other
-  speeches, 5 a decade (``bench/draw_passages.py --seed 20261206``), labelled
+  speeches, 5 a decade (``python -m bench.investigations.draw_passages --seed 20261206``), labelled
   blind; scored once as held out, then used as a development sample.
 - ``tests/country_mentions_heldout3.jsonl`` (held out, issue 28): 45 passages
   of yet other speeches (``--seed 20261207``), labelled blind after the
@@ -24,7 +24,7 @@ This scores the finder built from the shipped authority
 - statements: the set of states each passage names, found against labelled.
 
 Mentions labelled ``OTHER`` (a state the authority does not hold) count as
-misses. Run: ``.venv/bin/python bench/mentions.py [--errors]``.
+misses. Run: ``.venv/bin/python -m bench.investigations.mentions [--errors]``.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "country_mentions.jsonl"
 HELD_OUT = ROOT / "tests" / "country_mentions_heldout.jsonl"
 HELD_OUT_2 = ROOT / "tests" / "country_mentions_heldout2.jsonl"
@@ -150,7 +150,6 @@ def main(argv: list[str] | None = None) -> int:
         "--errors", action="store_true", help="List every wrong and missed mention."
     )
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     from archive.countries import finder
 
     results = {}

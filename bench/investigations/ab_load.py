@@ -1,7 +1,8 @@
 """Compare the HTML search page of two checkouts under load, the loads alternated.
 
     git worktree add ../before <commit>
-    .venv/bin/python bench/ab_load.py --before ../before --after . --data var/bench-full
+    .venv/bin/python -m bench.investigations.ab_load --before ../before --after . \
+        --data var/bench-full [--before-data var/bench-before]
 
 Each checkout runs its own gunicorn server (2 workers, ``DEBUG`` off, as
 ``make bench`` runs it) on the same benchmark directory (database, index and
@@ -17,14 +18,19 @@ import argparse
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.run import deployed, drive, free_port, http_get, query_string, start_server  # noqa: E402
-from bench.servers import stop  # noqa: E402
+from bench.harness import (
+    ROOT,
+    deployed,
+    drive,
+    free_port,
+    http_get,
+    project_module,
+    query_string,
+    start_server,
+)
+from bench.servers import stop
 
 
 def start(checkout: Path, data: Path) -> tuple[subprocess.Popen, int]:
@@ -33,11 +39,11 @@ def start(checkout: Path, data: Path) -> tuple[subprocess.Popen, int]:
         **os.environ,
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
         "SEARCH_INDEX_DIR": str(data / "index"),
-        "DJANGO_SETTINGS_MODULE": "archive.project.settings",
+        "DJANGO_SETTINGS_MODULE": f"{project_module(checkout)}.settings",
         "LOG_LEVEL": "ERROR",
     }
     port = free_port()
-    return start_server(deployed(env, data), port, cwd=checkout), port
+    return start_server(deployed(env, data, checkout), port, cwd=checkout), port
 
 
 def main() -> None:
@@ -45,6 +51,9 @@ def main() -> None:
     parser.add_argument("--before", type=Path, required=True, help="the checkout before")
     parser.add_argument("--after", type=Path, required=True, help="the checkout after")
     parser.add_argument("--data", type=Path, required=True, help="a make bench --reuse directory")
+    parser.add_argument(
+        "--before-data", type=Path, help="the before side's, when its index format differs"
+    )
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=15)
     args = parser.parse_args()
@@ -52,7 +61,7 @@ def main() -> None:
     paths = [f"/search/?{query_string(page['params'])}" for page in pages]
     data = args.data.resolve()
     servers = {
-        "before": start(args.before.resolve(), data),
+        "before": start(args.before.resolve(), (args.before_data or args.data).resolve()),
         "after": start(args.after.resolve(), data),
     }
     try:

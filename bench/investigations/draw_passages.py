@@ -5,7 +5,7 @@ From speeches none of the existing samples used, ``--per-decade`` a decade
 1,500-2,200 characters, as the earlier samples were drawn. The output has no
 labels: annotators add them blind to the finder (tests/country_mentions.md).
 
-    .venv/bin/python bench/draw_passages.py --seed 20261206 --per-decade 5 \
+    .venv/bin/python -m bench.investigations.draw_passages --seed 20261206 --per-decade 5 \
         --output /tmp/passages.jsonl
 """
 
@@ -17,7 +17,7 @@ import json
 import random
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpora" / "ungdc.jsonl.gz"
 USED = sorted((ROOT / "tests").glob("country_mentions*.jsonl"))
 LOW, HIGH = 1500, 2200  # characters a passage has, at least and about at most

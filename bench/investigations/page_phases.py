@@ -1,6 +1,6 @@
 """Where the search page's time goes, phase by phase, warm.
 
-    .venv/bin/python bench/page_phases.py --data var/bench-full
+    .venv/bin/python -m bench.investigations.page_phases --data var/bench-full
 
 The 33 pages of ``bench/queries.json`` through Django's test client (so the
 middleware is counted), with ``DEBUG`` off, on the data ``make bench --reuse``
@@ -16,12 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def main() -> None:
@@ -43,13 +42,12 @@ def main() -> None:
             "LOG_LEVEL": "ERROR",
         }
     )
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
     from django.test import Client
 
-    from bench.run import query_string
+    from bench.harness import query_string
     from search import searching
     from search.sync.indexing import current_backend
     from search.web import views
