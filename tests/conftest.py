@@ -2,6 +2,8 @@
 
 import datetime as dt
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
@@ -101,9 +103,25 @@ def fast_password_hashing(settings):
 
 
 def search_engines() -> list[str]:
-    """The backends the suite runs on: PostgreSQL's too when the database is PostgreSQL."""
-    on_postgres = "postgresql" in django_settings.DATABASES["default"]["ENGINE"]
-    return ["whoosh", "postgres"] if on_postgres else ["whoosh"]
+    """The backends the suite runs on: every one in ``SEARCH_BACKENDS`` whose own checks pass
+    on this database (PostgreSQL's only when the database is PostgreSQL)."""
+    return [name for name, config in django_settings.SEARCH_BACKENDS.items() if _usable(config)]
+
+
+def _usable(config: dict) -> bool:
+    """Whether a backend's configuration checks pass, its index directory aside (a test's
+    index is its own: ``backend_config``)."""
+    options = {key: value for key, value in config.items() if key != "PATH"}
+    return not any(m.is_serious() for m in import_string(config["BACKEND"]).check(options))
+
+
+def backend_config(name: str, directory: Path) -> dict:
+    """Backend ``name``'s settings, its index under ``directory`` when it keeps one in files
+    (``PATH``); an index kept in the database is the test database's."""
+    config = dict(django_settings.SEARCH_BACKENDS[name])
+    if "PATH" in config:
+        config["PATH"] = directory / name
+    return config
 
 
 def pytest_generate_tests(metafunc):
@@ -130,13 +148,19 @@ def search_engine(request):
     return getattr(request, "param", os.environ.get("SEARCH_ENGINE", "whoosh"))
 
 
+# Each file-based backend's demo index, built once per test process and copied for each
+# module (the demo fixtures fix every primary key, so the index fits each module's load).
+DEMO_INDEXES: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="module")
 def demo_archive(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo data, loaded and indexed by every backend once per module.
+    """The demo data, loaded once per module and indexed by every backend.
 
     It is held in a transaction that each test's own (a savepoint inside it)
     rolls back to, and that is rolled back when the module ends. Yield each
-    backend's settings, pointing at its demo index.
+    backend's settings, pointing at its demo index: a copy of the one this
+    process built first, for a backend whose index is in files.
     """
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
@@ -149,12 +173,18 @@ def demo_archive(django_db_setup, django_db_blocker, tmp_path_factory):
                 indexing.resume()
             configs = {}
             for engine in search_engines():
-                config = dict(django_settings.SEARCH_BACKENDS[engine])
-                if engine == "whoosh":
-                    config["PATH"] = tmp_path_factory.mktemp("demo-index")
-                backend = import_string(config["BACKEND"])(config)
-                backend.rebuild(documents.iter_documents())
-                backend.close()
+                config = backend_config(engine, tmp_path_factory.mktemp("demo-index"))
+                built = DEMO_INDEXES.get(engine)
+                if built is not None:
+                    shutil.copytree(built, config["PATH"], symlinks=True)
+                else:
+                    backend = import_string(config["BACKEND"])(config)
+                    backend.rebuild(documents.iter_documents())
+                    backend.close()
+                    if "PATH" in config:
+                        built = tmp_path_factory.mktemp("demo-built") / engine
+                        shutil.copytree(config["PATH"], built, symlinks=True)
+                        DEMO_INDEXES[engine] = built
                 configs[engine] = config
         except BaseException:
             transaction.set_rollback(True)
@@ -180,10 +210,7 @@ def fresh_search_index(request, settings, tmp_path, search_engine):
     created by a write or a search: ``rebuild_search_index`` creates it).
     PostgreSQL's index is in the test's database, so the test gets one.
     """
-    config = dict(settings.SEARCH_BACKENDS[search_engine])
-    if search_engine == "whoosh":
-        config["PATH"] = tmp_path / "search-index"
-    settings.SEARCH_BACKEND = config
+    settings.SEARCH_BACKEND = backend_config(search_engine, tmp_path)
     if "demo" not in request.fixturenames:  # the demo's index is built once per module
         backends.get_backend().rebuild([])
     yield settings.SEARCH_BACKEND.get("PATH")
