@@ -1,6 +1,11 @@
 """The PostgreSQL backend in the archive: writes in the statement's transaction, one
 setting and a rebuild to switch to it, and what the checks say about it."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -11,6 +16,7 @@ from search.backends.base import IndexUnavailable, SearchQuery
 from search.backends.postgres.checks import database_for_postgres_backend
 from tests.conftest import search_engines
 
+ROOT = Path(__file__).resolve().parent.parent
 on_postgres = pytest.mark.skipif(
     "postgres" not in search_engines(),
     reason="The PostgreSQL backend needs a PostgreSQL database: .ci/run runs this on one.",
@@ -91,3 +97,50 @@ def test_indexing_and_searching_in_a_transaction_leave_its_timeouts_as_they_were
             "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')"
         )
         assert cursor.fetchone() == ("7s", "0")
+
+
+# Whoosh's modules refused at import: the PostgreSQL backend must never need them.
+WITHOUT_WHOOSH = """
+import importlib.abc, sys
+
+class Refuse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] == "whoosh":
+            raise ImportError(f"{name} refused: the PostgreSQL backend must not need Whoosh")
+
+sys.meta_path.insert(0, Refuse())
+import django
+django.setup()
+from django.core.management import call_command
+call_command("check", fail_level="ERROR")
+from search.searching import search
+from search.backends.base import SearchQuery
+results = search(SearchQuery(text="fisheries"))
+print(results.total, results.hits[0].snippet, "whoosh" in sys.modules)
+"""
+
+
+@on_postgres
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("search_engine", ["postgres"], indirect=True)
+def test_the_backend_checks_indexes_and_searches_without_whoosh_installed(make_statement):
+    make_statement(title="Fisheries accord", body="Quotas for fisheries were agreed.")
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "archive.project.settings",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+        f"{database['NAME']}",
+        "SEARCH_ENGINE": "postgres",
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", WITHOUT_WHOOSH],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split("\n")[-2] == "1 Quotas for <mark>fisheries</mark> were agreed. False"
