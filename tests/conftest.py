@@ -149,8 +149,9 @@ def search_engine(request):
 
 
 # Each file-based backend's demo index, built once per test process and copied for each
-# module (the demo fixtures fix every primary key, so the index fits each module's load).
-DEMO_INDEXES: dict[str, Path] = {}
+# module whose demo documents are the same (their ids come from the database's sequences,
+# which tests before the module may have moved on): documents' ids and versions -> the index.
+DEMO_INDEXES: dict[str, tuple[tuple, Path]] = {}
 
 
 @pytest.fixture(scope="module")
@@ -159,8 +160,8 @@ def demo_archive(django_db_setup, django_db_blocker, tmp_path_factory):
 
     It is held in a transaction that each test's own (a savepoint inside it)
     rolls back to, and that is rolled back when the module ends. Yield each
-    backend's settings, pointing at its demo index: a copy of the one this
-    process built first, for a backend whose index is in files.
+    backend's settings, pointing at its demo index: for a backend whose index
+    is in files, a copy of one this process built for the same documents.
     """
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
@@ -172,19 +173,21 @@ def demo_archive(django_db_setup, django_db_blocker, tmp_path_factory):
             finally:
                 indexing.resume()
             configs = {}
+            demo_documents = list(documents.iter_documents())
+            signature = tuple((document.id, document.version) for document in demo_documents)
             for engine in search_engines():
                 config = backend_config(engine, tmp_path_factory.mktemp("demo-index"))
                 built = DEMO_INDEXES.get(engine)
-                if built is not None:
-                    shutil.copytree(built, config["PATH"], symlinks=True)
+                if built is not None and built[0] == signature:
+                    shutil.copytree(built[1], config["PATH"], symlinks=True)
                 else:
                     backend = import_string(config["BACKEND"])(config)
-                    backend.rebuild(documents.iter_documents())
+                    backend.rebuild(demo_documents)
                     backend.close()
                     if "PATH" in config:
-                        built = tmp_path_factory.mktemp("demo-built") / engine
-                        shutil.copytree(config["PATH"], built, symlinks=True)
-                        DEMO_INDEXES[engine] = built
+                        kept = tmp_path_factory.mktemp("demo-built") / engine
+                        shutil.copytree(config["PATH"], kept, symlinks=True)
+                        DEMO_INDEXES[engine] = (signature, kept)
                 configs[engine] = config
         except BaseException:
             transaction.set_rollback(True)
