@@ -9,11 +9,13 @@ and marked.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
 
-from search.analysis import fold
+from search.analysis import CJK_LETTERS, fold, is_cjk
+from search.arabic import PREFIXES as ARABIC_PREFIXES
 
 SNIPPET_CHARS = 220
 MAX_MATCHES = 400
@@ -38,7 +40,15 @@ _VARIANTS = {
     "u": "uùúûüūů",
     "y": "yýÿ",
     "z": "zźžż",
+    # Arabic letters the fold or light stemming reads as one (search/arabic.py).
+    "ا": "اأإآ",
+    "ه": "هة",
+    "ي": "يى",
 }
+# Where a candidate word starts, and the rest of it: a word of another script than CJK stands
+# apart from CJK letters around it ("NATOの", "NATO를" hold the word NATO).
+_START = f"(?<![^\\W{CJK_LETTERS}])"
+_TAIL = f"[^\\W{CJK_LETTERS}]*"
 # Two folded letters that one letter of the original stands for ("ss" is "ß"); the letter
 # is among the first one's variants.
 _DIGRAPHS = ("ss", "ae", "oe", "th")
@@ -119,16 +129,28 @@ class Candidates:
 
     CHUNK = 4096
 
-    def __init__(self, prefixes: list[str]) -> None:
+    def __init__(self, prefixes: list[str], pairs: Iterable[str] = ()) -> None:
         alternatives = "|".join(_prefix_pattern(prefix, _folded_class) for prefix in prefixes)
-        self.case_insensitive = re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+        self.case_insensitive = re.compile(rf"{_START}(?:{alternatives}){_TAIL}", re.IGNORECASE)
         self.lowered: re.Pattern[str] | None = None
         if all(_WORD_ONLY.fullmatch(prefix) for prefix in prefixes):
             lowered = "|".join(_prefix_pattern(prefix, _lowered_class) for prefix in prefixes)
-            self.lowered = re.compile(rf"(?:{lowered})\w*")
+            self.lowered = re.compile(rf"(?:{lowered}){_TAIL}")
+        self.prefixes = bool(prefixes)
+        # CJK terms (pairs of letters) are found wherever they are: no space marks their start.
+        found = "|".join(map(re.escape, sorted(set(pairs))))
+        self.pairs = re.compile(f"(?=({found}))") if found else None
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of each candidate word of ``text``, in order."""
+        """(start, end) of each candidate of ``text`` in order: words, and CJK pairs (which
+        may overlap)."""
+        words = self._words(text) if self.prefixes else iter(())
+        if self.pairs is None:
+            return words
+        pairs = ((m.start(), m.start() + len(m.group(1))) for m in self.pairs.finditer(text))
+        return heapq.merge(words, pairs)
+
+    def _words(self, text: str) -> Iterator[tuple[int, int]]:
         if self.lowered is None:
             for match in self.case_insensitive.finditer(text):
                 yield match.span()
@@ -148,12 +170,17 @@ class Candidates:
                 # candidate starts: only a match inside the chunk needs its boundary checked.
                 for match in self.lowered.finditer(piece):
                     start = match.start()
-                    if not (start and _is_word_char(piece[start - 1])):
+                    if not (start and _continues_word(piece[start - 1])):
                         yield begin + start, begin + match.end()
             begin = end
 
 
 _WORD_ONLY = re.compile(r"\w+")
+
+
+def _continues_word(char: str) -> bool:
+    """Whether a candidate after ``char`` would start inside a word (CJK letters aside)."""
+    return _is_word_char(char) and not is_cjk(char)
 
 
 def _is_word_char(char: str) -> bool:
@@ -163,9 +190,14 @@ def _is_word_char(char: str) -> bool:
 
 def candidate_pattern(terms: Iterable[str]) -> Candidates | None:
     """The candidate words of ``terms``: words that start as a term does, less its last
-    letter (the stemmer may have changed it: "polici" is "policy")."""
-    prefixes = sorted({t[:-1] if len(t) > 3 else t for t in terms if t}, key=len, reverse=True)
-    return Candidates(prefixes) if prefixes else None
+    letter (the stemmer may have changed it: "polici" is "policy"), or, in Arabic, after one
+    of the prefixes light stemming takes off; and CJK terms wherever they are."""
+    terms = [t for t in terms if t]
+    pairs = [t for t in terms if is_cjk(t)]
+    starts = {t[:-1] if len(t) > 3 else t for t in terms if not is_cjk(t)}
+    starts |= {p + s for s in starts if "\u0600" <= s[0] <= "\u06ff" for p in ARABIC_PREFIXES}
+    prefixes = sorted(starts, key=len, reverse=True)
+    return Candidates(prefixes, pairs) if prefixes or pairs else None
 
 
 def find_matches(
@@ -241,7 +273,7 @@ def snippet(
         space = text.rfind(" ", start, end)
         end = space if space > start + width // 2 else end
     parts, cursor = [], start
-    for m_start, m_end, _ in matches:
+    for m_start, m_end, _ in _joined(matches):
         if m_start < start or m_end > end:
             continue
         parts.append(escape(text[cursor:m_start]))
@@ -250,6 +282,17 @@ def snippet(
     parts.append(escape(text[cursor:end]))
     body = "".join(parts).replace("\n", " ")
     return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+
+
+def _joined(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping matches as one: the CJK pairs 军事, 事演, 演习 mark 军事演习 once."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, term in matches:
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]), joined[-1][2])
+        else:
+            joined.append((start, end, term))
+    return joined
 
 
 def _plain(text: str, width: int) -> str:

@@ -115,3 +115,17 @@ def test_the_letters_sharing_an_upper_case_are_all_there_are():
             groups[char.upper()].add(char)
     derived = {frozenset(group) for group in groups.values() if len(group) > 1}
     assert derived == {frozenset(group) for group in SAME_UPPER_CASE}
+
+
+def test_cjk_pairs_are_found_inside_a_run_and_marked_once_together():
+    html = snippet("北约军事演习威胁地区和平", {"军事", "事演", "演习", "和平"}, stem)
+    assert html == "北约<mark>军事演习</mark>威胁地区<mark>和平</mark>"
+
+
+def test_a_latin_word_glued_to_hangul_is_marked_without_the_particle():
+    assert snippet("NATO를 규탄", {"nato"}, stem) == "<mark>NATO</mark>를 규탄"
+
+
+def test_an_arabic_word_is_marked_behind_its_article_and_conjunction():
+    html = snippet("وأدانت الوزارة والصواريخ", {"صواريخ"}, stem)
+    assert html == "وأدانت الوزارة <mark>والصواريخ</mark>"

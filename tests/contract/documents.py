@@ -6,14 +6,25 @@ from search import searching
 from search.backends.base import Document
 
 
-def doc(id, title, body, *, year=2020, issuer="gov-a", country="AAA", kind="speech", **extra):
+def doc(
+    id,
+    title,
+    body,
+    *,
+    year=2020,
+    issuer="gov-a",
+    country="AAA",
+    kind="speech",
+    language="en",
+    **extra,
+):
     """A document of one year, with every facet the registry declares."""
     date = dt.date(year, 1, 1) if year else None
     facets = {
         "issuer": (issuer,),
         "country": (country,),
         "kind": (kind,),
-        "language": ("en",),
+        "language": (language,),
         "event": extra.pop("events", ()),
         "named": extra.pop("named", ()),
         "year": (str(year),) if year else (),

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from search.analysis import (
     FUZZY_PREFIX,
     MAX_TYPO_LENGTH,
     MIN_PREFIX,
+    cjk_typo_notice,
     fold,
+    is_cjk,
     phrase_words,
     query_terms,
 )
@@ -139,15 +141,21 @@ class Compiler:
             return facet
         if word.prefix:
             return self._prefix(word, label, out, positive)
+        if word.fuzzy and is_cjk(word.text):
+            out.notices.append(cjk_typo_notice(word.text))
+            word = replace(word, fuzzy=0)
         if word.fuzzy:
             return self._fuzzy(word, label, out, positive)
-        terms = list(dict.fromkeys(query_terms(word.text)))
+        typed = query_terms(word.text)
+        terms = list(dict.fromkeys(typed))
         if positive and word.field not in FACET_TARGETS:  # names are not spelling mistakes
             out.words.append(word)
         if not terms:
             return None
         if positive:
             out.highlight.update(terms)
+        if len(typed) > 1 and is_cjk(typed[0]):  # a run of CJK letters: its pairs in a row
+            return self._match(_joined(typed, label, "<->"), word.field, out, positive)
         return self._match(_joined(terms, label, "&"), word.field, out, positive)
 
     def _phrase(self, phrase: syntax.Phrase, out: Compiled, positive: bool):

@@ -14,14 +14,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from search import facets
-from search.analysis import SMALL_CODES, TOKEN, fold, stem
+from search.analysis import SMALL_CODES, fold, stem, words
 from search.backends.base import Document
 
 DOCUMENTS = "search_pg_document"
 STATE = "search_pg_state"  # one row: the log position and the format
 TERMS = "search_pg_term"  # every term ever indexed, for fuzzy words and "did you mean"
 TABLES = (DOCUMENTS, STATE, TERMS)
-FORMAT = 3  # bump when what a row holds changes: an older index must be rebuilt
+FORMAT = 4  # bump when what a row holds changes: an older index must be rebuilt
 
 # Weight labels of the text fields; ts_rank's weights are given in the order D, C, B, A.
 LABELS = {"title": "A", "summary": "B", "meta": "C", "body": "D"}
@@ -127,7 +127,7 @@ def vector(parts: list[tuple[str, str, bool]]) -> tuple[str, set[str]]:
     position = 0
     for text, label, by_line in parts:
         for line in text.split("\n") if by_line else (text,):
-            for word in TOKEN.findall(line):
+            for word in words(line):
                 position += 1
                 term = _term(word)
                 if term is not None:

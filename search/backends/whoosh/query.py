@@ -11,13 +11,15 @@ What was bounded or reinterpreted is said in ``notices``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from search.analysis import (
     FUZZY_PREFIX,
     MAX_EXPANSIONS,
     MIN_PREFIX,
+    cjk_typo_notice,
     fold,
+    is_cjk,
     phrase_words,
     query_terms,
     stem,
@@ -167,11 +169,16 @@ class Compiler:
             return facet
         if word.prefix:
             return self._prefix(word, fields, out.notices)
+        if word.fuzzy and is_cjk(word.text):
+            out.notices.append(cjk_typo_notice(word.text))
+            word = replace(word, fuzzy=0)
         if word.fuzzy:
             return self._fuzzy(word, fields, out.notices)
         terms = query_terms(word.text)
         if positive and word.field not in FACET_TARGETS:  # names are not spelling mistakes
             out.words.append(word)
+        if len(terms) > 1 and is_cjk(terms[0]):  # a run of CJK letters: its pairs in a row
+            return Phrase(tuple(terms), fields)
         queries = tuple(Term(term, fields) for term in dict.fromkeys(terms))
         if len(queries) < 2:
             return queries[0] if queries else None

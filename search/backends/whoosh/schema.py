@@ -12,10 +12,10 @@ from whoosh import columns, fields, formats
 from whoosh.analysis import Token, Tokenizer
 
 from search import facets
-from search.analysis import SMALL_CODES, TOKEN, fold, is_searchable, stem
+from search.analysis import SMALL_CODES, fold, is_searchable, stem, word_spans, words
 
 # Bump when what the index stores changes: an older index must be rebuilt.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 # Facet fields (declared in search.facets): exact slugs or codes, one value or several.
 SINGLE_FACETS = facets.SINGLE
@@ -129,7 +129,7 @@ def analyse(text: str, line_gap: bool = False) -> Analysed:
     for line in text.split("\n") if line_gap else (text,):
         if codes:
             codes.extend(_GAP)
-        codes.extend([known(word) or code_of(word) for word in TOKEN.findall(line)])
+        codes.extend([known(word) or code_of(word) for word in words(line)])
     coded = np.array(codes, dtype=np.int64)
     small = np.where(coded < FIRST_TERM, coded, 0).astype(np.uint8).tobytes()
     positions = np.flatnonzero(coded >= FIRST_TERM)
@@ -185,12 +185,8 @@ class ArchiveTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        words = (
-            [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(value)]
-            if tokenize
-            else [(value, 0, len(value))]
-        )
-        for position, (word, start, end) in enumerate(words, start_pos):
+        spans = word_spans(value) if tokenize else [(value, 0, len(value))]
+        for position, (word, start, end) in enumerate(spans, start_pos):
             stopped = not is_searchable(word)
             if stopped and removestops:
                 continue

@@ -1,0 +1,81 @@
+"""How many of a reader's queries find their text, per language, on each backend.
+
+    .venv/bin/python -m bench.investigations.languages                 # Whoosh
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/archive_languages \\
+        .venv/bin/python -m bench.investigations.languages --backend postgres
+
+The texts and queries are the contract suite's (``tests/contract/multilingual_corpus.py``),
+written for it in seven languages, or with ``--heldout`` a second set written apart and never
+used to tune the analysis (``multilingual_heldout.py``). A query counts when it finds every
+text a reader would say it matches, with the matched words marked in the snippet (as
+``tests/contract/test_languages.py`` checks). Also prints the hits a query found beyond them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.project.settings")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backend", choices=("whoosh", "postgres"), default="whoosh")
+    parser.add_argument("--failures", action="store_true", help="list each query that fails")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="the held-out set (multilingual_heldout.py), never used to tune the analysis",
+    )
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    from search.backends.base import SearchQuery
+    from tests.contract.documents import Caller, doc
+
+    if args.heldout:
+        from bench.investigations.multilingual_heldout import QUERIES, TEXTS
+    else:
+        from tests.contract.multilingual_corpus import QUERIES, TEXTS
+    from tests.contract.test_languages import outcome
+
+    config = dict(settings.SEARCH_BACKENDS[args.backend])
+    with tempfile.TemporaryDirectory() as scratch:
+        if "PATH" in config:
+            config["PATH"] = Path(scratch) / "index"
+        print("| language | texts | queries | found and marked | share | extra hits |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        failures = []
+        for language in sorted(TEXTS):
+            backend = Caller(import_string(config["BACKEND"])(config))
+            backend.rebuild(
+                doc(key, title, body, summary=title, language=language)
+                for key, (title, body) in TEXTS[language].items()
+            )
+            queries = QUERIES[language]
+            problems = [outcome(backend, query, expected) for query, expected in queries]
+            extra = 0
+            for query, expected in queries:
+                hits = backend.search(SearchQuery(text=query, page_size=50)).hits
+                extra += len({hit.id for hit in hits} - expected)
+            good = sum(problem is None for problem in problems)
+            print(
+                f"| {language} | {len(TEXTS[language])} | {len(queries)} | {good} "
+                f"| {good / len(queries):.0%} | {extra} |"
+            )
+            failures += [f"{language}: {p}" for p in problems if p]
+            backend.close()
+    if args.failures:
+        print("\n".join(failures))
+
+
+if __name__ == "__main__":
+    main()
