@@ -74,6 +74,16 @@ def source_note(statement: Statement) -> str:
     return without_local_paths(statement.source_citation)
 
 
+def language_note(statement: Statement) -> str:
+    """Which text is cited: a translation and its translator, or the language of an original
+    not in English ("In Korean."); nothing for an English original."""
+    name = statement.get_language_display()
+    if statement.translated:
+        by = f" by {statement.translator}" if statement.translator else ""
+        return sentence(f"{name} translation{by}")
+    return sentence(f"In {name}") if statement.language != "en" else ""
+
+
 def chicago(statement: Statement, permalink: str) -> str:
     parts = [sentence(statement.issuer.name)]
     if statement.speaker:
@@ -82,6 +92,8 @@ def chicago(statement: Statement, permalink: str) -> str:
         parts = [sentence(f"{speaker}{post} ({statement.issuer.name})")]
     parts.append(quoted_title(statement.title))
     parts.append(sentence(f"{statement.get_kind_display()}, {_date_words(statement)}"))
+    if note := language_note(statement):
+        parts.append(note)
     if statement.source_outlet:
         parts.append(sentence(statement.source_outlet))
     if is_web_url(statement.source_url):
@@ -92,7 +104,10 @@ def chicago(statement: Statement, permalink: str) -> str:
 
 def mla(statement: Statement, permalink: str) -> str:
     container = statement.source_outlet or ARCHIVE_NAME
-    parts = [sentence(_author(statement)), quoted_title(statement.title), f"{container},"]
+    parts = [sentence(_author(statement)), quoted_title(statement.title)]
+    if note := language_note(statement):
+        parts.append(note)
+    parts.append(f"{container},")
     parts.append(f"{_date_words(statement)},")
     parts.append(f"{permalink}.")
     return " ".join(parts)
@@ -117,6 +132,7 @@ def bibtex(statement: Statement, permalink: str) -> str:
     if statement.source_outlet:
         fields.append(("howpublished", _bibtex_escape(statement.source_outlet)))
     fields.append(("url", permalink))
+    fields.append(("language", statement.get_language_display().lower()))
     fields.append(("note", _bibtex_escape(f"{statement.get_kind_display()}; {ARCHIVE_NAME}")))
     body = ",\n".join(
         f"  {name} = {value}" if name in ("month", "year") else f"  {name} = {{{value}}}"

@@ -27,6 +27,7 @@ def statement_fields(statement: Statement, absolute=None) -> dict:
         "date_edtf": statement.date_edtf,
         "kind": statement.kind,
         "language": statement.language,
+        "versions": [version.language for version in statement.versions.all()],
     }
 
 
@@ -65,6 +66,20 @@ def statement_json(statement: Statement, request=None) -> dict:
         "date_edtf": statement.date_edtf,
         "date_display": statement.date_display,
         "language": statement.language,
+        "translated": statement.translated,
+        "translator": statement.translator,
+        "versions": [
+            {
+                "language": version.language,
+                "title": version.title,
+                "body": version.body,
+                "original": version.original,
+                "translator": version.translator,
+                "source": version.source,
+                "source_url": version.source_url if is_web_url(version.source_url) else "",
+            }
+            for version in statement.versions.all()
+        ],
         "summary": statement.summary,
         "body": statement.body,
         "events": [{"slug": e.slug, "name": e.name} for e in statement.events.all()],

@@ -94,6 +94,7 @@ def statement_detail(request, slug):
         "events": statement.events.all(),
         "countries": statement.countries_mentioned.all(),
         "thread": statement.thread(public),
+        "texts": statement.texts(),
         "chicago": citations.chicago(statement, permalink),
         "mla": citations.mla(statement, permalink),
         "source_note": citations.source_note(statement),

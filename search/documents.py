@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 
 from archive import dates
-from archive.models import Statement
+from archive.models import Statement, StatementVersion
 from search.backends.base import Document
 
 
@@ -18,7 +18,7 @@ def indexable() -> QuerySet[Statement]:
     return (
         Statement.objects.published()
         .select_related("issuer__country")
-        .prefetch_related("co_issuers__country", "events", "countries_mentioned")
+        .prefetch_related("co_issuers__country", "events", "countries_mentioned", "versions")
         .select_related("speaker_person")
     )
 
@@ -47,13 +47,14 @@ def to_document(statement: Statement) -> Document:
     country = statement.issuer.country
     mentioned = list(statement.countries_mentioned.all())
     events = list(statement.events.all())
+    versions = list(statement.versions.all())  # the text in other languages: each is searched
     span = statement.dated_span  # a date wider than the year axis allows counts as undated
     year = span[0].year if span else None
     facets = {
         "issuer": tuple(dict.fromkeys(body.slug for body in issuers)),
         "country": (country.code,) if country else (),
         "kind": (statement.kind,),
-        "language": (statement.language,),
+        "language": tuple(dict.fromkeys([statement.language, *(v.language for v in versions)])),
         "event": tuple(event.slug for event in events),
         "named": tuple(c.code for c in mentioned),
         "year": (str(year),) if year else (),
@@ -62,8 +63,8 @@ def to_document(statement: Statement) -> Document:
     fields = {
         "id": str(statement.pk),
         "slug": statement.slug,
-        "title": statement.title,
-        "body": statement.body,
+        "title": "\n".join([statement.title, *(v.title for v in versions if v.title)]),
+        "body": "\n\n".join([statement.body, *(v.body for v in versions)]),
         "summary": statement.summary,
         "issuer": _names(*issuers),
         "speaker": _speaker(statement),
@@ -102,8 +103,15 @@ def iter_documents(batch_size: int = 500, pks=None) -> Iterator[Document]:
 
 
 def load_texts(ids: list[str]) -> dict[str, tuple[str, str]]:
-    """Return {id: (summary, body)} for snippets: the database is the text's home."""
-    rows = Statement.objects.filter(pk__in=[int(i) for i in ids]).values_list(
-        "pk", "summary", "body"
-    )
-    return {str(pk): (summary, body) for pk, summary, body in rows}
+    """Return {id: (summary, body)} for snippets: the database is the text's home. The body
+    is the statement's own text followed by its versions in other languages, as indexed."""
+    pks = [int(i) for i in ids]
+    versions: dict[int, list[str]] = {}
+    for statement_id, text in StatementVersion.objects.filter(statement_id__in=pks).values_list(
+        "statement_id", "body"
+    ):
+        versions.setdefault(statement_id, []).append(text)
+    rows = Statement.objects.filter(pk__in=pks).values_list("pk", "summary", "body")
+    return {
+        str(pk): (summary, "\n\n".join([body, *versions.get(pk, ())])) for pk, summary, body in rows
+    }

@@ -133,8 +133,8 @@ FACETS: tuple[Facet, ...] = (
     Facet(
         "language",
         "Language",
-        multi=False,
-        matches=lambda v: Q(language__in=v),
+        multi=True,  # the statement's own text, and its versions in other languages
+        matches=lambda v: Q(language__in=v) | Q(versions__language__in=v),
         choices="archive.choices.LANGUAGE_CHOICES",
     ),
     Facet(

@@ -32,6 +32,7 @@ RESULT_KEYS = {
     "date_edtf",
     "kind",
     "language",
+    "versions",
     "snippet",
     "score",
 }

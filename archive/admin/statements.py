@@ -14,7 +14,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from archive import country_tags, dates
 from archive.admin.base import URL_AS_HTTPS, RecordAdmin
 from archive.admin.publishing import PublishingMixin
-from archive.models import RelationKind, Statement, StatementRelation, Status
+from archive.models import RelationKind, Statement, StatementRelation, StatementVersion, Status
 from archive.project.admin_site import choice_label
 from archive.statement_form import StatementForm
 
@@ -75,6 +75,15 @@ class StatementRelationInline(admin.TabularInline):
         return field
 
 
+class StatementVersionInline(admin.StackedInline):
+    model = StatementVersion
+    extra = 0
+    formfield_overrides = URL_AS_HTTPS
+    fields = [("language", "original"), "title", "body", ("translator", "source", "source_url")]
+    verbose_name = "version in another language"
+    verbose_name_plural = "versions in other languages (the original, translations)"
+
+
 class IncomingRelationInline(admin.TabularInline):
     """Read-only view of statements that point at this one."""
 
@@ -130,7 +139,7 @@ class StatementAdmin(PublishingMixin, RecordAdmin):
     ]
     list_select_related = ["issuer"]
     formfield_overrides = URL_AS_HTTPS
-    inlines = [StatementRelationInline, IncomingRelationInline]
+    inlines = [StatementVersionInline, StatementRelationInline, IncomingRelationInline]
     actions = ["submit_for_review", "publish", "withdraw"]
     history_list_display = ["status"]
     fieldsets = [
@@ -147,7 +156,7 @@ class StatementAdmin(PublishingMixin, RecordAdmin):
                 ]
             },
         ),
-        ("Text", {"fields": ["body", "summary"]}),
+        ("Text", {"fields": ["body", ("translated", "translator"), "summary"]}),
         (
             "What it refers to",
             {

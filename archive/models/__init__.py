@@ -3,6 +3,7 @@
 - ``authorities``: the abstract authority record; countries, issuing bodies, events;
 - ``statements``: statements and the editors' review queue;
 - ``relations``: the typed links between statements (responds to, rebuts...);
+- ``versions``: a statement's text in other languages, originals and translations;
 - ``people``: speakers, the posts they held, and merges of people;
 - ``duplicates``: people proposed as one, for an editor to merge or dismiss.
 
@@ -25,6 +26,7 @@ from archive.models.duplicates import DuplicateProposal
 from archive.models.people import Person, PersonMerge, Post
 from archive.models.relations import StatementRelation
 from archive.models.statements import Statement, StatementForReview
+from archive.models.versions import StatementVersion
 
 __all__ = [
     "INVERSE_RELATION_LABELS",
@@ -44,5 +46,6 @@ __all__ = [
     "StatementForReview",
     "StatementKind",
     "StatementRelation",
+    "StatementVersion",
     "Status",
 ]

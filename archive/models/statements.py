@@ -21,6 +21,19 @@ from archive.text import has_local_path
 SENTENCE_ENDINGS = (".", "!", "?", ":", ";", "”", '"', ")", "]", "’")
 
 
+def paragraphs(text: str) -> list[str]:
+    """Split a text into paragraphs, rejoining lines hard-wrapped mid-sentence."""
+    found: list[str] = []
+    for line in (part.strip() for part in text.splitlines()):
+        if not line:
+            continue
+        if found and not found[-1].endswith(SENTENCE_ENDINGS) and line[0].islower():
+            found[-1] += " " + line
+        else:
+            found.append(line)
+    return found
+
+
 class StatementQuerySet(RecordQuerySet):
     def update_values(self, values: dict) -> dict:
         """An update is a new revision too (see ``Statement.revision``)."""
@@ -97,6 +110,17 @@ class Statement(ArchiveRecord):
         help_text="Extended Date/Time Format (ISO 8601-2), levels 0 and 1: 2024?, 2024-06/2024-07.",
     )
     language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, default="en")
+    translated = models.BooleanField(
+        "a translation",
+        default=False,
+        help_text="The text above is a translation; the original, when the archive holds it, "
+        "is among the versions in other languages below.",
+    )
+    translator = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Who translated the text above, when it is a translation.",
+    )
     source_outlet = models.CharField("outlet", max_length=255, blank=True)
     source_url = models.URLField("source URL", max_length=500, blank=True, validators=[WEB_URL])
     source_citation = models.TextField("citation", blank=True)
@@ -303,15 +327,22 @@ class Statement(ArchiveRecord):
     @property
     def paragraphs(self) -> list[str]:
         """Split the body into paragraphs, rejoining lines hard-wrapped mid-sentence."""
-        paragraphs: list[str] = []
-        for line in (text.strip() for text in self.body.splitlines()):
-            if not line:
-                continue
-            if paragraphs and not paragraphs[-1].endswith(SENTENCE_ENDINGS) and line[0].islower():
-                paragraphs[-1] += " " + line
-            else:
-                paragraphs.append(line)
-        return paragraphs
+        return paragraphs(self.body)
+
+    def texts(self) -> list[dict]:
+        """Every version of the text, this record's first, then the others (originals first):
+        language, title, paragraphs, and whether it is the original or who translated it."""
+        own = {
+            "language": self.language,
+            "language_name": self.get_language_display(),
+            "title": self.title,
+            "paragraphs": self.paragraphs,
+            "original": not self.translated,
+            "translator": self.translator,
+            "source": "",
+            "source_url": "",
+        }
+        return [own, *(version.as_text() for version in self.versions.all())]
 
     def relations_out(self):
         """Relations this statement declares (it responds to, rebuts… another)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from archive.models import Country, Event, IssuingBody, Person, Statement
+from archive.models import Country, Event, IssuingBody, Person, Statement, StatementVersion
 from archive.signals import bulk_import_finished, bulk_import_started, records_changed
 from search import label_cache
 from search.sync import indexing
@@ -35,11 +35,20 @@ def statement_changed(sender, instance, **kwargs):
     schedule([instance.pk])
 
 
+@receiver(post_save, sender=StatementVersion)
+@receiver(post_delete, sender=StatementVersion)
+def version_changed(sender, instance, **kwargs):
+    schedule([instance.statement_id])
+
+
 @receiver(records_changed)
 def records_written(sender, pks, fields, created, **kwargs):
     """A bulk write: its statements, or the statements of records whose names it changed."""
     if sender is Statement:
         schedule(pks)
+        return
+    if sender is StatementVersion:
+        schedule(StatementVersion.objects.filter(pk__in=pks).values_list("statement_id", flat=True))
         return
     if sender in LABELLED:
         label_cache.CACHE.clear()

@@ -45,6 +45,7 @@ COLUMNS = [
     "date_edtf",
     "kind",
     "language",
+    "versions",
     "speaker",
     "speaker_id",
     "speaker_name",
@@ -73,7 +74,7 @@ def statements_in_order(ids: list[str]) -> Iterator[Statement]:
         yield from (
             Statement.objects.published()
             .select_related("issuer__country", "speaker_person")
-            .prefetch_related("countries_mentioned", "events")
+            .prefetch_related("countries_mentioned", "events", "versions")
             .in_order(chunk)
         )
 

@@ -57,7 +57,7 @@ def load_statements(hits: Iterable[Hit], *, for_api: bool = False) -> list[tuple
     # the (status, issued_on) index to find twenty; (status, id) finds them directly.
     statements = Statement.objects.published().for_display().order_by()
     if for_api:
-        statements = statements.prefetch_related("countries_mentioned")
+        statements = statements.prefetch_related("countries_mentioned", "versions")
     else:  # templates/search/search.html
         statements = statements.only(*LISTED)
     statements = statements.in_order(list(by_id))

@@ -21,7 +21,7 @@ DOCUMENTS = "search_pg_document"
 STATE = "search_pg_state"  # one row: the log position and the format
 TERMS = "search_pg_term"  # every term ever indexed, for fuzzy words and "did you mean"
 TABLES = (DOCUMENTS, STATE, TERMS)
-FORMAT = 4  # bump when what a row holds changes: an older index must be rebuilt
+FORMAT = 5  # bump when what a row holds changes: an older index must be rebuilt
 
 # Weight labels of the text fields; ts_rank's weights are given in the order D, C, B, A.
 LABELS = {"title": "A", "summary": "B", "meta": "C", "body": "D"}

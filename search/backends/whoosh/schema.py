@@ -15,7 +15,7 @@ from search import facets
 from search.analysis import SMALL_CODES, fold, is_searchable, stem, word_spans, words
 
 # Bump when what the index stores changes: an older index must be rebuilt.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 # Facet fields (declared in search.facets): exact slugs or codes, one value or several.
 SINGLE_FACETS = facets.SINGLE
