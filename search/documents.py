@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 
@@ -102,16 +103,25 @@ def iter_documents(batch_size: int = 500, pks=None) -> Iterator[Document]:
         last = batch[-1].pk
 
 
-def load_texts(ids: list[str]) -> dict[str, tuple[str, str]]:
-    """Return {id: (summary, body)} for snippets: the database is the text's home. The body
-    is the statement's own text followed by its versions in other languages, as indexed."""
+class Texts(NamedTuple):
+    """A statement's texts as snippets are cut from them."""
+
+    summary: str
+    body: str  # the statement's own text
+    language: str = ""  # the body's
+    versions: tuple[tuple[str, str], ...] = ()  # (language, text) of its other versions
+
+
+def load_texts(ids: list[str]) -> dict[str, Texts]:
+    """Return {id: Texts} for snippets: the database is the text's home."""
     pks = [int(i) for i in ids]
-    versions: dict[int, list[str]] = {}
-    for statement_id, text in StatementVersion.objects.filter(statement_id__in=pks).values_list(
-        "statement_id", "body"
-    ):
-        versions.setdefault(statement_id, []).append(text)
-    rows = Statement.objects.filter(pk__in=pks).values_list("pk", "summary", "body")
+    versions: dict[int, list[tuple[str, str]]] = {}
+    for statement_id, language, text in StatementVersion.objects.filter(
+        statement_id__in=pks
+    ).values_list("statement_id", "language", "body"):
+        versions.setdefault(statement_id, []).append((language, text))
+    rows = Statement.objects.filter(pk__in=pks).values_list("pk", "summary", "body", "language")
     return {
-        str(pk): (summary, "\n\n".join([body, *versions.get(pk, ())])) for pk, summary, body in rows
+        str(pk): Texts(summary, body, language, tuple(versions.get(pk, ())))
+        for pk, summary, body, language in rows
     }

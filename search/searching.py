@@ -17,13 +17,14 @@ from rapidfuzz.distance import OSA
 
 from search import analysis, highlighting
 from search.backends.base import Correction, SearchBackend, SearchQuery, SearchResults
-from search.documents import load_texts
+from search.documents import Texts, load_texts
 from search.query import cleaning
 from search.sync import lag
 from search.sync.indexing import current_backend
 
-# ids -> {id: (summary, body)}
-TextLoader = Callable[[list[str]], dict[str, tuple[str, str]]]
+# ids -> {id: the statement's texts}
+TextLoader = Callable[[list[str]], dict[str, Texts]]
+NO_TEXTS = Texts("", "")
 
 
 def search(query: SearchQuery) -> SearchResults:
@@ -46,26 +47,33 @@ def complete(results: SearchResults, query: SearchQuery, texts: TextLoader) -> S
     hits = results.hits
     if query.with_snippets:
         pattern = highlighting.candidate_pattern(results.highlight)
+        cut = [snippet(loaded.get(hit.id, NO_TEXTS), results.highlight, pattern) for hit in hits]
         hits = tuple(
-            replace(hit, snippet=snippet(*loaded.get(hit.id, ("", "")), results.highlight, pattern))
-            for hit in hits
+            replace(hit, snippet=html, language=language)
+            for hit, (html, language) in zip(hits, cut, strict=True)
         )
     suggestion = suggest(cleaning.clean(query.text).text, results.corrections, loaded)
     return replace(results, hits=hits, suggestion=suggestion)
 
 
-def snippet(summary: str, body: str, terms: frozenset[str], pattern=None) -> str:
-    """The body's best window for ``terms``; the summary's if the body has none; else its start."""
+def snippet(texts: Texts, terms: frozenset[str], pattern=None) -> tuple[str, str]:
+    """The best window for ``terms`` and the language of the text it is cut from: the body's;
+    else the first version's in another language that has one; else the summary's; else the
+    body's start."""
     stem = analysis.stem
-    found = highlighting.snippet(body, set(terms), stem, pattern) if terms else ""
-    if "<mark>" not in found and summary:
-        found = highlighting.snippet(summary, set(terms), stem, pattern)
-    return found or highlighting.snippet(body, set(), stem)
+    if terms:
+        for language, text in ((texts.language, texts.body), *texts.versions):
+            found = highlighting.snippet(text, set(terms), stem, pattern)
+            if "<mark>" in found:
+                return found, language
+        if texts.summary:
+            found = highlighting.snippet(texts.summary, set(terms), stem, pattern)
+            if "<mark>" in found:
+                return found, texts.language
+    return highlighting.snippet(texts.body, set(), stem), texts.language
 
 
-def suggest(
-    text: str, corrections: tuple[Correction, ...], texts: dict[str, tuple[str, str]]
-) -> str | None:
+def suggest(text: str, corrections: tuple[Correction, ...], texts: dict[str, Texts]) -> str | None:
     """``text`` with each unknown word replaced by a close word as documents write it."""
     replacements = []
     for correction in corrections:
@@ -73,7 +81,7 @@ def suggest(
         written = [
             form
             for term, doc_id in correction.candidates
-            if (form := _written_form(term, folded, texts.get(doc_id, ("", ""))))
+            if (form := _written_form(term, folded, texts.get(doc_id, NO_TEXTS)))
         ]
         if written:  # the closest to what was typed; the most common of equals
             surface = min(written, key=lambda form: OSA.distance(form, folded))
@@ -85,14 +93,13 @@ def suggest(
     return text
 
 
-def _written_form(term: str, typed: str, texts: tuple[str, str]) -> str | None:
+def _written_form(term: str, typed: str, texts: Texts) -> str | None:
     """How one document most often writes a word that stems to ``term`` and looks like
     ``typed``: a rarer typo sharing the stem ("disarmaming") must not stand for it."""
     pattern = highlighting.candidate_pattern({term})
-    summary, body = texts
     forms = Counter(
         analysis.fold(text[start:end])
-        for text in (body, summary)
+        for text in (texts.body, texts.summary, *(text for _, text in texts.versions))
         for start, end, _ in highlighting.find_matches(text, {term}, analysis.stem, pattern)
     )
     return next(

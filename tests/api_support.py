@@ -34,6 +34,7 @@ RESULT_KEYS = {
     "language",
     "versions",
     "snippet",
+    "snippet_language",
     "score",
 }
 FACET_KEYS = set(facets.NAMES)  # one key per facet the registry declares

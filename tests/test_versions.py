@@ -64,6 +64,7 @@ def test_a_word_of_any_version_finds_the_statement_and_the_language_facet_lists_
     results = search(SearchQuery(text="나토"))
     assert [hit.id for hit in results.hits] == [str(kcna.pk)]
     assert "<mark>나토</mark>" in results.hits[0].snippet
+    assert results.hits[0].language == "ko"  # the version the snippet was cut from
     assert {value.value for value in results.facets["language"]} == {"en", "ko"}
     filtered = search(SearchQuery(text="exercise", filters={"language": ("ko",)}))
     assert [hit.id for hit in filtered.hits] == [str(kcna.pk)]
@@ -93,3 +94,12 @@ def test_a_version_in_the_statement_own_language_or_a_translated_original_is_ref
             statement=kcna, language="ja", body="声明。", original=True, translator="X"
         ).full_clean()
     assert set(refused.value.message_dict) == {"translator"}
+
+
+def test_a_hit_says_which_version_matched_on_the_page_and_in_the_api(client, kcna):
+    page = client.get("/search/", {"q": "나토"}).content.decode()
+    assert '<p class="snippet" lang="ko">' in page and "(in the Korean version)" in page
+    (row,) = client.get("/api/search/", {"q": "나토"}).json()["results"]
+    assert row["snippet_language"] == "ko"
+    (row,) = client.get("/api/search/", {"q": "denounced"}).json()["results"]
+    assert row["snippet_language"] == "en"

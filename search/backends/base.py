@@ -125,6 +125,8 @@ class Hit:
     # HTML: escaped text with matched words in <mark>. Backends leave it empty;
     # the caller cuts it from the texts it loads (search.searching).
     snippet: str = ""
+    # The language of the version of the text the snippet was cut from (the caller's too).
+    language: str = ""
 
 
 # Close terms a backend offers for each unknown word; the caller keeps the closest.

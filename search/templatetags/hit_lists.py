@@ -51,7 +51,21 @@ def hit_items(rows: list[tuple[Statement, Hit]]) -> SafeString:
                 country=f" ({escaped(country.name)})" if country else "",
                 kind=escaped(KINDS.get(statement.kind, statement.kind)),
                 language=escaped(LANGUAGES.get(statement.language, statement.language)),
-                snippet=f'<p class="snippet">{hit.snippet}</p>' if hit.snippet else "",
+                snippet=_snippet(statement, hit),
             )
         )
     return mark_safe("\n      ".join(items))
+
+
+def _snippet(statement: Statement, hit: Hit) -> str:
+    """The snippet, in the language of the version it was cut from, which is named when it
+    is not the statement's own."""
+    if not hit.snippet:
+        return ""
+    if not hit.language or hit.language == statement.language:
+        return f'<p class="snippet">{hit.snippet}</p>'
+    name = escaped(LANGUAGES.get(hit.language, hit.language))
+    return (
+        f'<p class="snippet" lang="{escaped(hit.language)}">{hit.snippet}'
+        f' <span class="meta" lang="en">(in the {name} version)</span></p>'
+    )

@@ -72,7 +72,12 @@ def results_json(
     absolute = request.build_absolute_uri if request else None
     for statement, hit in load_statements(results.hits, for_api=True):
         rows.append(
-            {**statement_fields(statement, absolute), "snippet": hit.snippet, "score": hit.score}
+            {
+                **statement_fields(statement, absolute),
+                "snippet": hit.snippet,
+                "snippet_language": hit.language,
+                "score": hit.score,
+            }
         )
     return {
         "query": query.text,

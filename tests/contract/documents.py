@@ -4,6 +4,7 @@ import datetime as dt
 
 from search import searching
 from search.backends.base import Document
+from search.documents import Texts
 
 
 def doc(
@@ -56,7 +57,7 @@ class Caller:
 
     def remember(self, documents):
         for d in documents:
-            self.texts[d.id] = (d.summary, d.body)
+            self.texts[d.id] = Texts(d.summary, d.body, d.facets["language"][0])
             yield d
 
     def index(self, documents):
