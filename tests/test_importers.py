@@ -317,3 +317,75 @@ def test_a_malformed_corrections_table_is_refused_with_its_reason(tmp_path):
     with pytest.raises(ImproperlyConfigured, match="needs its reason and its evidence"):
         corpus_corrections.table(bad)
     assert len(corpus_corrections.table()["ungdc-DDR-45-1990"]) == 4  # the shipped table
+
+
+KOREAN = {
+    "language": "ko",
+    "title": "외무상 연설",
+    "body": "조선 외무성은 나토를 규탄했다.",
+    "original": True,
+    "source": "조선중앙통신",
+}
+
+
+@pytest.mark.django_db
+def test_a_record_texts_become_versions_and_a_second_import_keeps_them(tmp_path):
+    translation = record(translated=True, translator="UN interpreters", texts=[KOREAN])
+    out, _, error = run(write_jsonl(tmp_path / "c.jsonl", [translation]))
+    assert error is None and "created 1" in out
+    statement = Statement.objects.get()
+    assert statement.translated and statement.translator == "UN interpreters"
+    (version,) = statement.versions.all()
+    assert (version.language, version.original, version.source) == ("ko", True, "조선중앙통신")
+    out, _, _ = run(write_jsonl(tmp_path / "c.jsonl", [translation]))
+    assert "unchanged 1" in out and statement.versions.get().pk == version.pk
+
+
+@pytest.mark.django_db
+def test_texts_given_again_update_and_remove_versions_and_no_texts_leave_them(tmp_path):
+    japanese = {"language": "ja", "body": "北朝鮮はミサイルを発射した。", "translator": "KCNA"}
+    run(write_jsonl(tmp_path / "c.jsonl", [record(texts=[KOREAN, japanese])]))
+    changed = {**KOREAN, "body": "조선 외무성은 합동군사연습을 규탄했다."}
+    run(write_jsonl(tmp_path / "c.jsonl", [record(texts=[changed])]))
+    statement = Statement.objects.get()
+    assert [(v.language, v.body) for v in statement.versions.all()] == [
+        ("ko", "조선 외무성은 합동군사연습을 규탄했다.")
+    ]
+    run(write_jsonl(tmp_path / "c.jsonl", [record()]))  # says nothing of versions
+    assert statement.versions.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_text_without_a_language_has_it_detected(tmp_path):
+    unsaid = record(body="Министр заявил, что переговоры продолжатся.", texts=[])
+    del unsaid["language"]
+    versions = [{"body": "北朝鮮はミサイルを発射した。日本政府は強く抗議した。"}]
+    run(write_jsonl(tmp_path / "c.jsonl", [{**unsaid, "texts": versions}]))
+    statement = Statement.objects.get()
+    assert statement.language == "ru"
+    assert [v.language for v in statement.versions.all()] == ["ja"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "reason"),
+    [
+        ("Korean", "texts must be a list"),
+        (["Korean"], "texts item 1 must be an object"),
+        ([{"language": "ko"}], "texts item 1: missing body"),
+        ([KOREAN, KOREAN], "texts item 2: a second text in ko"),
+        ([{**KOREAN, "language": "en"}], "texts item 1: a second text in en"),
+        ([{**KOREAN, "translator": "X"}], "texts item 1: an original has no translator"),
+        ([{**KOREAN, "original": "yes"}], "texts item 1: original must be true or false"),
+    ],
+)
+def test_bad_texts_are_refused_with_the_reason(texts, reason):
+    with pytest.raises(RecordError, match=reason):
+        parse_record(1, json.dumps(record(texts=texts)))
+
+
+@pytest.mark.django_db
+def test_a_bad_texts_line_fails_alone_and_the_good_lines_are_kept(tmp_path):
+    lines = [record(id="ungdc-A-1-2000", texts="x"), record(id="ungdc-B-1-2000", texts=[KOREAN])]
+    out, _, _ = run(write_jsonl(tmp_path / "c.jsonl", lines))
+    assert "created 1" in out and "failed 1" in out
+    assert Statement.objects.get().versions.get().language == "ko"

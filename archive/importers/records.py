@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
-from archive import dates
+from archive import dates, languages
 from archive.choices import LANGUAGE_CHOICES, StatementKind
 from archive.records import WEB_URL
 from archive.text import xml_safe
@@ -30,6 +30,19 @@ SOURCE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$")
 
 class RecordError(ValueError):
     """A record that cannot be imported; the message says why."""
+
+
+@dataclass(frozen=True)
+class VersionRecord:
+    """One item of a record's ``texts``: the statement in one more language."""
+
+    language: str
+    title: str
+    body: str
+    original: bool
+    translator: str
+    source: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,11 @@ class CorpusRecord:
     # The issuing state as an archivist corrected it (archive.corpus_corrections), bypassing
     # the corpus code's seat holder.
     issuer_code: str | None = None
+    translated: bool = False  # the body is a translation (by ``translator``)
+    translator: str = ""
+    # The statement in other languages; None when the record says nothing of them (the
+    # versions an archivist added stay), () when it says there are none.
+    versions: tuple[VersionRecord, ...] | None = None
 
 
 def open_lines(path: str | Path) -> Iterator[tuple[int, str | RecordError]]:
@@ -96,6 +114,64 @@ def _text(raw: dict, key: str, *, required: bool = False, limit: int | None = No
     return value
 
 
+def _language(raw: dict, body: str) -> str:
+    """The record's language; detected from its text when it does not say."""
+    language = _text(raw, "language") or languages.detect(body)
+    return language if language in LANGUAGES else "other"
+
+
+def _translation(raw: dict) -> tuple[bool, str]:
+    """Whether the text is a translation, and by whom."""
+    translated = raw.get("translated", False)
+    if not isinstance(translated, bool):
+        raise RecordError("translated must be true or false")
+    translator = _text(raw, "translator", limit=255)
+    if translator and not translated:
+        raise RecordError("a translator is given, but translated is not true")
+    return translated, translator
+
+
+def _versions(raw: dict, language: str) -> tuple[VersionRecord, ...] | None:
+    """The record's ``texts``: each the statement in one more language (original or not)."""
+    texts = raw.get("texts")
+    if texts is None:
+        return None
+    if not isinstance(texts, list):
+        raise RecordError("texts must be a list of versions of the statement in other languages")
+    found, seen = [], {language}
+    for n, item in enumerate(texts, 1):
+        if not isinstance(item, dict):
+            raise RecordError(f"texts item {n} must be an object with a body and a language")
+        try:
+            version = _version(item)
+        except RecordError as exc:
+            raise RecordError(f"texts item {n}: {exc}") from None
+        if version.language in seen:
+            raise RecordError(f"texts item {n}: a second text in {version.language}")
+        seen.add(version.language)
+        found.append(version)
+    return tuple(found)
+
+
+def _version(item: dict) -> VersionRecord:
+    body = _text(item, "body", required=True)
+    original = item.get("original", False)
+    if not isinstance(original, bool):
+        raise RecordError("original must be true or false")
+    translator = _text(item, "translator", limit=255)
+    if original and translator:
+        raise RecordError("an original has no translator")
+    return VersionRecord(
+        language=_language(item, body),
+        title=_text(item, "title", limit=500),
+        body=body,
+        original=original,
+        translator=translator,
+        source=_text(item, "source", limit=255),
+        url=_web_url(_text(item, "url", limit=500)),
+    )
+
+
 def _web_url(url: str) -> str:
     """The model's own rule (http or https, a valid address), so an admin edit never fails on it."""
     if url:
@@ -135,9 +211,8 @@ def parse_record(lineno: int, line: str) -> CorpusRecord:
     kind = _text(raw, "doc_type") or StatementKind.STATEMENT
     if kind not in KINDS:
         raise RecordError(f"unknown doc_type “{kind[:30]}”")
-    language = _text(raw, "language") or "en"
-    if language not in LANGUAGES:
-        language = "other"
+    language = _language(raw, body)
+    translated, translator = _translation(raw)
     venue = _text(raw, "venue", limit=255)
     session = SESSION_RE.search(venue)
     return CorpusRecord(
@@ -155,6 +230,9 @@ def parse_record(lineno: int, line: str) -> CorpusRecord:
         venue=venue,
         session=int(session.group(1)) if session else None,
         language=language,
+        translated=translated,
+        translator=translator,
+        versions=_versions(raw, language),
         citation=_text(raw, "source"),
         url=_web_url(_text(raw, "url", limit=500)),
     )
