@@ -15,12 +15,11 @@ from django.utils import timezone
 from archive import corpus_corrections, countries, country_tags, dates, history, permalinks
 from archive.choices import BodyKind, EventKind, Status
 from archive.importers.records import CorpusRecord, RecordError, parse_record
-from archive.models import Country, Event, IssuingBody, Statement, StatementVersion
+from archive.importers.versions import write_versions
+from archive.models import Country, Event, IssuingBody, Statement
 from archive.records import links_written, unique_slug
 from archive.signals import bulk_import_finished, bulk_import_started
 from archive.speakers import SpeakerDirectory
-
-VERSION_FIELDS = ["title", "body", "original", "translator", "source", "source_url"]
 
 # Statement fields an import owns; an archivist's edits to other fields survive.
 IMPORTED_FIELDS = [
@@ -218,7 +217,7 @@ class StatementImporter:
             [through(statement_id=s.pk, event_id=e.pk) for s, e in new_links]
         )
         written = [*(s.pk for s in created), *(s.pk for s in to_update)]
-        self._write_versions(
+        write_versions(
             [(statement, record) for (statement, _), record in zip(tagged, records, strict=True)]
         )
         # A statement that only gained an event link changed too: its document names the
@@ -246,48 +245,6 @@ class StatementImporter:
         self.report.updated += counts[1]
         self.report.unchanged += counts[2]
         return changed
-
-    def _write_versions(self, pairs: list[tuple[Statement, CorpusRecord]]) -> None:
-        """Each record's versions in other languages, as the record gives them: new ones
-        added, changed ones updated, those it no longer gives removed. A record that says
-        nothing of versions leaves the statement's (an archivist's) as they are."""
-        given = {s.pk: r.versions for s, r in pairs if r.versions is not None}
-        if not given:
-            return
-        existing = {
-            (v.statement_id, v.language): v
-            for v in StatementVersion.objects.filter(statement_id__in=list(given))
-        }
-        to_create, to_update, kept = [], [], set()
-        for statement_id, versions in given.items():
-            for version in versions:
-                values = {
-                    "title": version.title,
-                    "body": version.body,
-                    "original": version.original,
-                    "translator": version.translator,
-                    "source": version.source,
-                    "source_url": version.url,
-                }
-                key = (statement_id, version.language)
-                kept.add(key)
-                row = existing.get(key)
-                if row is None:
-                    to_create.append(
-                        StatementVersion(
-                            statement_id=statement_id, language=version.language, **values
-                        )
-                    )
-                elif any(getattr(row, k) != v for k, v in values.items()):
-                    for k, v in values.items():
-                        setattr(row, k, v)
-                    to_update.append(row)
-        StatementVersion.objects.bulk_create(to_create)
-        if to_update:
-            StatementVersion.objects.bulk_update(to_update, VERSION_FIELDS)
-        gone = [v.pk for key, v in existing.items() if key not in kept]
-        if gone:
-            StatementVersion.objects.filter(pk__in=gone).delete()
 
     def _person(self, record: CorpusRecord, issuer: IssuingBody, statement):
         """The speaker's person record; an archivist's link or merge stays while the name does."""

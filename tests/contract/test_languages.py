@@ -39,24 +39,20 @@ def outcome(backend, query: str, expected: set[str]) -> str | None:
 
 @pytest.mark.parametrize("language", sorted(TEXTS))
 def test_a_readers_queries_find_their_texts_and_mark_the_words(empty_backend, language):
+    """At least 95 % of each language's queries find and mark every text they match; and no
+    query finds more than a couple of texts beyond those (the pairs CJK text is indexed as
+    never join unrelated texts)."""
     indexed(empty_backend, language)
-    failures = [
-        problem
-        for query, expected in QUERIES[language]
-        if (problem := outcome(empty_backend, query, expected)) is not None
-    ]
+    failures, wide = [], []
+    for query, expected in QUERIES[language]:
+        if (problem := outcome(empty_backend, query, expected)) is not None:
+            failures.append(problem)
+        found = {hit.id for hit in empty_backend.search(SearchQuery(text=query, page_size=50)).hits}
+        if len(found - expected) > 2:
+            wide.append((query, sorted(found - expected)))
     share = 1 - len(failures) / len(QUERIES[language])
     assert share >= SHARE, f"{language}: {share:.0%} found and marked; " + "; ".join(failures)
-
-
-@pytest.mark.parametrize("language", sorted(TEXTS))
-def test_a_query_finds_nothing_of_a_text_without_its_words(empty_backend, language):
-    """The pairs CJK text is indexed as never join two texts: each query's hits are texts
-    holding its words, not the whole corpus."""
-    indexed(empty_backend, language)
-    for query, expected in QUERIES[language]:
-        found = {hit.id for hit in empty_backend.search(SearchQuery(text=query, page_size=50)).hits}
-        assert len(found) <= len(expected) + 2, (query, sorted(found - expected))
+    assert not wide
 
 
 def test_a_typo_mark_on_a_cjk_word_is_said_not_to_apply(empty_backend):
