@@ -6,7 +6,7 @@
 
 The texts and queries are the contract suite's (``tests/contract/multilingual_corpus.py``),
 written for it in seven languages, or with ``--heldout`` a second set written apart and never
-used to tune the analysis (``multilingual_heldout.py``). A query counts when it finds every
+used to tune the analysis (``multilingual_heldout.json``). A query counts when it finds every
 text a reader would say it matches, with the matched words marked in the snippet (as
 ``tests/contract/test_languages.py`` checks). Also prints the hits a query found beyond them.
 """
@@ -14,11 +14,23 @@ text a reader would say it matches, with the matched words marked in the snippet
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.project.settings")
+
+
+HELDOUT = Path(__file__).with_name("multilingual_heldout.json")
+
+
+def heldout() -> tuple[dict, dict]:
+    """The held-out texts and queries, shaped as the contract suite's corpus."""
+    data = json.loads(HELDOUT.read_text(encoding="utf-8"))
+    texts = {lang: {k: tuple(v) for k, v in found.items()} for lang, found in data["texts"].items()}
+    queries = {lang: [(q, set(e)) for q, e in found] for lang, found in data["queries"].items()}
+    return texts, queries
 
 
 def main() -> None:
@@ -28,7 +40,7 @@ def main() -> None:
     parser.add_argument(
         "--heldout",
         action="store_true",
-        help="the held-out set (multilingual_heldout.py), never used to tune the analysis",
+        help="the held-out set (multilingual_heldout.json), never used to tune the analysis",
     )
     args = parser.parse_args()
 
@@ -42,7 +54,7 @@ def main() -> None:
     from tests.contract.documents import Caller, doc
 
     if args.heldout:
-        from bench.investigations.multilingual_heldout import QUERIES, TEXTS
+        TEXTS, QUERIES = heldout()
     else:
         from tests.contract.multilingual_corpus import QUERIES, TEXTS
     from tests.contract.test_languages import outcome
