@@ -98,6 +98,14 @@ def cjk_typo_notice(word: str) -> str:
     )
 
 
+def cjk_prefix_notice(word: str) -> str:
+    """What a search says of a wildcard after a CJK word of two letters or more."""
+    return (
+        f"A wildcard is not needed after Chinese, Japanese or Korean letters: “{word}” is found "
+        "inside longer words as it is."
+    )
+
+
 def bigrams(run: str) -> list[str]:
     """A run of CJK letters as its overlapping pairs (a single letter stands alone)."""
     return [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]

@@ -70,3 +70,21 @@ def test_a_cjk_word_is_its_letters_in_a_row_not_anywhere_in_the_text(empty_backe
         ]
     )
     assert [hit.id for hit in empty_backend.search(SearchQuery(text="军事演习")).hits] == ["1"]
+
+
+def test_a_wildcard_after_one_cjk_letter_finds_its_words_and_is_not_needed_after_more(
+    empty_backend,
+):
+    empty_backend.index(
+        [
+            doc(1, "声明", "北约军事演习威胁地区和平。", language="zh"),
+            doc(2, "声明", "北京发表声明。", language="zh"),
+            doc(3, "声明", "南方地区发生洪水。", language="zh"),
+        ]
+    )
+    found = empty_backend.search(SearchQuery(text="北*"))
+    assert {hit.id for hit in found.hits} == {"1", "2"}
+    assert all("<mark>北" in hit.snippet for hit in found.hits)
+    results = empty_backend.search(SearchQuery(text="军事演*"))
+    assert [hit.id for hit in results.hits] == ["1"]
+    assert any("A wildcard is not needed" in notice for notice in results.notices)

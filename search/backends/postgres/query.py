@@ -25,6 +25,7 @@ from search.analysis import (
     FUZZY_PREFIX,
     MAX_TYPO_LENGTH,
     MIN_PREFIX,
+    cjk_prefix_notice,
     cjk_typo_notice,
     fold,
     is_cjk,
@@ -139,6 +140,9 @@ class Compiler:
         facet = self._facet_value(word)
         if facet is not None:
             return facet
+        if word.prefix and is_cjk(word.text) and len(word.text) > 1:
+            out.notices.append(cjk_prefix_notice(word.text))
+            word = replace(word, prefix=False)
         if word.prefix:
             return self._prefix(word, label, out, positive)
         if word.fuzzy and is_cjk(word.text):
@@ -199,8 +203,9 @@ class Compiler:
 
     def _prefix(self, word: syntax.Word, label: str, out: Compiled, positive: bool):
         prefix = fold(word.text)
-        if len(prefix) < MIN_PREFIX or not prefix.isalnum():
-            if len(prefix) < MIN_PREFIX:
+        short = len(prefix) < MIN_PREFIX and not is_cjk(prefix)  # one CJK letter is enough
+        if short or not prefix.isalnum():
+            if short:
                 out.notices.append(
                     f"A wildcard needs at least {MIN_PREFIX} letters before it: “{word.text}*” "
                     "was searched as a word."

@@ -17,6 +17,7 @@ from search.analysis import (
     FUZZY_PREFIX,
     MAX_EXPANSIONS,
     MIN_PREFIX,
+    cjk_prefix_notice,
     cjk_typo_notice,
     fold,
     is_cjk,
@@ -167,6 +168,9 @@ class Compiler:
         facet = self._facet_value(word)
         if facet is not None:
             return facet
+        if word.prefix and is_cjk(word.text) and len(word.text) > 1:
+            out.notices.append(cjk_prefix_notice(word.text))
+            word = replace(word, prefix=False)
         if word.prefix:
             return self._prefix(word, fields, out.notices)
         if word.fuzzy and is_cjk(word.text):
@@ -240,8 +244,9 @@ class Compiler:
         self, word: syntax.Word, fields: tuple[str, ...], notices: list[str]
     ) -> Query | None:
         prefix = fold(word.text)
-        if len(prefix) < MIN_PREFIX or not prefix.isalnum():
-            if len(prefix) < MIN_PREFIX:
+        short = len(prefix) < MIN_PREFIX and not is_cjk(prefix)  # one CJK letter is enough
+        if short or not prefix.isalnum():
+            if short:
                 notices.append(
                     f"A wildcard needs at least {MIN_PREFIX} letters before it: “{word.text}*” "
                     "was searched as a word."
