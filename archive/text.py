@@ -64,3 +64,20 @@ def natural_order(text: str) -> tuple:
         for part in _DIGITS.split(text)
         if part
     )
+
+
+# A line ending otherwise, followed by a lower-case line, was wrapped mid-sentence.
+SENTENCE_ENDINGS = (".", "!", "?", ":", ";", "”", '"', ")", "]", "’")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split a text into paragraphs, rejoining lines hard-wrapped mid-sentence."""
+    found: list[str] = []
+    for line in (part.strip() for part in text.splitlines()):
+        if not line:
+            continue
+        if found and not found[-1].endswith(SENTENCE_ENDINGS) and line[0].islower():
+            found[-1] += " " + line
+        else:
+            found.append(line)
+    return found

@@ -13,25 +13,10 @@ from archive.dates import Precision
 from archive.history import EditHistory
 from archive.models.authorities import Country, Event, IssuingBody
 from archive.models.relations import StatementRelation
+from archive.models.versions import shown
 from archive.records import WEB_URL, ArchiveRecord, RecordQuerySet, unique_slug
 from archive.site_urls import slug_url
-from archive.text import has_local_path
-
-# A line ending otherwise, followed by a lower-case line, was wrapped mid-sentence.
-SENTENCE_ENDINGS = (".", "!", "?", ":", ";", "”", '"', ")", "]", "’")
-
-
-def paragraphs(text: str) -> list[str]:
-    """Split a text into paragraphs, rejoining lines hard-wrapped mid-sentence."""
-    found: list[str] = []
-    for line in (part.strip() for part in text.splitlines()):
-        if not line:
-            continue
-        if found and not found[-1].endswith(SENTENCE_ENDINGS) and line[0].islower():
-            found[-1] += " " + line
-        else:
-            found.append(line)
-    return found
+from archive.text import has_local_path, paragraphs
 
 
 class StatementQuerySet(RecordQuerySet):
@@ -330,18 +315,15 @@ class Statement(ArchiveRecord):
         return paragraphs(self.body)
 
     def texts(self) -> list[dict]:
-        """Every version of the text, this record's first, then the others (originals first):
-        language, title, paragraphs, and whether it is the original or who translated it."""
-        own = {
-            "language": self.language,
-            "language_name": self.get_language_display(),
-            "title": self.title,
-            "paragraphs": self.paragraphs,
-            "original": not self.translated,
-            "translator": self.translator,
-            "source": "",
-            "source_url": "",
-        }
+        """Every version of the text, this record's first, then the others (originals first),
+        as ``versions.shown`` describes each."""
+        own = shown(
+            self.language,
+            self.title,
+            self.body,
+            original=not self.translated,
+            translator=self.translator,
+        )
         return [own, *(version.as_text() for version in self.versions.all())]
 
     def relations_out(self):

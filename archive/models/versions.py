@@ -11,6 +11,9 @@ from django.db import models
 from archive.choices import LANGUAGE_CHOICES
 from archive.history import EditHistory
 from archive.records import WEB_URL, ArchiveRecord, RecordQuerySet
+from archive.text import paragraphs
+
+LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 
 
 class StatementVersion(ArchiveRecord):
@@ -57,15 +60,36 @@ class StatementVersion(ArchiveRecord):
 
     def as_text(self) -> dict:
         """This version as ``Statement.texts`` lists each."""
-        from archive.models.statements import paragraphs
+        return shown(
+            self.language,
+            self.title,
+            self.body,
+            original=self.original,
+            translator=self.translator,
+            source=self.source,
+            source_url=self.source_url,
+        )
 
-        return {
-            "language": self.language,
-            "language_name": self.get_language_display(),
-            "title": self.title,
-            "paragraphs": paragraphs(self.body),
-            "original": self.original,
-            "translator": self.translator,
-            "source": self.source,
-            "source_url": self.source_url,
-        }
+
+def shown(
+    language: str,
+    title: str,
+    body: str,
+    *,
+    original: bool,
+    translator: str,
+    source: str = "",
+    source_url: str = "",
+) -> dict:
+    """A text as the statement page shows it: its language and its name, its title and
+    paragraphs, and whether it is the original or who translated it."""
+    return {
+        "language": language,
+        "language_name": LANGUAGE_NAMES.get(language, language),
+        "title": title,
+        "paragraphs": paragraphs(body),
+        "original": original,
+        "translator": translator,
+        "source": source,
+        "source_url": source_url,
+    }
