@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
+import pymorphy3
 import Stemmer
 
 from search.arabic import light_stem
@@ -162,22 +164,83 @@ def _stemmer(algorithm: str) -> Stemmer.Stemmer:
     return stemmer
 
 
+@lru_cache(maxsize=1)
+def _russian() -> pymorphy3.MorphAnalyzer:
+    """pymorphy3's analyser with its Russian dictionary (read-only, shared by threads)."""
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def lemma(word: str) -> str:
+    """A folded Russian word's dictionary form, by pymorphy3's likeliest reading: "посла" is
+    "посол", "освобождены" "освободить"; a word it does not know, as its guess has it."""
+    return _russian().parse(word)[0].normal_form
+
+
+# Latin-script languages whose texts are stemmed by their own Snowball stemmer, not English
+# Porter: such a text's terms carry the language's tag ("negoci@fr"), so that they never
+# meet an English word's, and a word typed is searched in each of these languages too
+# (search.query.forms). Every other Latin-script text is stemmed as English.
+STEMMED_LANGUAGES = {"fr": "french", "es": "spanish", "de": "german", "pt": "portuguese"}
+TAG = "@"
+# Where a document's text changes language, a mark says so (``marked``): a private-use
+# letter per language, which no tokenizer takes for a word; RESET goes back to English.
+RESET = "\ue000"
+MARKS = {language: chr(0xE001 + n) for n, language in enumerate(STEMMED_LANGUAGES)}
+_MARKED = re.compile(f"([{RESET}{''.join(MARKS.values())}])")
+_LANGUAGE_OF_MARK = {mark: language for language, mark in MARKS.items()} | {RESET: ""}
+
+
+def marked(parts: list[tuple[str, str]], separator: str = "\n\n") -> str:
+    """(language, text) parts joined as one field, each part marked with its language when
+    any is stemmed by its own; all-English (or unstemmed) text stays exactly as it is."""
+    if not any(language in MARKS for language, _ in parts):
+        return separator.join(text for _, text in parts)
+    return separator.join(MARKS.get(language, RESET) + text for language, text in parts)
+
+
+def language_parts(text: str) -> list[tuple[str, str]]:
+    """A field's text cut where its language marks stand: (language, text), "" for English."""
+    if RESET not in text and not _MARKED.search(text):
+        return [("", text)]
+    pieces = _MARKED.split(text)
+    found = [("", pieces[0])] if pieces[0] else []
+    found += [(_LANGUAGE_OF_MARK[m], t) for m, t in zip(pieces[1::2], pieces[2::2], strict=True)]
+    return found
+
+
+def untagged(term: str) -> str:
+    """A term without its language tag: "negoci@fr" is "negoci"."""
+    return term.partition(TAG)[0]
+
+
 @lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
+def stem(word: str, language: str = "") -> str:
     """Stem an already folded word by the rules of its script: Snowball's English Porter for
-    Latin ("negotiated", "negotiating" and "negotiate" are all "negoti"), Snowball's Russian
-    for Cyrillic ("России" and "Россия" are "росс"), light stemming for Arabic; CJK pairs and
-    other scripts as they are."""
+    Latin ("negotiated", "negotiating" and "negotiate" are all "negoti"), or in a French,
+    Spanish, German or Portuguese text that language's Snowball, tagged ("condenó" and
+    "condenar" are "conden@es"); for Cyrillic the dictionary form stemmed by Snowball's
+    Russian ("России" and "Россия" are "росс"; "посла" is "посол", which Snowball alone cuts
+    to "посл"), light stemming for Arabic; CJK pairs and other scripts as they are."""
     first = word[:1]
     if not first:
         return word
     if first < "\u0370":
-        return _stemmer("porter").stemWord(word)
+        algorithm = STEMMED_LANGUAGES.get(language)
+        if algorithm is None:
+            return _stemmer("porter").stemWord(word)
+        return _stemmer(algorithm).stemWord(word) + TAG + language
     if "\u0400" <= first <= "\u04ff":
-        return _stemmer("russian").stemWord(word)
+        return _stemmer("russian").stemWord(lemma(word))
     if "\u0600" <= first <= "\u06ff":
         return light_stem(word)
     return word
+
+
+def stemmer_for(language: str) -> Callable[[str], str]:
+    """``stem`` for the words of a text in ``language``."""
+    if language not in STEMMED_LANGUAGES:
+        return stem
+    return lambda word: stem(word, language)
 
 
 def is_searchable(word: str) -> bool:
@@ -187,9 +250,47 @@ def is_searchable(word: str) -> bool:
     return (len(folded) > 1 or is_cjk(folded)) and folded not in STOP
 
 
+# The endings of the dictionary form a reader types for a verb or adjective, which the texts
+# conjugate: Japanese する-verbs (抗議する: 抗議した), the last kana of other verbs and of
+# adjectives (受け入れる: 受け入れた; 打ち上げる: 打ち上げ), and Korean 하다, 되다 and 다
+# (파견하다: 파견했다). Longest first.
+JAPANESE_ENDINGS = ("される", "させる", "する", *"うくぐすつぬぶむるい")
+KOREAN_ENDINGS = ("시키다", "하다", "되다", "다")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HIRAGANA = re.compile("[\u3040-\u309f]")
+_HANGUL = re.compile("[\uac00-\ud7af]+")
+
+
+def stem_of_typed_word(run: str) -> str:
+    """A CJK word typed in a dictionary form, less the ending its conjugations change, so
+    that its pairs are found in every form: "受け入れる" is "受け入れ", "파견하다" "파견".
+    At least two letters stay, with a Han letter in Japanese; anything else is as typed."""
+    if _HAN.search(run) and _HIRAGANA.fullmatch(run[-1]):
+        endings = JAPANESE_ENDINGS
+    elif _HANGUL.fullmatch(run) and run.endswith("다"):
+        endings = KOREAN_ENDINGS
+    else:
+        return run
+    korean = endings is KOREAN_ENDINGS
+    for ending in endings:
+        rest = run[: -len(ending)]
+        if run.endswith(ending) and len(rest) >= 2 and (korean or _HAN.search(rest)):
+            return rest
+    return run
+
+
+def query_words(text: str) -> list[str]:
+    """The folded words of text typed outside quotes, as they are searched: stop words and
+    single letters are dropped, and a CJK word typed in its dictionary form stands for every
+    conjugation of it."""
+    if CJK.search(text):
+        text = CJK.sub(lambda run: stem_of_typed_word(run.group()), text)
+    return [fold(word) for word in words(text) if is_searchable(word)]
+
+
 def query_terms(text: str) -> list[str]:
-    """Terms of text typed outside quotes: stop words and single letters are dropped."""
-    return [stem(fold(word)) for word in words(text) if is_searchable(word)]
+    """The terms of text typed outside quotes (``query_words``, stemmed as English)."""
+    return [stem(word) for word in query_words(text)]
 
 
 def transpositions(word: str) -> list[str]:
@@ -203,8 +304,13 @@ def transpositions(word: str) -> list[str]:
 
 def phrase_words(text: str) -> list[str | int]:
     """Every word of a quoted phrase: an indexed term, or a small word's code."""
+    return [w if isinstance(w, int) else stem(w) for w in phrase_folded(text)]
+
+
+def phrase_folded(text: str) -> list[str | int]:
+    """Every word of a quoted phrase: folded, or a small word's code."""
     found: list[str | int] = []
     for word in words(text):
         folded = fold(word)
-        found.append(SMALL_CODES.get(folded) or stem(folded))
+        found.append(SMALL_CODES.get(folded) or folded)
     return found

@@ -14,8 +14,12 @@ from __future__ import annotations
 NORMAL_FORMS = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None})
 
 # One of these comes off the front: "the", "and the", "with the", "like the", "so the",
-# "for the"; "and" and "for" (as in لوقف, for the halt of), alone, from longer words only.
-PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ل")
+# "for the"; "and", alone, from longer words only.
+PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و")
+# One-letter proclitics ("with", "for", "like", "so", and "and" before them) that stay on the
+# indexed word, since a word may as well begin with the letter (لقاح, vaccine, is not ل قاح):
+# a typed word is searched behind each of them too (``search.analysis.variants``).
+PROCLITICS = ("ب", "ل", "ك", "ف", "وب", "ول", "وك", "فب", "فل")
 # Each of these comes off the end, in this order, as long as two letters remain.
 # "ية" and "ة" are read as "يه" and "ه"; the alef of an indefinite accusative (نزاعا, a dispute)
 # comes off too.
@@ -26,7 +30,7 @@ def light_stem(word: str) -> str:
     """The light stem of a folded Arabic word: "والصواريخ" and "الصواريخ" are "صواريخ"."""
     word = word.translate(NORMAL_FORMS)
     for prefix in PREFIXES:
-        # "و" and "ل" only from a word of four letters or more; any prefix leaves two letters.
+        # "و" only from a word of four letters or more; any prefix leaves two letters.
         shortest = 4 if len(prefix) == 1 else len(prefix) + 2
         if word.startswith(prefix) and len(word) >= shortest:
             word = word[len(prefix) :]

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 
 from archive import dates
 from archive.models import Statement, StatementVersion
+from search.analysis import marked
 from search.backends.base import Document
 
 
@@ -49,6 +50,7 @@ def to_document(statement: Statement) -> Document:
     mentioned = list(statement.countries_mentioned.all())
     events = list(statement.events.all())
     versions = list(statement.versions.all())  # the text in other languages: each is searched
+    language = statement.language
     span = statement.dated_span  # a date wider than the year axis allows counts as undated
     year = span[0].year if span else None
     facets = {
@@ -64,9 +66,13 @@ def to_document(statement: Statement) -> Document:
     fields = {
         "id": str(statement.pk),
         "slug": statement.slug,
-        "title": "\n".join([statement.title, *(v.title for v in versions if v.title)]),
-        "body": "\n\n".join([statement.body, *(v.body for v in versions)]),
-        "summary": statement.summary,
+        # Each version marked with its language, stemmed its way (search.analysis.marked).
+        "title": marked(
+            [(language, statement.title), *((v.language, v.title) for v in versions if v.title)],
+            "\n",
+        ),
+        "body": marked([(language, statement.body), *((v.language, v.body) for v in versions)]),
+        "summary": marked([(language, statement.summary)]),
         "issuer": _names(*issuers),
         "speaker": _speaker(statement),
         "countries": _names(country),

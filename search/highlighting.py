@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
 
-from search.analysis import CJK_LETTERS, fold, is_cjk
+from search.analysis import CJK_LETTERS, fold, is_cjk, untagged
 from search.arabic import PREFIXES as ARABIC_PREFIXES
 
 SNIPPET_CHARS = 220
@@ -188,13 +188,23 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _start(term: str) -> str:
+    """How a word of ``term`` begins: the term less its last letter, or in Russian its last
+    two, since a dictionary form's stem may differ there ("посол" is also "посла")."""
+    term = untagged(term)  # "negoci@fr": a French word begins "negoc"
+    if "\u0400" <= term[0] <= "\u04ff":
+        return term[: max(3, len(term) - 2)]
+    return term[:-1] if len(term) > 3 else term
+
+
 def candidate_pattern(terms: Iterable[str]) -> Candidates | None:
     """The candidate words of ``terms``: words that start as a term does, less its last
-    letter (the stemmer may have changed it: "polici" is "policy"), or, in Arabic, after one
-    of the prefixes light stemming takes off; and CJK terms wherever they are."""
+    letter or two (the stemmer may have changed them: "polici" is "policy"; see ``_start``),
+    or, in Arabic, after one of the prefixes light stemming takes off; and CJK terms wherever
+    they are."""
     terms = [t for t in terms if t]
     pairs = [t for t in terms if is_cjk(t)]
-    starts = {t[:-1] if len(t) > 3 else t for t in terms if not is_cjk(t)}
+    starts = {_start(t) for t in terms if not is_cjk(t)}
     starts |= {p + s for s in starts if "\u0600" <= s[0] <= "\u06ff" for p in ARABIC_PREFIXES}
     prefixes = sorted(starts, key=len, reverse=True)
     return Candidates(prefixes, pairs) if prefixes or pairs else None

@@ -60,10 +60,10 @@ def snippet(texts: Texts, terms: frozenset[str], pattern=None) -> tuple[str, str
     """The best window for ``terms`` and the language of the text it is cut from: the body's;
     else the first version's in another language that has one; else the summary's; else the
     body's start."""
-    stem = analysis.stem
+    stem = analysis.stemmer_for(texts.language)  # each text's words stemmed as it was indexed
     if terms:
         for language, text in ((texts.language, texts.body), *texts.versions):
-            found = highlighting.snippet(text, set(terms), stem, pattern)
+            found = highlighting.snippet(text, set(terms), analysis.stemmer_for(language), pattern)
             if "<mark>" in found:
                 return found, language
         if texts.summary:

@@ -2,8 +2,19 @@
 
 import pytest
 
-from search.analysis import fold, phrase_words, query_terms, stem, word_spans, words
+from search.analysis import (
+    fold,
+    language_parts,
+    marked,
+    phrase_words,
+    query_terms,
+    stem,
+    stem_of_typed_word,
+    word_spans,
+    words,
+)
 from search.arabic import light_stem
+from search.query.forms import phrase_forms, variants
 
 
 def test_a_cjk_run_is_its_overlapping_pairs():
@@ -97,3 +108,69 @@ def test_arabic_light_stemming_leaves_a_short_word_whole():
 def test_a_single_cjk_letter_is_a_query_word_and_a_phrase_keeps_its_pairs_in_order():
     assert query_terms("日") == ["日"]
     assert phrase_words("军事演习") == ["军事", "事演", "演习"]
+
+
+@pytest.mark.parametrize(
+    ("forms", "term"),
+    [
+        (("посол", "посла", "послу", "послы"), "посол"),  # a fleeting vowel Snowball cuts apart
+        (("освободить", "освобождены"), "освобод"),  # д and жд: one verb
+        (("микросхема", "микросхемы", "микросхем"), "микросхем"),
+    ],
+)
+def test_a_russian_word_is_stemmed_from_its_dictionary_form(forms, term):
+    assert {stem(fold(form)) for form in forms} == {term}
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("受け入れる", "受け入れ"),  # the last kana of a verb conjugates
+        ("抗議する", "抗議"),  # a する-verb
+        ("高い", "高い"),  # one letter would be left: as typed
+        ("ミサイル", "ミサイル"),  # no Han letter: a katakana word, not a verb
+        ("北约", "北约"),  # Chinese does not conjugate
+        ("파견하다", "파견"),
+        ("캐나다", "캐나"),  # a noun ending in 다 still finds itself by its first pair
+        ("바다", "바다"),  # one letter would be left: as typed
+    ],
+)
+def test_a_cjk_verb_typed_in_its_dictionary_form_is_searched_by_its_stem(typed, searched):
+    assert stem_of_typed_word(typed) == searched
+
+
+def test_an_arabic_word_also_stands_for_itself_behind_a_one_letter_proclitic():
+    assert light_stem("لقاح") == "لقاح"  # a lone ل stays: it may begin the word
+    found = variants(fold("لقاح"))
+    assert found[0] == "لقاح"
+    assert {"بلقاح", "قاح"} <= set(found)  # بلقاحات (with vaccines); للقاح (for the vaccine)
+
+
+def test_french_spanish_and_german_texts_are_stemmed_by_their_own_snowball_tagged():
+    assert {stem(fold(w), "es") for w in ("condenar", "condenó", "condena")} == {"conden@es"}
+    assert {stem(fold(w), "de") for w in ("Sanktion", "Sanktionen")} == {"sanktion@de"}
+    assert stem(fold("négociations"), "fr") == stem(fold("négocier"), "fr") == "negoci@fr"
+    assert stem("sanktionen") == "sanktionen"  # as English: Porter, untagged
+    assert stem("nuclear", "en") == "nuclear"
+
+
+def test_a_latin_word_typed_is_searched_in_each_language_the_index_holds():
+    assert variants("negotiate") == ("negoti",)  # no other language held: English only
+    found = variants("nuclear", ("es", "fr"))
+    assert found[0] == "nuclear"
+    assert {"nucl@es", "nuclear@es"} <= set(found)  # the singular, and its plural "nucleares"
+    assert all(term.endswith(("@es", "@fr")) for term in found[1:])
+
+
+def test_a_quoted_phrase_is_searched_in_one_language_at_a_time():
+    held = {"alto@es", "fueg@es", "al@fr"}.__contains__
+    forms = phrase_forms(["alto", "el", "fuego"], ("es", "fr"), held)
+    assert forms[0] == ("alto", "el", "fuego")  # as typed, stemmed as English
+    assert ("alto@es", "el@es", "fueg@es") not in forms  # "el@es" is not held
+    assert phrase_forms(["alto", "fuego"], ("es",), held)[1] == ("alto@es", "fueg@es")
+
+
+def test_a_text_is_cut_where_its_language_changes():
+    text = marked([("en", "The text."), ("fr", "Le texte."), ("ko", "본문")])
+    assert language_parts(text) == [("", "The text.\n\n"), ("fr", "Le texte.\n\n"), ("", "본문")]
+    assert marked([("en", "One."), ("ko", "둘")]) == "One.\n\n둘"  # no mark where none is needed

@@ -103,3 +103,22 @@ def test_a_hit_says_which_version_matched_on_the_page_and_in_the_api(client, kcn
     assert row["snippet_language"] == "ko"
     (row,) = client.get("/api/search/", {"q": "denounced"}).json()["results"]
     assert row["snippet_language"] == "en"
+
+
+@pytest.mark.every_backend
+def test_each_version_is_stemmed_by_its_own_language(capture, kcna):
+    """A Spanish version's verbs are found in the form a reader types, and its words are
+    marked in the snippet; the English text beside it keeps its own stemming."""
+    with capture():
+        StatementVersion.objects.create(
+            statement=kcna,
+            language="es",
+            title="El Ministerio condena el ejercicio",
+            body="El Ministerio de Asuntos Exteriores condenó el ejercicio Freedom Edge.",
+            translator="Archivo",
+        )
+    results = search(SearchQuery(text="condenar"))
+    assert [hit.id for hit in results.hits] == [str(kcna.pk)]
+    assert results.hits[0].language == "es"
+    assert "<mark>condenó</mark>" in results.hits[0].snippet
+    assert search(SearchQuery(text="denounce")).total == 1  # the English text, by Porter

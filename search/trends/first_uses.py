@@ -31,11 +31,12 @@ class FirstUse:
     tie: str = ""  # "June 2024: may be before 30 June 2024", when the order is open
 
 
-def passage(title: str, body: str, terms: frozenset[str]) -> str:
+def passage(title: str, body: str, terms: frozenset[str], language: str = "") -> str:
     """Where the statement says the term: the text's best window, else the title; "" if
-    neither marks it."""
+    neither marks it. Words are stemmed as the text's ``language`` is indexed."""
+    stem = analysis.stemmer_for(language)
     for text in (body, title):
-        found = highlighting.snippet(text, set(terms), analysis.stem) if terms else ""
+        found = highlighting.snippet(text, set(terms), stem) if terms else ""
         if "<mark>" in found:
             return found
     return ""
@@ -79,14 +80,15 @@ def first_uses(
     """The first uses among a first-use search's ``hits``, with ``terms`` to mark."""
     loaded = load_statements(hits, for_api=for_api)
     texts = dict(
-        (pk, (title, body))
-        for pk, title, body in Statement.objects.filter(
+        (pk, (title, body, language))
+        for pk, title, body, language in Statement.objects.filter(
             pk__in=[s.pk for s, _ in loaded]
-        ).values_list("pk", "title", "body")
+        ).values_list("pk", "title", "body", "language")
     )
     candidates = []
     for statement, hit in loaded:
-        found = passage(*texts.get(statement.pk, ("", "")), terms)
+        title, body, language = texts.get(statement.pk, ("", "", ""))
+        found = passage(title, body, terms, language)
         if found:  # a first use shows the term, always
             candidates.append(FirstUse(statement, hit, found))
     return order(candidates)

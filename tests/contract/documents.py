@@ -3,6 +3,7 @@
 import datetime as dt
 
 from search import searching
+from search.analysis import language_parts, marked
 from search.backends.base import Document
 from search.documents import Texts
 
@@ -19,7 +20,8 @@ def doc(
     language="en",
     **extra,
 ):
-    """A document of one year, with every facet the registry declares."""
+    """A document of one year, with every facet the registry declares; its texts marked
+    with their language as the archive's documents are (search.documents)."""
     date = dt.date(year, 1, 1) if year else None
     facets = {
         "issuer": (issuer,),
@@ -36,8 +38,9 @@ def doc(
         version=extra.pop("version", "v1"),
         issuer=extra.pop("issuer_text", ""),
         slug=f"doc-{id}",
-        title=title,
-        body=body,
+        title=marked([(language, title)]),
+        body=marked([(language, body)]),
+        summary=marked([(language, extra.pop("summary", ""))]),
         date=date,
         date_precision="year",
         date_start=date,
@@ -45,6 +48,11 @@ def doc(
         facets=facets,
         **extra,
     )
+
+
+def unmarked(text: str) -> str:
+    """A document's text as a reader sees it, without its language marks."""
+    return "".join(part for _, part in language_parts(text))
 
 
 class Caller:
@@ -57,7 +65,8 @@ class Caller:
 
     def remember(self, documents):
         for d in documents:
-            self.texts[d.id] = Texts(d.summary, d.body, d.facets["language"][0])
+            language = d.facets["language"][0]
+            self.texts[d.id] = Texts(unmarked(d.summary), unmarked(d.body), language)
             yield d
 
     def index(self, documents):

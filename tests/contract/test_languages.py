@@ -88,3 +88,97 @@ def test_a_wildcard_after_one_cjk_letter_finds_its_words_and_is_not_needed_after
     results = empty_backend.search(SearchQuery(text="军事演*"))
     assert [hit.id for hit in results.hits] == ["1"]
     assert any("A wildcard is not needed" in notice for notice in results.notices)
+
+
+@pytest.mark.parametrize(
+    ("typed", "text", "language"),
+    [
+        ("受け入れる", "政府は難民を受け入れた。", "ja"),
+        ("抗議する", "外務省は大使館に強く抗議した。", "ja"),
+        ("打ち上げる", "北朝鮮は衛星を打ち上げたと発表した。", "ja"),
+        ("파견하다", "정부는 의료진을 현지에 파견했다.", "ko"),
+        ("규탄하다", "외교부는 미사일 발사를 강력히 규탄했습니다.", "ko"),
+    ],
+)
+def test_a_verb_typed_in_its_dictionary_form_finds_it_conjugated(
+    empty_backend, typed, text, language
+):
+    """Readers type a Japanese or Korean verb in its dictionary form; texts conjugate it."""
+    empty_backend.index(
+        [doc(1, "声明", text, language=language), doc(2, "声明", "無関係な文書。", language="ja")]
+    )
+    hits = empty_backend.search(SearchQuery(text=typed)).hits
+    assert [hit.id for hit in hits] == ["1"]
+    assert "<mark>" in hits[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("typed", "text"),
+    [
+        ("посол", "Послу вручена нота протеста."),  # a fleeting vowel: посол, посла, послу
+        ("освободить", "Заложники были освобождены вчера."),  # освободить, освобождены
+        ("микросхемы", "Экспорт микросхем ограничен."),  # Snowball alone cuts микросхем shorter
+    ],
+)
+def test_a_russian_word_finds_its_other_forms(empty_backend, typed, text):
+    empty_backend.index(
+        [doc(1, "Заявление", text, language="ru"), doc(2, "Заявление", "Посольство закрыто.")]
+    )
+    hits = empty_backend.search(SearchQuery(text=typed)).hits
+    assert [hit.id for hit in hits] == ["1"]
+    assert "<mark>" in hits[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("typed", "text"),
+    [
+        ("لقاح", "وصلت شحنة اللقاح إلى المطار."),  # the word begins with ل: not a proclitic
+        ("لقاح", "تبرعت الدولة بلقاحات للدول الفقيرة."),  # ب, with, glued to it
+        ("وقف", "دعت الوزارة لوقف القتال."),  # ل, for, glued to it
+        ('"وقف إطلاق النار"', "دعت الوزارة لوقف إطلاق النار فورا."),  # and in a quoted phrase
+    ],
+)
+def test_an_arabic_word_is_found_behind_a_one_letter_proclitic(empty_backend, typed, text):
+    empty_backend.index(
+        [
+            doc(1, "بيان", text, language="ar"),
+            doc(2, "بيان", "أعلنت الوزارة النتائج.", language="ar"),
+        ]
+    )
+    hits = empty_backend.search(SearchQuery(text=typed)).hits
+    assert [hit.id for hit in hits] == ["1"]
+    assert "<mark>" in hits[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("typed", "text", "language"),
+    [
+        ("condenar", "El Gobierno condenó el ataque.", "es"),  # a verb in another tense
+        ("rehén", "Liberaron a los rehenes.", "es"),  # a plural
+        ("nuclear", "Prohibición de armas nucleares.", "es"),
+        ("négocier", "Les négociations reprennent à Genève.", "fr"),
+        ("Sanktion", "Neue Sanktionen wurden verhängt.", "de"),
+        ('"alto el fuego"', "El ministerio pidió un alto el fuego inmediato.", "es"),
+        ("negoc*", "Les négociations reprennent à Genève.", "fr"),
+    ],
+)
+def test_a_word_finds_its_forms_stemmed_by_the_texts_language(empty_backend, typed, text, language):
+    empty_backend.index(
+        [doc(1, "Texte", text, language=language), doc(2, "Text", "The talks were postponed.")]
+    )
+    hits = empty_backend.search(SearchQuery(text=typed)).hits
+    assert [hit.id for hit in hits] == ["1"]
+    assert "<mark>" in hits[0].snippet
+
+
+def test_an_english_text_is_not_stemmed_by_another_languages_rules(empty_backend):
+    """Spanish Snowball reads "nuclear" as a verb ("nucl"); an English text keeps Porter's
+    terms, so an English query never meets a Spanish stem in it."""
+    empty_backend.index(
+        [
+            doc(1, "Statement", "Nuclear weapons and nuclear tests.", language="en"),
+            doc(2, "Declaración", "Condenamos los ensayos nucleares.", language="es"),
+        ]
+    )
+    assert {h.id for h in empty_backend.search(SearchQuery(text="nuclear")).hits} == {"1", "2"}
+    assert [h.id for h in empty_backend.search(SearchQuery(text="nucl")).hits] == []

@@ -23,7 +23,15 @@ from django.db import DatabaseError, connections, transaction
 from psycopg import errors
 
 from search import facets
-from search.analysis import MAX_TYPO_LENGTH, STOP, fold, query_terms, stem
+from search.analysis import (
+    MAX_TYPO_LENGTH,
+    STEMMED_LANGUAGES,
+    STOP,
+    fold,
+    query_terms,
+    query_words,
+    stem,
+)
 from search.backends.base import (
     CORRECTION_CANDIDATES,
     Correction,
@@ -43,6 +51,7 @@ from search.backends.postgres.query import Compiler, lexeme
 from search.backends.postgres.tables import DOCUMENTS, STATE
 from search.backends.postgres.writing import IndexWriting
 from search.query import cleaning, syntax
+from search.query.forms import variants
 
 PAIR, PAIR_SEPARATOR = "pair", "\t"  # facet values never hold a tab
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
@@ -277,7 +286,9 @@ class PostgresBackend(IndexWriting, SearchBackend):
         corrections = []
         for word in typed:
             for start, part in _words_of(word):
-                known = terms.frequencies(query_terms(part))
+                known = terms.frequencies(
+                    v for w in query_words(part) for v in variants(w, STEMMED_LANGUAGES)
+                )
                 if known or not query_terms(part) or self._is_facet_value(cursor, part):
                     continue
                 folded = fold(part)

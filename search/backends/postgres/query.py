@@ -20,21 +20,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from search.analysis import (
     FUZZY_PREFIX,
     MAX_TYPO_LENGTH,
     MIN_PREFIX,
+    STEMMED_LANGUAGES,
     cjk_prefix_notice,
     cjk_typo_notice,
     fold,
     is_cjk,
-    phrase_words,
+    phrase_folded,
     query_terms,
+    query_words,
+    stem,
 )
 from search.backends.postgres import words
 from search.backends.postgres.tables import facet_condition, quote
 from search.query import syntax
+from search.query.forms import phrase_forms, variants
 
 # The weight labels a field prefix searches: None is every field of the vector.
 LABELS: dict[str | None, str] = {
@@ -91,6 +96,11 @@ class Compiler:
     def __init__(self, terms: words.Terms, has_value: Callable[[str, str], bool]) -> None:
         self.terms = terms
         self.has_value = has_value
+
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """The languages with their own stemmer that this index holds texts in."""
+        return tuple(lang for lang in STEMMED_LANGUAGES if self.has_value("language", lang))
 
     def compile(self, tree: syntax.Node | None, notices: list[str]) -> Compiled:
         out = Compiled(notices=notices)
@@ -150,21 +160,37 @@ class Compiler:
             word = replace(word, fuzzy=0)
         if word.fuzzy:
             return self._fuzzy(word, label, out, positive)
-        typed = query_terms(word.text)
-        terms = list(dict.fromkeys(typed))
+        typed = query_words(word.text)
         if positive and word.field not in FACET_TARGETS:  # names are not spelling mistakes
             out.words.append(word)
-        if not terms:
+        if not typed:
             return None
-        if positive:
-            out.highlight.update(terms)
         if len(typed) > 1 and is_cjk(typed[0]):  # a run of CJK letters: its pairs in a row
-            return self._match(_joined(typed, label, "<->"), word.field, out, positive)
-        return self._match(_joined(terms, label, "&"), word.field, out, positive)
+            pairs = [stem(pair) for pair in typed]
+            if positive:
+                out.highlight.update(pairs)
+            return self._match(_joined(pairs, label, "<->"), word.field, out, positive)
+        by_term = {stem(w): w for w in reversed(typed)}  # one word a term, the first typed
+        forms = self._variants([by_term[t] for t in dict.fromkeys(map(stem, typed))])
+        if positive:
+            out.highlight.update(form for found in forms for form in found)
+        tsquery = " & ".join(_either(found, label) for found in forms)
+        return self._match(tsquery, word.field, out, positive)
+
+    def _variants(self, typed: list[str]) -> list[list[str]]:
+        """Each folded word's term, with the other terms it stands for that the index holds
+        (search.query.forms)."""
+        forms = [variants(word, self.languages) for word in typed]
+        held = self._held({v for found in forms for v in found[1:]})
+        return [[found[0], *(v for v in found[1:] if v in held)] for found in forms]
+
+    def _held(self, terms: set[str]) -> set[str]:
+        return set(self.terms.frequencies(terms)) if terms else set()
 
     def _phrase(self, phrase: syntax.Phrase, out: Compiled, positive: bool):
         label = LABELS[phrase.field]
-        found = phrase_words(phrase.text)
+        folded = phrase_folded(phrase.text)
+        found = [w if isinstance(w, int) else stem(w) for w in folded]
         terms = [w for w in found if isinstance(w, str)]
         if not terms:
             if found:
@@ -173,21 +199,24 @@ class Compiler:
                     "does not index: it was not searched."
                 )
             return None
+        held = self._held(
+            {v for w in folded if isinstance(w, str) for v in variants(w, self.languages)[1:]}
+        )
+        forms = phrase_forms(folded, self.languages, held.__contains__)
+        terms = list(dict.fromkeys(w for form in forms for w in form if isinstance(w, str)))
         if positive:
             out.highlight.update(terms)
-        parts, distance = [], 0
-        for item in found[found.index(terms[0]) :]:
-            if isinstance(item, str):
-                if parts:
-                    parts.append("<->" if distance == 1 else f"<{distance}>")
-                parts.append(lexeme(item, label))
-                distance = 1
-            else:
-                distance += 1
+        tsquery = " | ".join(f"({_in_order(form, label)})" for form in forms)
         # Scored as its words: a phrase's score is on the scale of the words typed without
         # quotes, and the cover density rewards them standing together.
-        scored = [lexeme(t, label) for t in dict.fromkeys(terms)]
-        return self._match(" ".join(parts), phrase.field, out, positive, scored)
+        scored = [lexeme(t, label) for t in terms]
+        return self._match(
+            tsquery if len(forms) > 1 else _in_order(forms[0], label),
+            phrase.field,
+            out,
+            positive,
+            scored,
+        )
 
     def _facet_value(self, word: syntax.Word):
         """``country:PRK``, ``issuer:<slug>``: an exact facet value, if a document has it."""
@@ -227,17 +256,17 @@ class Compiler:
     def _fuzzy(self, word: syntax.Word, label: str, out: Compiled, positive: bool):
         if word.fuzzy > 1:
             out.notices.append("Fuzzy matching is limited to one edit (word~1).")
-        terms = query_terms(word.text)
-        if len(terms) != 1:
-            if not terms:
+        typed = query_words(word.text)
+        if len(typed) != 1:
+            if not typed:
                 return None
             return self._match(
-                " & ".join(lexeme(t, label) for t in terms), word.field, out, positive
+                " & ".join(lexeme(stem(w), label) for w in typed), word.field, out, positive
             )
-        term = terms[0]
-        found = {term}
-        if len(term) <= MAX_TYPO_LENGTH:
-            found |= self.terms.one_edit_away(term, FUZZY_PREFIX)
+        found = {stem(typed[0])}
+        for term in variants(typed[0], self.languages):  # a typo in every language held
+            if len(term) <= MAX_TYPO_LENGTH:
+                found |= self.terms.one_edit_away(term, FUZZY_PREFIX)
         found = self.terms.most_common(found)
         if positive:
             out.highlight.update(found)
@@ -248,3 +277,23 @@ class Compiler:
 
 def _joined(terms, label: str, operator: str) -> str:
     return f" {operator} ".join(lexeme(t, label) for t in terms)
+
+
+def _in_order(found: tuple[str | int, ...], label: str) -> str:
+    """A phrase's terms in order, a small word standing for any one word in its place."""
+    terms = [w for w in found if isinstance(w, str)]
+    parts, distance = [], 0
+    for item in found[found.index(terms[0]) :]:
+        if isinstance(item, str):
+            if parts:
+                parts.append("<->" if distance == 1 else f"<{distance}>")
+            parts.append(lexeme(item, label))
+            distance = 1
+        else:
+            distance += 1
+    return " ".join(parts)
+
+
+def _either(terms: list[str], label: str) -> str:
+    """One term's operand, or its forms' in parentheses, any of them."""
+    return lexeme(terms[0], label) if len(terms) == 1 else f"({_joined(terms, label, '|')})"

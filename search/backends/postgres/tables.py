@@ -11,17 +11,18 @@ the same on both backends and the highlighter marks the right words.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from search import facets
-from search.analysis import SMALL_CODES, fold, stem, words
+from search.analysis import SMALL_CODES, fold, language_parts, stem, words
 from search.backends.base import Document
 
 DOCUMENTS = "search_pg_document"
 STATE = "search_pg_state"  # one row: the log position and the format
 TERMS = "search_pg_term"  # every term ever indexed, for fuzzy words and "did you mean"
 TABLES = (DOCUMENTS, STATE, TERMS)
-FORMAT = 5  # bump when what a row holds changes: an older index must be rebuilt
+FORMAT = 6  # bump when what a row holds changes: an older index must be rebuilt
 
 # Weight labels of the text fields; ts_rank's weights are given in the order D, C, B, A.
 LABELS = {"title": "A", "summary": "B", "meta": "C", "body": "D"}
@@ -101,10 +102,11 @@ def has_trigrams() -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _term(word: str) -> str | None:
-    """A word's indexed term, or None for a small word (search.analysis)."""
+def _term(word: str, language: str = "") -> str | None:
+    """A word's indexed term in a text of ``language``, or None for a small word
+    (search.analysis)."""
     folded = fold(word)
-    return None if folded in SMALL_CODES else stem(folded)
+    return None if folded in SMALL_CODES else stem(folded, language)
 
 
 def quote(term: str) -> str:
@@ -127,9 +129,9 @@ def vector(parts: list[tuple[str, str, bool]]) -> tuple[str, set[str]]:
     position = 0
     for text, label, by_line in parts:
         for line in text.split("\n") if by_line else (text,):
-            for word in words(line):
+            for language, word in _words(line):
                 position += 1
-                term = _term(word)
+                term = _term(word, language)
                 if term is not None:
                     found = positions.setdefault(term, [])
                     if len(found) < MAX_POSITIONS:
@@ -137,6 +139,13 @@ def vector(parts: list[tuple[str, str, bool]]) -> tuple[str, set[str]]:
             position += GAP
     literal = " ".join(f"{quote(term)}:{','.join(at)}" for term, at in positions.items())
     return literal, set(positions)
+
+
+def _words(line: str) -> Iterator[tuple[str, str]]:
+    """(language, word) of a line, in order: a text's versions each in their language."""
+    for language, part in language_parts(line):
+        for word in words(part):
+            yield language, word
 
 
 def row(doc: Document) -> tuple[list[object], set[str]]:

@@ -12,22 +12,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from search.analysis import (
     FUZZY_PREFIX,
     MAX_EXPANSIONS,
     MIN_PREFIX,
+    STEMMED_LANGUAGES,
     cjk_prefix_notice,
     cjk_typo_notice,
     fold,
     is_cjk,
+    phrase_folded,
     phrase_words,
     query_terms,
+    query_words,
     stem,
 )
 from search.backends.whoosh.lexicon import Lexicon
 from search.backends.whoosh.schema import TEXT_FIELDS
 from search.query import syntax
+from search.query.forms import held_variants, phrase_forms, variants
 
 # Which index fields a field prefix searches as text.
 TEXT_TARGETS: dict[str | None, tuple[str, ...]] = {
@@ -114,6 +119,12 @@ class Compiler:
         self.reader = reader
         self.lexicon = lexicon
 
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """The languages with their own stemmer that this index holds texts in."""
+        found = (lang for lang in STEMMED_LANGUAGES if self.reader.doc_frequency("language", lang))
+        return tuple(found)
+
     def compile(self, tree: syntax.Node | None, notices: list[str], text: str = "") -> Compiled:
         """Compile ``tree``, parsed from ``text``, into a query over this index."""
         result = Compiled(query=None, notices=notices)
@@ -178,22 +189,34 @@ class Compiler:
             word = replace(word, fuzzy=0)
         if word.fuzzy:
             return self._fuzzy(word, fields, out.notices)
-        terms = query_terms(word.text)
+        typed = query_words(word.text)
         if positive and word.field not in FACET_TARGETS:  # names are not spelling mistakes
             out.words.append(word)
-        if len(terms) > 1 and is_cjk(terms[0]):  # a run of CJK letters: its pairs in a row
-            return Phrase(tuple(terms), fields)
-        queries = tuple(Term(term, fields) for term in dict.fromkeys(terms))
+        if len(typed) > 1 and is_cjk(typed[0]):  # a run of CJK letters: its pairs in a row
+            return Phrase(tuple(stem(pair) for pair in typed), fields)
+        by_term = {stem(w): w for w in reversed(typed)}  # one word a term, the first typed
+        queries = tuple(self._variants(by_term[t], fields) for t in dict.fromkeys(map(stem, typed)))
         if len(queries) < 2:
             return queries[0] if queries else None
         return All(queries)
 
+    def _variants(self, word: str, fields: tuple[str, ...]) -> Query:
+        """A folded word's term, or any of the other terms it stands for (query.forms)."""
+        found = held_variants(word, self.languages, lambda term: self._held(term, fields))
+        if len(found) == 1:
+            return Term(found[0], fields)
+        return Any(tuple(Term(term, fields) for term in found))
+
     def _phrase(self, phrase: syntax.Phrase) -> Query | None:
-        words = phrase_words(phrase.text)
+        words = phrase_folded(phrase.text)
         fields = TEXT_TARGETS[phrase.field]
         if len(words) == 1 and isinstance(words[0], str):
-            return Term(words[0], fields)
-        return Phrase(tuple(words), fields) if words else None
+            return self._variants(words[0], fields)
+        if not words:
+            return None
+        forms = phrase_forms(words, self.languages, lambda term: self._held(term, fields))
+        phrases = tuple(Phrase(form, fields) for form in forms)
+        return phrases[0] if len(phrases) == 1 else Any(phrases)
 
     def _facet_value(self, word: syntax.Word) -> Query | None:
         """``country:PRK``, ``issuer:<slug>``: an exact facet value, if the index has it."""
@@ -216,8 +239,9 @@ class Compiler:
         for word in words:
             fields = TEXT_TARGETS[word.field]
             for match in re.finditer(r"\w+", word.text):
-                terms = query_terms(match.group())
-                if not terms or any(self._held(term, fields) for term in terms):
+                typed = query_words(match.group())
+                forms = [v for w in typed for v in variants(w, self.languages)]
+                if not typed or any(self._held(form, fields) for form in forms):
                     continue
                 if not (self._is_facet_value(match.group()) or self._is_facet_value(word.text)):
                     missing.append((word.start + match.start(), match.group()))
@@ -276,13 +300,13 @@ class Compiler:
     ) -> Query | None:
         if word.fuzzy > 1:
             notices.append("Fuzzy matching is limited to one edit (word~1).")
-        terms = query_terms(word.text)
-        if len(terms) != 1:
-            return All(tuple(Term(t, fields) for t in terms)) if terms else None
-        term = terms[0]
-        found = {term}
-        for name in fields:
-            found.update(self.lexicon.one_edit_away(name, term, FUZZY_PREFIX))
+        typed = query_words(word.text)
+        if len(typed) != 1:
+            return All(tuple(Term(stem(w), fields) for w in typed)) if typed else None
+        found = {stem(typed[0])}
+        for term in variants(typed[0], self.languages):  # a typo in every language held
+            for name in fields:
+                found.update(self.lexicon.one_edit_away(name, term, FUZZY_PREFIX))
         return self._expansions(found, fields)
 
     def _expansions(self, terms: set[str], fields: tuple[str, ...]) -> Query:

@@ -12,10 +12,18 @@ from whoosh import columns, fields, formats
 from whoosh.analysis import Token, Tokenizer
 
 from search import facets
-from search.analysis import SMALL_CODES, fold, is_searchable, stem, word_spans, words
+from search.analysis import (
+    SMALL_CODES,
+    fold,
+    is_searchable,
+    language_parts,
+    stem,
+    word_spans,
+    words,
+)
 
 # Bump when what the index stores changes: an older index must be rebuilt.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 
 # Facet fields (declared in search.facets): exact slugs or codes, one value or several.
 SINGLE_FACETS = facets.SINGLE
@@ -57,24 +65,33 @@ class Vocabulary:
     LIMIT = 1_000_000  # surface words or terms before a fresh vocabulary replaces this one
 
     def __init__(self) -> None:
-        self.codes: dict[str, int] = {}
+        self.codes: dict[str, int] = {}  # an English (or unmarked) text's words
+        self.by_language: dict[str, dict[str, int]] = {"": self.codes}
         self.terms: list[str] = []
         self.term_bytes: list[bytes] = []
         self._numbers: dict[str, int] = {}
 
-    def code(self, word: str) -> int:
-        code = self.codes.get(word)
+    def codes_in(self, language: str) -> dict[str, int]:
+        """The codes of the words seen in texts of ``language`` ("": English, or unmarked)."""
+        codes = self.by_language.get(language)
+        if codes is None:
+            codes = self.by_language[language] = {}
+        return codes
+
+    def code(self, word: str, language: str = "") -> int:
+        codes = self.codes_in(language)
+        code = codes.get(word)
         if code is None:
             folded = fold(word)
             code = SMALL_CODES.get(folded)
             if code is None:
-                term = stem(folded)
+                term = stem(folded, language)
                 code = self._numbers.get(term)
                 if code is None:
                     code = self._numbers[term] = FIRST_TERM + len(self.terms)
                     self.terms.append(term)
                     self.term_bytes.append(term.encode("utf-8"))
-            self.codes[word] = code
+            codes[word] = code
         return code
 
 
@@ -124,12 +141,13 @@ def analyse(text: str, line_gap: bool = False) -> Analysed:
     field value share one pass over the text.
     """
     vocabulary = _current_vocabulary()
-    known, code_of = vocabulary.codes.get, vocabulary.code
     codes: list[int] = []
     for line in text.split("\n") if line_gap else (text,):
         if codes:
             codes.extend(_GAP)
-        codes.extend([known(word) or code_of(word) for word in words(line)])
+        for language, part in language_parts(line):  # a text's versions, each stemmed its way
+            known, code_of = vocabulary.codes_in(language).get, vocabulary.code
+            codes.extend([known(word) or code_of(word, language) for word in words(part)])
     coded = np.array(codes, dtype=np.int64)
     small = np.where(coded < FIRST_TERM, coded, 0).astype(np.uint8).tobytes()
     positions = np.flatnonzero(coded >= FIRST_TERM)

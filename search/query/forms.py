@@ -1,0 +1,89 @@
+"""What a word typed stands for in the index besides its own term.
+
+- A Latin-script word is also searched as French, Spanish, German or Portuguese
+  stems it, for each of those languages the index holds texts in
+  (``search.analysis.STEMMED_LANGUAGES``): "condenar" finds "condenó" in a
+  Spanish text, and never an English word that happens to share the stem.
+- An Arabic word is also searched behind each one-letter proclitic the index
+  keeps on its words (``search.arabic.PROCLITICS``).
+
+A quoted phrase is searched in each language as a whole, and behind the
+proclitics word by word, at most ``MAX_PHRASE_FORMS`` forms. Both backends ask
+here, each giving what its index holds (``held``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from itertools import islice, product
+
+from search.analysis import stem
+from search.arabic import PROCLITICS, light_stem
+
+MAX_PHRASE_FORMS = 16  # forms of one quoted phrase searched
+# A noun typed in the singular, as readers type it, stands for its plural too: Snowball
+# stems some singulars shorter than their plurals ("nuclear" is "nucl", as if a verb,
+# "nucleares" "nuclear"; "rehen", typed without its accent, "reh", "rehenes" "rehen").
+PLURAL_ENDINGS = {"fr": ("s",), "es": ("s", "es"), "pt": ("s", "es"), "de": ("e", "n", "en")}
+
+
+def _is_latin(word: str) -> bool:
+    return word[:1] < "\u0370"
+
+
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[:1] <= "\u06ff"
+
+
+def variants(word: str, languages: Iterable[str] = ()) -> tuple[str, ...]:
+    """The terms a folded word typed stands for, its English (or script's) term first:
+    "condenar" is also "conden@es" where ``languages`` has "es", and a noun its plural's
+    (``PLURAL_ENDINGS``); "لقاح", vaccine, is also
+    "بلقاح", with a vaccine, and "قاح" (of "للقاح", for the vaccine)."""
+    first = stem(word)
+    if _is_latin(word):
+        return tuple(
+            dict.fromkeys(
+                (
+                    first,
+                    *(
+                        stem(form, language)
+                        for language in languages
+                        for form in (word, *(word + end for end in PLURAL_ENDINGS[language]))
+                    ),
+                )
+            )
+        )
+    if _is_arabic(word):
+        return tuple(dict.fromkeys((first, *(light_stem(p + first) for p in PROCLITICS))))
+    return (first,)
+
+
+def held_variants(word: str, languages: Iterable[str], held: Callable[[str], bool]) -> list[str]:
+    """``variants`` the index holds, and the word's own term whether or not it does."""
+    found = variants(word, languages)
+    return [found[0], *(v for v in found[1:] if held(v))]
+
+
+def phrase_forms(
+    found: list[str | int], languages: Iterable[str], held: Callable[[str], bool]
+) -> list[tuple[str | int, ...]]:
+    """A quoted phrase's words (``search.analysis.phrase_folded``) as the index's terms, in
+    each form it may hold them, as typed first: "وقف إطلاق النار" is also "لوقف إطلاق النار";
+    "alto el fuego" is also its Spanish stems, all of them at once."""
+    forms: list[tuple[str | int, ...]] = []
+    for language in ("", *languages):
+        choices = []
+        for word in found:
+            if isinstance(word, int):
+                choices.append([word])
+            elif _is_latin(word):
+                term = stem(word, language)
+                choices.append([term] if not language or held(term) else [])
+            elif _is_arabic(word):
+                options = variants(word)
+                choices.append([options[0], *(v for v in options[1:] if held(v))])
+            else:
+                choices.append([stem(word)])
+        forms.extend(form for form in product(*choices) if form not in forms)
+    return list(islice(forms, MAX_PHRASE_FORMS))
