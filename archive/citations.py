@@ -12,9 +12,10 @@ citation: a reader is given the published source, never our working copy.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from archive.dates import Precision
-from archive.models import Statement
+from archive.models import Statement, StatementVersion
 from archive.text import is_web_url, without_local_paths
 
 ARCHIVE_NAME = "Diplomatic Statement Archive"
@@ -74,42 +75,82 @@ def source_note(statement: Statement) -> str:
     return without_local_paths(statement.source_citation)
 
 
-def language_note(statement: Statement) -> str:
+@dataclass(frozen=True)
+class Cited:
+    """The text a citation cites: the statement's own, or one of its versions."""
+
+    title: str
+    language: str  # its code
+    language_name: str
+    original: bool
+    translator: str
+    outlet: str
+    url: str
+    anchor: str  # where the version stands on the page: "#text-ko"; "" for the statement's
+
+
+def cited(statement: Statement, version: StatementVersion | None = None) -> Cited:
+    """What a citation of ``statement`` cites: its own text, or ``version``."""
+    if version is None:
+        return Cited(
+            title=statement.title,
+            language=statement.language,
+            language_name=statement.get_language_display(),
+            original=not statement.translated,
+            translator=statement.translator,
+            outlet=statement.source_outlet,
+            url=statement.source_url,
+            anchor="",
+        )
+    return Cited(
+        title=version.title or statement.title,
+        language=version.language,
+        language_name=version.get_language_display(),
+        original=version.original,
+        translator=version.translator,
+        outlet=version.source,
+        url=version.source_url,
+        anchor=f"#text-{version.language}",
+    )
+
+
+def language_note(text: Cited) -> str:
     """Which text is cited: a translation and its translator, or the language of an original
     not in English ("In Korean."); nothing for an English original."""
-    name = statement.get_language_display()
-    if statement.translated:
-        by = f" by {statement.translator}" if statement.translator else ""
-        return sentence(f"{name} translation{by}")
-    return sentence(f"In {name}") if statement.language != "en" else ""
+    if not text.original:
+        by = f" by {text.translator}" if text.translator else ""
+        return sentence(f"{text.language_name} translation{by}")
+    return sentence(f"In {text.language_name}") if text.language != "en" else ""
 
 
-def chicago(statement: Statement, permalink: str) -> str:
+def chicago(statement: Statement, permalink: str, version: StatementVersion | None = None) -> str:
+    text = cited(statement, version)
     parts = [sentence(statement.issuer.name)]
     if statement.speaker:
         speaker = statement.speaker_display
         post = f", {statement.speaker_post}" if statement.speaker_post else ""
         parts = [sentence(f"{speaker}{post} ({statement.issuer.name})")]
-    parts.append(quoted_title(statement.title))
+    parts.append(quoted_title(text.title))
     parts.append(sentence(f"{statement.get_kind_display()}, {_date_words(statement)}"))
-    if note := language_note(statement):
+    if note := language_note(text):
         parts.append(note)
-    if statement.source_outlet:
-        parts.append(sentence(statement.source_outlet))
-    if is_web_url(statement.source_url):
-        parts.append(sentence(statement.source_url.strip(), ends="."))
-    parts.append(f"{ARCHIVE_NAME}, {permalink}.")
+    if text.outlet:
+        parts.append(sentence(text.outlet))
+    if is_web_url(text.url):
+        parts.append(sentence(text.url.strip(), ends="."))
+    parts.append(f"{ARCHIVE_NAME}, {permalink}{text.anchor}.")
     return " ".join(parts)
 
 
-def mla(statement: Statement, permalink: str) -> str:
-    container = statement.source_outlet or ARCHIVE_NAME
-    parts = [sentence(_author(statement)), quoted_title(statement.title)]
-    if note := language_note(statement):
+def mla(statement: Statement, permalink: str, version: StatementVersion | None = None) -> str:
+    text = cited(statement, version)
+    container = text.outlet or ARCHIVE_NAME
+    parts = [sentence(_author(statement)), quoted_title(text.title)]
+    if note := language_note(text):
         parts.append(note)
     parts.append(f"{container},")
     parts.append(f"{_date_words(statement)},")
-    parts.append(f"{permalink}.")
+    parts.append(f"{permalink}{text.anchor}.")
     return " ".join(parts)
 
 
@@ -118,21 +159,26 @@ def _bibtex_escape(text: str) -> str:
     return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_WORDS.get(m.group(), "\\" + m.group()), text)
 
 
-def bibtex(statement: Statement, permalink: str) -> str:
+def bibtex(statement: Statement, permalink: str, version: StatementVersion | None = None) -> str:
+    text = cited(statement, version)
     key = re.sub(r"[^A-Za-z0-9]+", "", statement.slug.title())[:60] or f"statement{statement.pk}"
+    if version is not None:
+        key += version.language.upper()
     fields = [
         ("author", "{" + _bibtex_escape(_author(statement)) + "}"),
-        ("title", "{" + _bibtex_escape(statement.title) + "}"),
+        ("title", "{" + _bibtex_escape(text.title) + "}"),
         ("organization", _bibtex_escape(statement.issuer.name)),
     ]
     if statement.issued_on:
         fields.append(("year", str(statement.issued_on.year)))
         if statement.issued_precision != Precision.YEAR:
             fields.append(("month", MONTHS[statement.issued_on.month - 1]))
-    if statement.source_outlet:
-        fields.append(("howpublished", _bibtex_escape(statement.source_outlet)))
-    fields.append(("url", permalink))
-    fields.append(("language", statement.get_language_display().lower()))
+    if text.outlet:
+        fields.append(("howpublished", _bibtex_escape(text.outlet)))
+    fields.append(("url", permalink + text.anchor))
+    fields.append(("language", text.language_name.lower()))
+    if note := language_note(text):
+        fields.append(("addendum", _bibtex_escape(note)))
     fields.append(("note", _bibtex_escape(f"{statement.get_kind_display()}; {ARCHIVE_NAME}")))
     body = ",\n".join(
         f"  {name} = {value}" if name in ("month", "year") else f"  {name} = {{{value}}}"
@@ -141,8 +187,9 @@ def bibtex(statement: Statement, permalink: str) -> str:
     return f"@misc{{{key},\n{body}\n}}\n"
 
 
-def ris(statement: Statement, permalink: str) -> str:
-    lines = [("TY", "GEN"), ("AU", _author(statement)), ("TI", statement.title)]
+def ris(statement: Statement, permalink: str, version: StatementVersion | None = None) -> str:
+    text = cited(statement, version)
+    lines = [("TY", "GEN"), ("AU", _author(statement)), ("TI", text.title)]
     if statement.speaker:
         lines.append(("A2", statement.issuer.name))
     if statement.issued_on:
@@ -151,12 +198,14 @@ def ris(statement: Statement, permalink: str) -> str:
         month = f"{statement.issued_on.month:02d}" if precision != Precision.YEAR else ""
         day = f"{statement.issued_on.day:02d}" if precision == Precision.DAY else ""
         lines.append(("DA", f"{statement.issued_on.year}/{month}/{day}/"))
-    if statement.source_outlet:
-        lines.append(("PB", statement.source_outlet))
-    if is_web_url(statement.source_url):
-        lines.append(("UR", statement.source_url.strip()))
-    lines.append(("UR", permalink))
-    lines.append(("LA", statement.language))
+    if text.outlet:
+        lines.append(("PB", text.outlet))
+    if is_web_url(text.url):
+        lines.append(("UR", text.url.strip()))
+    lines.append(("UR", permalink + text.anchor))
+    lines.append(("LA", text.language))
+    if note := language_note(text):
+        lines.append(("N1", note))
     lines.append(("M3", statement.get_kind_display()))
     if source_note(statement):
         lines.append(("N1", source_note(statement)))

@@ -97,6 +97,14 @@ def statement_detail(request, slug):
         "texts": statement.texts(),
         "chicago": citations.chicago(statement, permalink),
         "mla": citations.mla(statement, permalink),
+        "version_citations": [
+            {
+                "version": version,
+                "chicago": citations.chicago(statement, permalink, version),
+                "mla": citations.mla(statement, permalink, version),
+            }
+            for version in statement.versions.all()
+        ],
         "source_note": citations.source_note(statement),
         "ungdc_citation": settings.UNGDC_CITATION
         if (statement.source_id or "").startswith("ungdc-")
@@ -122,15 +130,20 @@ def statement_citation(request, slug, style):
         raise Http404("Citations are BibTeX (.bib) or RIS (.ris).")
     statement, preview = previewable_statement(request, slug)
     permalink = request.build_absolute_uri(statement.get_absolute_url())
+    version, name = None, statement.slug
+    if language := request.GET.get("language", ""):  # a version's citation: ?language=ko
+        version = statement.versions.filter(language=language).first()
+        if version is None and language != statement.language:
+            raise Http404("This statement has no text in that language.")
+        name = f"{statement.slug}-{language}" if version else name
     if style == "bib":
-        text, content_type = citations.bibtex(statement, permalink), "application/x-bibtex"
+        text = citations.bibtex(statement, permalink, version)
+        content_type = "application/x-bibtex"
     else:
-        text, content_type = (
-            citations.ris(statement, permalink),
-            "application/x-research-info-systems",
-        )
+        text = citations.ris(statement, permalink, version)
+        content_type = "application/x-research-info-systems"
     response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{statement.slug}.{style}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.{style}"'
     if preview:
         response["Cache-Control"] = "private, no-store"
     return response

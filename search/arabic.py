@@ -1,13 +1,25 @@
 """Light stemming for Arabic: the article and the conjunction off the front, common suffixes
-off the end (Larkey, Ballesteros & Connell's "light10", as Lucene's Arabic analyzer has it).
+off the end (Larkey, Ballesteros & Connell's "light10", as Lucene's Arabic analyzer has it),
+and the broken plurals of news and diplomatic vocabulary read as their singulars.
 
 Snowball's Arabic stemmer cuts roots too far for search ("فلسطين", Palestine, became
 "لسط") and keeps "وال" (and the): light stemming keeps words recognisable and joins the
 forms a reader means as one. Words arrive folded (``search.analysis.fold``): vowel marks
 gone, the hamza forms of alef read as alef.
+
+Light stemming cannot join a broken plural to its singular (صواريخ, missiles, and صاروخ, a
+missile, share no stem): ``arabic_plurals.tsv`` lists about 200 of the most common, with
+their singulars, and a plural's stem is read as its singular's. The dual of a feminine noun
+(سفينتان, two ships) is read as the noun (سفينة).
 """
 
 from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+PLURALS_FILE = Path(__file__).with_name("arabic_plurals.tsv")
 
 # Letters written one way or another: alef maksura is read as yeh, teh marbuta as heh, and
 # the tatweel (a stretching stroke) is dropped.
@@ -27,7 +39,50 @@ SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا")
 
 
 def light_stem(word: str) -> str:
-    """The light stem of a folded Arabic word: "والصواريخ" and "الصواريخ" are "صواريخ"."""
+    """The stem of a folded Arabic word: "والصواريخ" and "الصاروخ" are "صاروخ"."""
+    found = _light_stem(word)
+    return _singulars().get(found, found)
+
+
+@cache
+def _singulars() -> dict[str, str]:
+    """The stems of the listed broken plurals, each with its singular's."""
+    found = {}
+    for line in PLURALS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            plural, singular = (_light_stem(_unmarked(w)) for w in line.split("\t"))
+            if plural != singular and len(plural) > 2:  # two letters would catch other words
+                found[plural] = singular
+    # A singular that is some plural's stem as well (سجين, a prisoner, and سجون, prisons,
+    # are both سج) reads as what that plural reads as.
+    return {plural: found.get(singular, singular) for plural, singular in found.items()}
+
+
+@cache
+def _plurals() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for plural, singular in _singulars().items():
+        found.setdefault(singular, []).append(plural)
+    return {singular: tuple(plurals) for singular, plurals in found.items()}
+
+
+def plural_stems(stem: str) -> tuple[str, ...]:
+    """The stems of the broken plurals read as ``stem``: where the highlighter looks for the
+    words a search for it matched ("صواريخ" for "صاروخ")."""
+    return _plurals().get(stem, ())
+
+
+def _unmarked(word: str) -> str:
+    """A word of the list as ``search.analysis.fold`` leaves Arabic: hamza and marks off."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# The dual of a feminine noun writes its ة as ت: سفينتان, سفينتين (two ships) are سفينة.
+# Not in the names of countries in ـستان (باكستان).
+DUAL_ENDINGS = ("تان", "تين")
+
+
+def _light_stem(word: str) -> str:
     word = word.translate(NORMAL_FORMS)
     for prefix in PREFIXES:
         # "و" only from a word of four letters or more; any prefix leaves two letters.
@@ -35,6 +90,8 @@ def light_stem(word: str) -> str:
         if word.startswith(prefix) and len(word) >= shortest:
             word = word[len(prefix) :]
             break
+    if word.endswith(DUAL_ENDINGS) and len(word) >= 6 and not word.endswith("ستان"):
+        word = word[:-3] + "ه"
     changed = True
     while changed:  # to a fixed point, so that "فلسطينيه" and "فلسطين" meet at "فلسط"
         changed = False

@@ -16,6 +16,7 @@ from html import escape
 
 from search.analysis import CJK_LETTERS, fold, is_cjk, untagged
 from search.arabic import PREFIXES as ARABIC_PREFIXES
+from search.arabic import plural_stems
 
 SNIPPET_CHARS = 220
 MAX_MATCHES = 400
@@ -188,6 +189,10 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _is_arabic(term: str) -> bool:
+    return "\u0600" <= term[:1] <= "\u06ff"
+
+
 def _start(term: str) -> str:
     """How a word of ``term`` begins: the term less its last letter, or in Russian its last
     two, since a dictionary form's stem may differ there ("посол" is also "посла")."""
@@ -205,7 +210,8 @@ def candidate_pattern(terms: Iterable[str]) -> Candidates | None:
     terms = [t for t in terms if t]
     pairs = [t for t in terms if is_cjk(t)]
     starts = {_start(t) for t in terms if not is_cjk(t)}
-    starts |= {p + s for s in starts if "\u0600" <= s[0] <= "\u06ff" for p in ARABIC_PREFIXES}
+    starts |= {_start(p) for t in terms if _is_arabic(t) for p in plural_stems(t)}
+    starts |= {p + s for s in starts if _is_arabic(s) for p in ARABIC_PREFIXES}
     prefixes = sorted(starts, key=len, reverse=True)
     return Candidates(prefixes, pairs) if prefixes or pairs else None
 

@@ -85,7 +85,9 @@ def test_fold_keeps_what_makes_a_letter_in_each_script(written, folded):
         (("negotiate", "negotiated", "negotiating"), "negoti"),
         (("россия", "россии", "россию"), "росс"),
         (("санкции", "санкций", "санкциями"), "санкц"),
-        (("الصواريخ", "والصواريخ", "بالصواريخ", "للصواريخ"), "صواريخ"),
+        (("الصواريخ", "والصواريخ", "بالصواريخ", "للصواريخ", "صاروخ"), "صاروخ"),  # a broken plural
+        (("سفراء", "السفير", "سفيرها"), "سفير"),
+        (("حربية", "حربيتين", "حربيتان"), "حرب"),  # the dual of a feminine noun
         (("فلسطين", "الفلسطينية", "فلسطينيه"), "فلسط"),
     ],
 )
@@ -174,3 +176,7 @@ def test_a_text_is_cut_where_its_language_changes():
     text = marked([("en", "The text."), ("fr", "Le texte."), ("ko", "본문")])
     assert language_parts(text) == [("", "The text.\n\n"), ("fr", "Le texte.\n\n"), ("", "본문")]
     assert marked([("en", "One."), ("ko", "둘")]) == "One.\n\n둘"  # no mark where none is needed
+
+
+def test_an_arabic_country_in_stan_is_not_read_as_a_dual():
+    assert stem(fold("باكستان")) == stem(fold("وباكستان")) != stem(fold("باكسة"))

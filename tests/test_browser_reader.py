@@ -7,7 +7,9 @@ Reuses the browser and the small archive of tests/test_browser.py.
 # The fixtures imported below are pytest's to inject: the tests' parameters name them.
 # ruff: noqa: F811
 
+import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -239,3 +241,49 @@ def test_the_favicon_and_a_missing_page(page, site):
 def test_the_histogram_and_the_folded_filters_pass_axe(browser, site, viewport):
     url = f"{site}/search/?q=peninsula&year=1995&year=1996"
     assert serious_violations(browser, url, viewport=viewport) == []
+
+
+def test_a_reader_walks_from_a_korean_word_to_the_original_and_cites_it(browser, page, site):
+    """Search in Korean, land on the Korean original beside its English translation, and
+    take the citation of the text read, in its language."""
+    from archive.models import IssuingBody, Statement, StatementVersion
+
+    statement = Statement.objects.create(
+        title="Foreign Ministry spokesperson on the exercise",
+        body="The DPRK Foreign Ministry denounced the joint exercise as an Asian NATO.",
+        issuer=IssuingBody.objects.get(slug="government-of-prk"),
+        issued_on=dt.date(2024, 6, 30),
+        kind="statement",
+        status="published",
+        translated=True,
+        translator="KCNA",
+    )
+    StatementVersion.objects.create(
+        statement=statement,
+        language="ko",
+        title="외무성 대변인 담화",
+        body="조선 외무성은 합동군사연습을 아시아판 나토라고 규탄하였다.",
+        original=True,
+        source="조선중앙통신",
+    )
+    page.goto(f"{site}/search/?q=나토")
+    hit = page.locator("#results li", has_text="Foreign Ministry spokesperson")
+    assert hit.locator("mark").first.inner_text() == "나토"
+    assert hit.locator(".snippet").get_attribute("lang") == "ko"
+    with page.expect_navigation():
+        hit.locator("a", has_text="Korean version").click()
+    assert page.url.endswith("#text-ko")
+    korean = page.locator("#text-ko")
+    assert korean.get_attribute("lang") == "ko" and korean.is_visible()
+    assert "규탄하였다" in korean.inner_text()
+    english = page.locator("#text-en")
+    assert english.is_visible() and "translation by KCNA" in english.inner_text()
+    page.locator("#cite-ko summary").click()
+    chicago = page.locator("#cite-ko dd").first.inner_text()
+    assert "“외무성 대변인 담화.”" in chicago and "In Korean." in chicago
+    assert chicago.endswith("#text-ko.")
+    with page.expect_download() as download:
+        page.locator("#cite-ko a", has_text="RIS").click()
+    ris = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "LA  - ko" in ris and "TI  - 외무성 대변인 담화" in ris
+    assert serious_violations(browser, page.url) == []

@@ -98,7 +98,8 @@ def test_a_version_in_the_statement_own_language_or_a_translated_original_is_ref
 
 def test_a_hit_says_which_version_matched_on_the_page_and_in_the_api(client, kcna):
     page = client.get("/search/", {"q": "나토"}).content.decode()
-    assert '<p class="snippet" lang="ko">' in page and "(in the Korean version)" in page
+    assert '<p class="snippet" lang="ko">' in page
+    assert f'(in the <a href="{kcna.get_absolute_url()}#text-ko">Korean version</a>)' in page
     (row,) = client.get("/api/search/", {"q": "나토"}).json()["results"]
     assert row["snippet_language"] == "ko"
     (row,) = client.get("/api/search/", {"q": "denounced"}).json()["results"]
@@ -122,3 +123,19 @@ def test_each_version_is_stemmed_by_its_own_language(capture, kcna):
     assert results.hits[0].language == "es"
     assert "<mark>condenó</mark>" in results.hits[0].snippet
     assert search(SearchQuery(text="denounce")).total == 1  # the English text, by Porter
+
+
+def test_each_version_can_be_cited_in_its_language(client, kcna):
+    korean = kcna.versions.get()
+    permalink = "https://archive.example/s/1/"
+    chicago = citations.chicago(kcna, permalink, korean)
+    assert "“외무성 대변인 담화.”" in chicago and "In Korean." in chicago
+    assert "조선중앙통신." in chicago  # where the version was published
+    assert chicago.endswith(f"{permalink}#text-ko.")
+    assert "English translation by KCNA." in citations.chicago(kcna, permalink)
+    page = client.get(kcna.get_absolute_url()).content.decode()
+    assert "Cite the Korean original" in page and "In Korean." in page
+    url = reverse("archive:statement-citation", args=[kcna.slug, "ris"])
+    ris = client.get(url, {"language": "ko"}).content.decode()
+    assert "TI  - 외무성 대변인 담화" in ris and "LA  - ko" in ris and "#text-ko" in ris
+    assert client.get(url, {"language": "fr"}).status_code == 404

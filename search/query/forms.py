@@ -55,7 +55,7 @@ def variants(word: str, languages: Iterable[str] = ()) -> tuple[str, ...]:
             )
         )
     if _is_arabic(word):
-        return tuple(dict.fromkeys((first, *(light_stem(p + first) for p in PROCLITICS))))
+        return tuple(dict.fromkeys((first, *(light_stem(p + word) for p in PROCLITICS))))
     return (first,)
 
 

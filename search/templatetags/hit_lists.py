@@ -58,14 +58,15 @@ def hit_items(rows: list[tuple[Statement, Hit]]) -> SafeString:
 
 
 def _snippet(statement: Statement, hit: Hit) -> str:
-    """The snippet, in the language of the version it was cut from, which is named when it
-    is not the statement's own."""
+    """The snippet, in the language of the version it was cut from, which is named, and
+    linked where the page shows it, when it is not the statement's own."""
     if not hit.snippet:
         return ""
     if not hit.language or hit.language == statement.language:
         return f'<p class="snippet">{hit.snippet}</p>'
     name = escaped(LANGUAGES.get(hit.language, hit.language))
+    version = escaped(f"{statement.get_absolute_url()}#text-{hit.language}")
     return (
         f'<p class="snippet" lang="{escaped(hit.language)}">{hit.snippet}'
-        f' <span class="meta" lang="en">(in the {name} version)</span></p>'
+        f' <span class="meta" lang="en">(in the <a href="{version}">{name} version</a>)</span></p>'
     )
