@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from archive.names import language_lines
+
 AUTHORITY_FILE = Path(__file__).with_name("countries.json")
 
 
@@ -33,6 +35,7 @@ class CountryInfo(NamedTuple):
     exists_from: dt.date | None = None
     exists_until: dt.date | None = None
     predecessors: tuple[str, ...] = ()
+    in_languages: dict[str, tuple[str, ...]] = {}  # names in the archive's other languages
 
 
 # (corpus code, first year, last year, the state that held the seat); years inclusive.
@@ -119,6 +122,7 @@ def authority() -> dict[str, CountryInfo]:
             exists_from=_date(entry.get("exists_from")),
             exists_until=_date(entry.get("exists_until")),
             predecessors=tuple(entry.get("predecessors", ())),
+            in_languages={k: tuple(v) for k, v in entry.get("names_in", {}).items()},
         )
         for entry in entries
     }
@@ -160,6 +164,7 @@ def install(codes=None) -> int:
                 historic=info.historic,
                 aliases="\n".join(info.aliases),
                 adjectives="\n".join(info.adjectives),
+                names_in_languages=language_lines(info.in_languages),
                 exists_from=info.exists_from,
                 exists_until=info.exists_until,
             )
@@ -184,6 +189,7 @@ def finder():
             adjectives=tuple(parse_lines("\n".join(info.adjectives))),
             exists_from=info.exists_from.year if info.exists_from else None,
             exists_until=info.exists_until.year if info.exists_until else None,
+            in_languages={k: list(v) for k, v in info.in_languages.items()},
         )
         for info in authority().values()
     )

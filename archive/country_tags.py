@@ -24,7 +24,7 @@ from django.db import connection, transaction
 
 from archive import history
 from archive.mentions import CountryFinder
-from archive.models import Country, Statement
+from archive.models import Country, Statement, StatementVersion
 from archive.records import links_written
 
 CHUNK = 500
@@ -32,6 +32,19 @@ CHUNK = 500
 
 def text_of(title: str, summary: str, body: str) -> str:
     return "\n".join(part for part in (title, summary, body) if part)
+
+
+# A statement's texts as the finder reads them: (language, text), its own and its versions'.
+Texts = list[tuple[str, str]]
+
+
+def _version_texts(pks: list[int]) -> dict[int, Texts]:
+    found: dict[int, Texts] = defaultdict(list)
+    for pk, language, title, body in StatementVersion.objects.filter(
+        statement_id__in=pks
+    ).values_list("statement_id", "language", "title", "body"):
+        found[pk].append((language, text_of(title, "", body)))
+    return found
 
 
 def _links(field: str, pks: list[int]) -> dict[int, set[int]]:
@@ -70,13 +83,18 @@ def tag(pks: Iterable[int], finder: CountryFinder | None = None) -> list[int]:
     pks = list(pks)
     changed: list[int] = []
     for first in range(0, len(pks), CHUNK):
-        rows = Statement.objects.filter(pk__in=pks[first : first + CHUNK]).values_list(
-            "pk", "title", "summary", "body", "issued_on", "issuer__country_id"
+        chunk = pks[first : first + CHUNK]
+        rows = Statement.objects.filter(pk__in=chunk).values_list(
+            "pk", "title", "summary", "body", "language", "issued_on", "issuer__country_id"
         )
+        versions = _version_texts(chunk)
         with transaction.atomic():
             changed.extend(
                 tag_texts(
-                    [(pk, text_of(t, s, b), on, country) for pk, t, s, b, on, country in rows],
+                    [
+                        (pk, [(language, text_of(t, s, b)), *versions.get(pk, [])], on, country)
+                        for pk, t, s, b, language, on, country in rows
+                    ],
                     finder,
                 )
             )
@@ -84,9 +102,10 @@ def tag(pks: Iterable[int], finder: CountryFinder | None = None) -> list[int]:
 
 
 def tag_texts(
-    rows: list[tuple[int, str, dt.date | None, int | None]], finder: CountryFinder
+    rows: list[tuple[int, Texts, dt.date | None, int | None]], finder: CountryFinder
 ) -> list[int]:
-    """Tag statements given as (pk, text, date, issuing country id); return those changed.
+    """Tag statements given as (pk, texts, date, issuing country id); return those changed.
+    Each text is read in its language: a Korean one for the states' Korean names too.
 
     The changed ones are recorded (``links_written``): call it inside the
     transaction that writes them, so that their history and the search
@@ -96,8 +115,8 @@ def tag_texts(
     pks = [row[0] for row in rows]
     own = _co_issuer_countries(pks)
     found: dict[int, set[int]] = {}
-    for pk, text, on, country_id in rows:
-        codes = finder.codes(text, on)
+    for pk, texts, on, country_id in rows:
+        codes = set().union(*(finder.codes(text, on, language=lang) for lang, text in texts))
         found[pk] = {ids[c] for c in codes if c in ids} - own[pk] - {country_id}
     named, extracted, not_named = (
         _links("countries_mentioned", pks),

@@ -28,11 +28,12 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import ahocorasick
 
+from archive.name_forms import written_forms
 from archive.names import NameForm
 
 # Names that contain a state's name but designate a place, a sea, a group or a community.
@@ -232,6 +233,7 @@ class CountryNames:
     exists_from: int | None = None
     exists_until: int | None = None
     adjectives: tuple[NameForm, ...] = ()
+    in_languages: dict[str, list[str]] = field(default_factory=dict)  # "ko": ["북한"]
 
 
 def plural_forms(form: NameForm) -> list[NameForm]:
@@ -243,10 +245,12 @@ def plural_forms(form: NameForm) -> list[NameForm]:
 
 
 class CountryFinder:
-    """The states named in a text, found by every name form of the country authority."""
+    """The states named in a text, found by every name form of the country authority; in a
+    text in another language, by the state's names in that language too."""
 
     def __init__(self, countries: Iterable[CountryNames]) -> None:
         claims: dict[str, list[Claim]] = {}
+        foreign: dict[str, dict[str, list[Claim]]] = {}
         self.ids: dict[str, int] = {}  # code -> database id, for countries read from it
         for country in countries:
             if country.pk is not None:
@@ -255,42 +259,35 @@ class CountryFinder:
             for adjective in country.adjectives:
                 forms.extend((form, True) for form in plural_forms(adjective))
             for form, adjective in forms:
-                text = plain(form.text).strip()
-                if not text:
-                    continue
-                claim = Claim(
-                    country.code, form, country.exists_from, country.exists_until, adjective
-                )
-                claims.setdefault(text, [])
-                if claim not in claims[text]:
-                    claims[text].append(claim)
+                _claim(claims, country, form, adjective)
+            for language, found in country.in_languages.items():
+                for name in found:
+                    for written in written_forms(language, name):  # "России", "والصين"
+                        _claim(foreign.setdefault(language, {}), country, NameForm(written), False)
         for text in NOT_STATES:
             claims.setdefault(text, [])
-        self.automaton = ahocorasick.Automaton()
-        for text, owners in claims.items():
-            self.automaton.add_word(text, (text, tuple(owners)))
-        self.automaton.make_automaton()
-        self.size = len(claims)
+        self.automaton = _automaton(claims)
+        self.in_languages = {language: _automaton(found) for language, found in foreign.items()}
+        self.size = len(claims) + sum(len(found) for found in foreign.values())
 
     def mentions(
-        self, text: str, on: dt.date | int | None = None, issuer: str | None = None
+        self,
+        text: str,
+        on: dt.date | int | None = None,
+        issuer: str | None = None,
+        language: str = "",
     ) -> list[Mention]:
         """Every state named in ``text``, leftmost longest first, as of the year ``on``. A name
         several states share then ("Korea") names the ``issuer``'s state when it is one of
-        them: the Republic of Korea speaking of "Korea" speaks of itself."""
+        them: the Republic of Korea speaking of "Korea" speaks of itself. A text in another
+        ``language`` is read for the states' names in it too ("미국을", "США")."""
         if not text or not self.size:
             return []
         year = _year(on)
         matched, points = normalised(text)
-        found: list[tuple[int, int, tuple[Claim, ...]]] = []
-        size = len(matched)
-        for end_index, (form, owners) in self.automaton.iter(matched):
-            start, end = end_index - len(form) + 1, end_index + 1
-            if start > 0 and matched[start - 1].isalnum():
-                continue
-            if end < size and matched[end].isalnum():
-                continue
-            found.append((start, end, owners))
+        found = _found(self.automaton, matched)
+        if language in self.in_languages:
+            found += _found(self.in_languages[language], matched)
         # Leftmost first, longest first at one start; then drop what overlaps a kept span.
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         mentions, reach = [], 0
@@ -310,9 +307,53 @@ class CountryFinder:
         return mentions
 
     def codes(
-        self, text: str, on: dt.date | int | None = None, issuer: str | None = None
+        self,
+        text: str,
+        on: dt.date | int | None = None,
+        issuer: str | None = None,
+        language: str = "",
     ) -> set[str]:
-        return {mention.code for mention in self.mentions(text, on, issuer)}
+        return {mention.code for mention in self.mentions(text, on, issuer, language)}
+
+
+def _claim(claims: dict[str, list[Claim]], country: CountryNames, form: NameForm, adjective):
+    """Add ``country``'s claim to ``form`` to the claims by name."""
+    text = plain(form.text).strip()
+    if not text:
+        return
+    claim = Claim(country.code, form, country.exists_from, country.exists_until, adjective)
+    claims.setdefault(text, [])
+    if claim not in claims[text]:
+        claims[text].append(claim)
+
+
+def _automaton(claims: dict[str, list[Claim]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for text, owners in claims.items():
+        automaton.add_word(text, (text, tuple(owners)))
+    if claims:
+        automaton.make_automaton()
+    return automaton
+
+
+# Letters of scripts written without spaces between words (Chinese, Japanese) or with
+# particles glued to them (Korean): a name in them stands wherever its letters do.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _found(automaton, matched: str) -> list[tuple[int, int, tuple[Claim, ...]]]:
+    """(start, end, claims) of every name ``automaton`` holds that stands as a word."""
+    found = []
+    size = len(matched)
+    for end_index, (form, owners) in automaton.iter(matched):
+        start, end = end_index - len(form) + 1, end_index + 1
+        if not _UNSPACED.match(form):
+            if start > 0 and matched[start - 1].isalnum():
+                continue
+            if end < size and matched[end].isalnum():
+                continue
+        found.append((start, end, owners))
+    return found
 
 
 _WORD = re.compile(r"[\w-]+")

@@ -63,3 +63,38 @@ def check_lines(text: str) -> list[str]:
                 elif form.first and form.last and form.first > form.last:
                     problems.append(f"“{part.strip()}”: the first year is after the last.")
     return problems
+
+
+_LANGUAGE_LINE = re.compile(r"^\s*(?P<language>[a-z]{2,5})\s*:\s*(?P<name>\S.*?)\s*$")
+
+
+def parse_language_lines(text: str) -> dict[str, list[str]]:
+    """Names by language from lines such as ``ko: 북한`` (the lines that are not so, none)."""
+    found: dict[str, list[str]] = {}
+    for line in (text or "").splitlines():
+        if match := _LANGUAGE_LINE.match(line):
+            found.setdefault(match["language"], []).append(match["name"])
+    return found
+
+
+def check_language_lines(text: str, languages: set[str]) -> list[str]:
+    """Problems an archivist should fix in a names-in-languages field, one message each."""
+    problems = []
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        match = _LANGUAGE_LINE.match(line)
+        if match is None:
+            problems.append(
+                f"“{line.strip()}”: write a language code, a colon, the name: “ko: 북한”."
+            )
+        elif match["language"] not in languages:
+            problems.append(
+                f"“{line.strip()}”: {match['language']} is not one of the archive's languages."
+            )
+    return problems
+
+
+def language_lines(names: dict[str, list[str]]) -> str:
+    """``parse_language_lines`` the other way: one ``ko: 북한`` line a name."""
+    return "\n".join(f"{language}: {name}" for language, found in names.items() for name in found)

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -85,6 +85,7 @@ def previewable_statement(request, slug: str) -> tuple[Statement, bool]:
 def statement_detail(request, slug):
     """The statement's permanent page; staff also see drafts here, marked as a preview."""
     statement, preview = previewable_statement(request, slug)
+    prefetch_related_objects([statement], "versions")  # its texts and their citations: once
     public = Statement.objects.published()
     permalink = request.build_absolute_uri(statement.get_absolute_url())
     context = {

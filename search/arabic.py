@@ -39,8 +39,9 @@ SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا")
 
 
 def light_stem(word: str) -> str:
-    """The stem of a folded Arabic word: "والصواريخ" and "الصاروخ" are "صاروخ"."""
-    found = _light_stem(word)
+    """The stem of a folded Arabic word: "والصواريخ" and "الصاروخ" are "صاروخ"; "موانئها"
+    (its ports) is "ميناء"."""
+    found = _light_stem(word, _written_plurals())
     return _singulars().get(found, found)
 
 
@@ -59,16 +60,30 @@ def _singulars() -> dict[str, str]:
 
 
 @cache
+def _written_plurals() -> dict[str, str]:
+    """The listed broken plurals as written (folded), each with its singular's stem: a plural
+    is recognised before its suffixes are cut, "موانئها" as "موانئ" + "ها"."""
+    found = {}
+    for line in PLURALS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            plural, singular = line.split("\t")
+            stem = _light_stem(_unmarked(singular))
+            found[_unmarked(plural).translate(NORMAL_FORMS)] = _singulars().get(stem, stem)
+    return found
+
+
+@cache
 def _plurals() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
-    for plural, singular in _singulars().items():
+    for plural, singular in (*_singulars().items(), *_written_plurals().items()):
         found.setdefault(singular, []).append(plural)
-    return {singular: tuple(plurals) for singular, plurals in found.items()}
+    return {singular: tuple(dict.fromkeys(plurals)) for singular, plurals in found.items()}
 
 
 def plural_stems(stem: str) -> tuple[str, ...]:
-    """The stems of the broken plurals read as ``stem``: where the highlighter looks for the
-    words a search for it matched ("صواريخ" for "صاروخ")."""
+    """The broken plurals read as ``stem``, as stems and as written: where the highlighter
+    looks for the words a search for it matched ("صواريخ" for "صاروخ", "مواني" for
+    "ميناء")."""
     return _plurals().get(stem, ())
 
 
@@ -82,7 +97,8 @@ def _unmarked(word: str) -> str:
 DUAL_ENDINGS = ("تان", "تين")
 
 
-def _light_stem(word: str) -> str:
+def _light_stem(word: str, plurals: dict[str, str] | None = None) -> str:
+    """Light10, and the singular's stem of a listed plural met before a suffix is cut."""
     word = word.translate(NORMAL_FORMS)
     for prefix in PREFIXES:
         # "و" only from a word of four letters or more; any prefix leaves two letters.
@@ -96,6 +112,8 @@ def _light_stem(word: str) -> str:
     while changed:  # to a fixed point, so that "فلسطينيه" and "فلسطين" meet at "فلسط"
         changed = False
         for suffix in SUFFIXES:
+            if plurals and word in plurals:
+                return plurals[word]
             if word.endswith(suffix) and len(word) >= len(suffix) + 2:
                 word = word[: -len(suffix)]
                 changed = True

@@ -465,3 +465,16 @@ def test_one_admin_save_of_an_event_with_its_countries_makes_one_entry(
     assert editor_client.post(url, data).status_code == 302
     assert event.history.count() == before + 1
     assert [row.country_id for row in event.history.first().countries.all()] == [country.pk]
+
+
+def test_a_country_edit_asks_for_retagging_only_when_a_name_or_year_changed(editor_client, country):
+    url = admin_url("country", "change", country.pk)
+    form = form_by_id(editor_client.get(url).content.decode(), "country_form")
+    page = editor_client.post(url, form.post(region="europe", _save="Save"), follow=True)
+    assert "tag_countries" not in page.content.decode()
+    form = form_by_id(editor_client.get(url).content.decode(), "country_form")
+    changed = form.post(names_in_languages="ko: 북한\nzh: 朝鲜", _save="Save")
+    page = editor_client.post(url, changed, follow=True)
+    assert "tag_countries" in page.content.decode()
+    country.refresh_from_db()
+    assert country.names_by_language == {"ko": ["북한"], "zh": ["朝鲜"]}

@@ -180,3 +180,25 @@ def test_a_text_is_cut_where_its_language_changes():
 
 def test_an_arabic_country_in_stan_is_not_read_as_a_dual():
     assert stem(fold("باكستان")) == stem(fold("وباكستان")) != stem(fold("باكسة"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "written"),
+    [
+        ("condamner", "fr", "condamnent"),  # Snowball keeps -ent here
+        ("suspendre", "fr", "suspendu"),
+        ("verurteilen", "de", "verurteilte"),  # a weak verb's past
+        ("einbestellen", "de", "einbestellt"),  # and its participle
+        ("rehen", "es", "rehenes"),  # a singular typed without its accent, and its plural
+    ],
+)
+def test_a_dictionary_form_typed_stands_for_the_forms_snowball_leaves_apart(
+    typed, language, written
+):
+    assert stem(fold(written), language) in variants(typed, (language,))
+    assert stem(fold(written), language) != stem(fold(typed), language)
+
+
+def test_an_arabic_verb_typed_finds_its_feminine_and_plural_past_and_a_plural_its_suffixes():
+    assert stem(fold("أدانت")) in variants(fold("أدان"))  # the ministry (she) condemned
+    assert stem(fold("موانئها")) == stem(fold("ميناء"))  # its ports: a plural, then "ها"

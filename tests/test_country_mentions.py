@@ -289,3 +289,43 @@ def test_precision_and_recall_on_the_labelled_samples(shipped, name):
     result = score(load_sample(SAMPLES[name]), shipped)
     assert result.precision >= 0.95, "\n".join(result.errors)
     assert result.recall >= 0.90, "\n".join(result.errors)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "외무성은 미국과 남조선의 합동군사연습을 규탄하였다.",
+            "ko",
+            {"USA"},
+        ),  # a particle glued on
+        ("美国和日本举行联合军事演习。", "zh", {"USA", "JPN"}),  # no spaces between words
+        ("МИД России вызвал посла США.", "ru", {"RUS", "USA"}),
+        ("Island verhängte Sanktionen gegen Nordkorea.", "de", {"ISL", "PRK"}),
+        ("The island state and Corée du Nord.", "en", set()),  # no German or French in English
+        ("La Corée du Nord a tiré un missile.", "fr", {"PRK"}),
+        ("دعت الوزارة الولايات المتحدة والصين إلى الحوار.", "ar", {"USA", "CHN"}),  # و glued on
+        ("Die Politik Russlands gegenüber Japan.", "de", {"RUS", "JPN"}),  # the genitive s
+        ("Посол Соединенных Штатов и Республики Корея.", "ru", {"USA", "KOR"}),  # declined
+    ],
+)
+def test_a_text_in_another_language_is_read_for_the_states_names_in_it(
+    shipped, text, language, expected
+):
+    assert shipped.codes(text, 2024, language=language) == expected
+
+
+def test_a_country_name_in_another_language_is_written_as_code_colon_name(db):
+    from django.core.exceptions import ValidationError
+
+    from archive.models import Country
+
+    country = Country(code="ZZZ", name="Zedland", names_in_languages="fr: Zédie\nZedlandia")
+    with pytest.raises(ValidationError) as refused:
+        country.full_clean()
+    assert "names_in_languages" in refused.value.message_dict
+    country.names_in_languages = "fr: Zédie\nxx: Zedlandia"
+    with pytest.raises(ValidationError):
+        country.full_clean()
+    country.names_in_languages = "fr: Zédie\nko: 제드랜드\nfr: la Zédie"
+    assert country.names_by_language == {"fr": ["Zédie", "la Zédie"], "ko": ["제드랜드"]}

@@ -139,3 +139,17 @@ def test_each_version_can_be_cited_in_its_language(client, kcna):
     ris = client.get(url, {"language": "ko"}).content.decode()
     assert "TI  - 외무성 대변인 담화" in ris and "LA  - ko" in ris and "#text-ko" in ris
     assert client.get(url, {"language": "fr"}).status_code == 404
+
+
+@pytest.mark.every_backend
+def test_a_trend_counts_a_word_in_every_language_and_by_language(capture, client, kcna):
+    with capture():
+        korean = StatementVersion.objects.get(statement=kcna)
+        korean.body += " 조선은 나토를 다시 규탄하였다."
+        korean.save()
+    (series,) = client.get("/api/trends/", {"q": "나토"}).json()["series"]
+    assert series["total"] == 1 and series["years"][0]["year"] == 2024
+    (series,) = client.get("/api/trends/", {"q": "나토", "language": "ja"}).json()["series"]
+    assert series["total"] == 0
+    (series,) = client.get("/api/trends/", {"q": "나토", "language": "ko"}).json()["series"]
+    assert series["total"] == 1

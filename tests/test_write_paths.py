@@ -378,6 +378,8 @@ COMMANDS = {
             stdout=StringIO(),
         ),
     ),
+    # It writes the country authority file (archive/countries.json), never a record.
+    "cldr_country_names": None,
     # These write the search index and the change log, never an archive record.
     "rebuild_search_index": None,
     "sync_search_index": None,

@@ -25,6 +25,7 @@ class CountryAdmin(StatementCountMixin, RefuseDeleteInUseMixin, RecordAdmin):
         "slug",
         "aliases",
         "adjectives",
+        "names_in_languages",
         "region",
         ("exists_from", "exists_until"),
         "historic",
@@ -33,9 +34,8 @@ class CountryAdmin(StatementCountMixin, RefuseDeleteInUseMixin, RecordAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if change and {"name", "aliases", "adjectives", "exists_from", "exists_until"} & set(
-            form.changed_data
-        ):
+        tagged_by = {"name", "aliases", "adjectives", "names_in_languages"}
+        if change and (tagged_by | {"exists_from", "exists_until"}) & set(form.changed_data):
             self.message_user(
                 request,
                 "The names or years changed: run “manage.py tag_countries” to re-tag the "

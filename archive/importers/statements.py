@@ -230,11 +230,17 @@ class StatementImporter:
             [
                 (
                     s.pk,
-                    country_tags.text_of(s.title, s.summary, s.body),
+                    [
+                        (s.language, country_tags.text_of(s.title, s.summary, s.body)),
+                        *(
+                            (v.language, country_tags.text_of(v.title, "", v.body))
+                            for v in record.versions or ()
+                        ),
+                    ],
                     s.issued_on,
                     issuer_country,
                 )
-                for s, issuer_country in tagged
+                for (s, issuer_country), record in zip(tagged, records, strict=True)
             ],
             self._finder,
         )

@@ -17,7 +17,7 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
 from archive import dates, mentions, names
-from archive.choices import BodyKind, EventKind, Region
+from archive.choices import LANGUAGE_CHOICES, BodyKind, EventKind, Region
 from archive.dates import Precision
 from archive.history import EditHistory
 from archive.records import (
@@ -75,9 +75,16 @@ class CountryQuerySet(GuardedDeleteQuerySet):
                 adjectives=tuple(names.parse_lines(country.adjectives)),
                 exists_from=country.exists_from.year if country.exists_from else None,
                 exists_until=country.exists_until.year if country.exists_until else None,
+                in_languages=country.names_by_language,
             )
             for country in self.only(
-                "code", "name", "aliases", "adjectives", "exists_from", "exists_until"
+                "code",
+                "name",
+                "aliases",
+                "adjectives",
+                "names_in_languages",
+                "exists_from",
+                "exists_until",
             )
         )
 
@@ -102,6 +109,13 @@ class Country(AuthorityRecord):
         blank=True,
         help_text="Adjective forms that name this state and no other (“Soviet”), one per line "
         "or separated by “;”, with years like the aliases.",
+    )
+    names_in_languages = models.TextField(
+        "names in other languages",
+        blank=True,
+        help_text="The state's names in the archive's other languages, one per line: the "
+        "language's code, a colon, the name (“ko: 북한”, “fr: Corée du Nord”). They are searched, "
+        "and found in texts of that language.",
     )
     region = models.CharField(max_length=20, choices=Region.choices, blank=True)
     historic = models.BooleanField(
@@ -133,6 +147,9 @@ class Country(AuthorityRecord):
             problems = names.check_lines(getattr(self, field))
             if problems:
                 errors[field] = problems
+        languages = {code for code, _ in LANGUAGE_CHOICES}
+        if problems := names.check_language_lines(self.names_in_languages, languages):
+            errors["names_in_languages"] = problems
         if self.exists_from and self.exists_until and self.exists_until < self.exists_from:
             errors["exists_until"] = "The state cannot end before it begins."
         if errors:
@@ -149,6 +166,11 @@ class Country(AuthorityRecord):
     def alias_list(self) -> list[str]:
         """Other names, without the years some of them carry."""
         return [name.text for name in names.parse_lines(self.aliases)]
+
+    @property
+    def names_by_language(self) -> dict[str, list[str]]:
+        """The state's names in other languages, by language code."""
+        return names.parse_language_lines(self.names_in_languages)
 
     @property
     def years_display(self) -> str:

@@ -21,10 +21,20 @@ from search.analysis import stem
 from search.arabic import PROCLITICS, light_stem
 
 MAX_PHRASE_FORMS = 16  # forms of one quoted phrase searched
-# A noun typed in the singular, as readers type it, stands for its plural too: Snowball
-# stems some singulars shorter than their plurals ("nuclear" is "nucl", as if a verb,
-# "nucleares" "nuclear"; "rehen", typed without its accent, "reh", "rehenes" "rehen").
-PLURAL_ENDINGS = {"fr": ("s",), "es": ("s", "es"), "pt": ("s", "es"), "de": ("e", "n", "en")}
+# The forms a word typed as a dictionary gives it stands for, where its language's Snowball
+# stemmer leaves them apart: (ending typed, ending in the text). A singular stands for its
+# plural ("nuclear" is "nucl", as if a verb, "nucleares" "nuclear"); an infinitive for the
+# forms Snowball does not cut back to it: French "condamner" for "condamnent", "suspendre"
+# for "suspendu"; German weak verbs' past and participle, "verurteilen" for "verurteilt(e)".
+OTHER_FORMS = {
+    "fr": (("", "s"), ("er", "ent"), ("ir", "issent"), ("re", "u"), ("re", "ent"), ("re", "")),
+    "es": (("", "s"), ("", "es")),
+    "pt": (("", "s"), ("", "es")),
+    "de": (("", "e"), ("", "n"), ("", "en"), ("en", "t"), ("en", "te"), ("n", "t")),
+}
+# The past tense of an Arabic verb typed (أدان, he condemned) as written for "she" and "they":
+# أدانت (a ministry, feminine), أدانوا.
+ARABIC_PAST_ENDINGS = ("ت", "وا")
 
 
 def _is_latin(word: str) -> bool:
@@ -35,28 +45,33 @@ def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[:1] <= "\u06ff"
 
 
+def other_forms(word: str, language: str) -> list[str]:
+    """``word`` and the forms of it that ``OTHER_FORMS`` gives in ``language``."""
+    return [
+        word,
+        *(
+            word[: len(word) - len(typed)] + written
+            for typed, written in OTHER_FORMS[language]
+            if word.endswith(typed) and len(word) > len(typed) + 2
+        ),
+    ]
+
+
 def variants(word: str, languages: Iterable[str] = ()) -> tuple[str, ...]:
     """The terms a folded word typed stands for, its English (or script's) term first:
-    "condenar" is also "conden@es" where ``languages`` has "es", and a noun its plural's
-    (``PLURAL_ENDINGS``); "لقاح", vaccine, is also
-    "بلقاح", with a vaccine, and "قاح" (of "للقاح", for the vaccine)."""
+    "condenar" is also "conden@es" where ``languages`` has "es", and its other forms'
+    (``OTHER_FORMS``); "لقاح", vaccine, is also "بلقاح", with a vaccine, and "قاح" (of "للقاح",
+    for the vaccine); "أدان" is also "أدانت"."""
     first = stem(word)
+    found = [first]
     if _is_latin(word):
-        return tuple(
-            dict.fromkeys(
-                (
-                    first,
-                    *(
-                        stem(form, language)
-                        for language in languages
-                        for form in (word, *(word + end for end in PLURAL_ENDINGS[language]))
-                    ),
-                )
-            )
-        )
-    if _is_arabic(word):
-        return tuple(dict.fromkeys((first, *(light_stem(p + word) for p in PROCLITICS))))
-    return (first,)
+        for language in languages:
+            found.extend(stem(form, language) for form in other_forms(word, language))
+    elif _is_arabic(word):
+        written = [word, *(word + end for end in ARABIC_PAST_ENDINGS)]
+        found.extend(light_stem(form) for form in written[1:])
+        found.extend(light_stem(p + form) for form in written for p in PROCLITICS)
+    return tuple(dict.fromkeys(found))
 
 
 def held_variants(word: str, languages: Iterable[str], held: Callable[[str], bool]) -> list[str]:

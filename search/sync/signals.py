@@ -22,7 +22,7 @@ LABELLED = (Country, IssuingBody, Event)
 
 # Fields of authority records that are copied into statement documents.
 INDEXED_FIELDS = {
-    Country: ("name", "aliases", "code"),
+    Country: ("name", "aliases", "names_in_languages", "code"),
     IssuingBody: ("name", "aliases", "slug", "country_id"),
     Event: ("name", "slug"),
     Person: ("name", "variants"),

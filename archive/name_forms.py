@@ -1,0 +1,66 @@
+"""How a state's name in another language is written in running text of that language.
+
+The country finder (``archive.mentions``) matches names as written; Chinese, Japanese and
+Korean names stand anywhere their letters do. Other languages change the name's letters:
+
+- Russian declines it: "Россия" is "России", "Россию"…, "Соединенные Штаты" is
+  "Соединенных Штатов" (pymorphy3, each word in each case; an apposition such as "Корея"
+  in "Республика Корея" may stay as it is);
+- Arabic glues one-letter words to it: "والصين", "بالصين", "للصين" (for China);
+- German adds the genitive s: "Russlands".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pymorphy3
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل")
+
+
+@cache
+def _russian() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def written_forms(language: str, name: str) -> list[str]:
+    """``name`` and the forms it takes in a text in ``language``, without repeats."""
+    if language == "ru":
+        forms = _declined(name)
+    elif language == "ar":
+        article = name.startswith("ال")
+        forms = [name, *(p + name for p in ARABIC_PROCLITICS if not (article and "ل" in p))]
+        if article:  # ل + ال is written لل: للصين
+            forms += ["لل" + name[2:], "ولل" + name[2:], "فلل" + name[2:]]
+    elif language == "de" and not name.endswith(("s", "x", "z", "ß")):
+        forms = [name, name + "s"]
+    else:
+        forms = [name]
+    return list(dict.fromkeys(forms))
+
+
+def _declined(name: str) -> list[str]:
+    """A Russian name in each case, every word declined, or only the first."""
+    words = name.split()
+    forms = [name]
+    for case in CASES:
+        declined = [_in_case(word, case) for word in words]
+        forms.append(" ".join(declined))
+        forms.append(" ".join([declined[0], *words[1:]]))
+    forms += [form.replace("ё", "е") for form in forms]  # texts seldom write ё
+    return forms
+
+
+def _in_case(word: str, case: str) -> str:
+    """``word`` in ``case``, its capitals kept; an abbreviation ("США") as it is."""
+    if word.isupper() or "-" in word:
+        parts = word.split("-")
+        if word.isupper() or len(parts) == 1:
+            return word
+        return "-".join([*parts[:-1], _in_case(parts[-1], case)])  # Народно-Демократической
+    found = _russian().parse(word)[0].inflect({case})
+    if found is None:
+        return word
+    return found.word.capitalize() if word[:1].isupper() else found.word
