@@ -279,6 +279,30 @@ def stem_of_typed_word(run: str) -> str:
     return run
 
 
+# A Korean verb stem ending in a syllable without a final consonant takes the endings of its
+# forms into that syllable: 보내 + 었 is 보냈 (sent), + ㄹ 보낼, + ㄴ 보낸, + ㅂ(니다) 보냅;
+# 오, 우, 이, 으 and 외 change their vowel in the past: 보 + 았 is 봤, 리 + 었 렸.
+_PAST_VOWELS = {8: 9, 13: 14, 20: 6, 18: 4, 11: 10}  # ㅗ ㅜ ㅣ ㅡ ㅚ -> ㅘ ㅝ ㅕ ㅓ ㅙ
+_FINALS = {"past": 20, "future": 8, "adnominal": 4, "formal": 17}  # ㅆ ㄹ ㄴ ㅂ
+
+
+def typed_alternatives(text: str) -> list[str]:
+    """``text`` as typed, then, for a Korean verb typed in its dictionary form whose stem's
+    last syllable takes its endings in (보내다), each stem so changed: "보냈", "보낼"…"""
+    stem = stem_of_typed_word(text) if _HANGUL.fullmatch(text) else text
+    if stem == text or not stem.endswith(tuple(chr(c) for c in range(0xAC00, 0xD7A4, 28))):
+        return [text]  # not a verb, or its last syllable has a final consonant of its own
+    code = ord(stem[-1]) - 0xAC00
+    initial, vowel = divmod(code // 28, 21)
+    forms = []
+    for name, final in _FINALS.items():
+        changed = _PAST_VOWELS.get(vowel, vowel) if name == "past" else vowel
+        if name == "past" and stem.endswith("하"):
+            changed = 1  # 하 + 였 is 했
+        forms.append(stem[:-1] + chr(0xAC00 + (initial * 21 + changed) * 28 + final))
+    return [text, *dict.fromkeys(forms)]
+
+
 def query_words(text: str) -> list[str]:
     """The folded words of text typed outside quotes, as they are searched: stop words and
     single letters are dropped, and a CJK word typed in its dictionary form stands for every

@@ -195,10 +195,10 @@ def _is_arabic(term: str) -> bool:
 
 def _start(term: str) -> str:
     """How a word of ``term`` begins: the term less its last letter, or in Russian its last
-    two, since a dictionary form's stem may differ there ("посол" is also "посла")."""
+    three, since a dictionary form's stem may differ there ("посол" is also "посла")."""
     term = untagged(term)  # "negoci@fr": a French word begins "negoc"
-    if "\u0400" <= term[0] <= "\u04ff":
-        return term[: max(3, len(term) - 2)]
+    if "\u0400" <= term[0] <= "\u04ff":  # "высла" (выслать) is also "вышлют"
+        return term[: max(2, len(term) - 3)]
     return term[:-1] if len(term) > 3 else term
 
 

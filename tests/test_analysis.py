@@ -10,6 +10,7 @@ from search.analysis import (
     query_terms,
     stem,
     stem_of_typed_word,
+    typed_alternatives,
     word_spans,
     words,
 )
@@ -202,3 +203,14 @@ def test_a_dictionary_form_typed_stands_for_the_forms_snowball_leaves_apart(
 def test_an_arabic_verb_typed_finds_its_feminine_and_plural_past_and_a_plural_its_suffixes():
     assert stem(fold("أدانت")) in variants(fold("أدان"))  # the ministry (she) condemned
     assert stem(fold("موانئها")) == stem(fold("ميناء"))  # its ports: a plural, then "ها"
+
+
+def test_a_korean_verb_typed_is_searched_in_the_forms_its_last_syllable_takes():
+    assert typed_alternatives("보내다") == ["보내다", "보냈", "보낼", "보낸", "보냅"]
+    assert typed_alternatives("내리다")[1] == "내렸"  # 리 + 었: the vowel changes too
+    assert typed_alternatives("파견하다") == ["파견하다"]  # 견 keeps its own final consonant
+    assert typed_alternatives("나토") == ["나토"]  # not a verb
+
+
+def test_an_arabic_word_beginning_with_waw_is_found_behind_the_article():
+    assert stem(fold("الوباء")) in variants(fold("وباء"))  # و is the word's, not "and"

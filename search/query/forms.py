@@ -30,7 +30,7 @@ OTHER_FORMS = {
     "fr": (("", "s"), ("er", "ent"), ("ir", "issent"), ("re", "u"), ("re", "ent"), ("re", "")),
     "es": (("", "s"), ("", "es")),
     "pt": (("", "s"), ("", "es")),
-    "de": (("", "e"), ("", "n"), ("", "en"), ("en", "t"), ("en", "te"), ("n", "t")),
+    "de": (("", "e"), ("", "n"), ("", "en"), ("", "s"), ("en", "t"), ("en", "te"), ("n", "t")),
 }
 # The past tense of an Arabic verb typed (أدان, he condemned) as written for "she" and "they":
 # أدانت (a ministry, feminine), أدانوا.
@@ -61,7 +61,7 @@ def variants(word: str, languages: Iterable[str] = ()) -> tuple[str, ...]:
     """The terms a folded word typed stands for, its English (or script's) term first:
     "condenar" is also "conden@es" where ``languages`` has "es", and its other forms'
     (``OTHER_FORMS``); "لقاح", vaccine, is also "بلقاح", with a vaccine, and "قاح" (of "للقاح",
-    for the vaccine); "أدان" is also "أدانت"."""
+    for the vaccine); "أدان" is also "أدانت"; "وباء" is also "الوباء"'s term."""
     first = stem(word)
     found = [first]
     if _is_latin(word):
@@ -70,6 +70,9 @@ def variants(word: str, languages: Iterable[str] = ()) -> tuple[str, ...]:
     elif _is_arabic(word):
         written = [word, *(word + end for end in ARABIC_PAST_ENDINGS)]
         found.extend(light_stem(form) for form in written[1:])
+        # Behind the article, a word's first و is its own: وباء (an epidemic) typed alone
+        # loses it as if it were "and", as written in الوباء it keeps it.
+        found.append(light_stem("ال" + word))
         found.extend(light_stem(p + form) for form in written for p in PROCLITICS)
     return tuple(dict.fromkeys(found))
 

@@ -98,6 +98,9 @@ def test_a_wildcard_after_one_cjk_letter_finds_its_words_and_is_not_needed_after
         ("打ち上げる", "北朝鮮は衛星を打ち上げたと発表した。", "ja"),
         ("파견하다", "정부는 의료진을 현지에 파견했다.", "ko"),
         ("규탄하다", "외교부는 미사일 발사를 강력히 규탄했습니다.", "ko"),
+        ("보내다", "인접국들은 구조 보트와 식량을 보냈다.", "ko"),  # 보내 + 었: one syllable
+        ("풀려나다", "기자가 금요일 풀려났다고 밝혔다.", "ko"),
+        ("보내다", "수천 명을 출신국으로 보낼 방침이다.", "ko"),  # 보내 + ㄹ
     ],
 )
 def test_a_verb_typed_in_its_dictionary_form_finds_it_conjugated(
@@ -118,6 +121,7 @@ def test_a_verb_typed_in_its_dictionary_form_finds_it_conjugated(
         ("посол", "Послу вручена нота протеста."),  # a fleeting vowel: посол, посла, послу
         ("освободить", "Заложники были освобождены вчера."),  # освободить, освобождены
         ("микросхемы", "Экспорт микросхем ограничен."),  # Snowball alone cuts микросхем shorter
+        ("выслать", "Иностранного дипломата вышлют за шпионаж."),  # marked though ы becomes ш
     ],
 )
 def test_a_russian_word_finds_its_other_forms(empty_backend, typed, text):

@@ -35,6 +35,7 @@ from search.analysis import (
     query_terms,
     query_words,
     stem,
+    typed_alternatives,
 )
 from search.backends.postgres import words
 from search.backends.postgres.tables import facet_condition, quote
@@ -160,22 +161,31 @@ class Compiler:
             word = replace(word, fuzzy=0)
         if word.fuzzy:
             return self._fuzzy(word, label, out, positive)
-        typed = query_words(word.text)
         if positive and word.field not in FACET_TARGETS:  # names are not spelling mistakes
             out.words.append(word)
+        found = [self._plain(text, label, out, positive) for text in typed_alternatives(word.text)]
+        found = [tsquery for tsquery in found if tsquery is not None]
+        if not found:
+            return None
+        # A Korean verb in each of its stem's forms (보내다: 보냈), any of them.
+        tsquery = found[0] if len(found) == 1 else " | ".join(f"({t})" for t in found)
+        return self._match(tsquery, word.field, out, positive)
+
+    def _plain(self, text: str, label: str, out: Compiled, positive: bool) -> str | None:
+        """The tsquery of a word typed without operators: its terms, all of them."""
+        typed = query_words(text)
         if not typed:
             return None
         if len(typed) > 1 and is_cjk(typed[0]):  # a run of CJK letters: its pairs in a row
             pairs = [stem(pair) for pair in typed]
             if positive:
                 out.highlight.update(pairs)
-            return self._match(_joined(pairs, label, "<->"), word.field, out, positive)
+            return _joined(pairs, label, "<->")
         by_term = {stem(w): w for w in reversed(typed)}  # one word a term, the first typed
         forms = self._variants([by_term[t] for t in dict.fromkeys(map(stem, typed))])
         if positive:
             out.highlight.update(form for found in forms for form in found)
-        tsquery = " & ".join(_either(found, label) for found in forms)
-        return self._match(tsquery, word.field, out, positive)
+        return " & ".join(_either(found, label) for found in forms)
 
     def _variants(self, typed: list[str]) -> list[list[str]]:
         """Each folded word's term, with the other terms it stands for that the index holds

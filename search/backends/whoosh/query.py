@@ -28,6 +28,7 @@ from search.analysis import (
     query_terms,
     query_words,
     stem,
+    typed_alternatives,
 )
 from search.backends.whoosh.lexicon import Lexicon
 from search.backends.whoosh.schema import TEXT_FIELDS
@@ -189,9 +190,17 @@ class Compiler:
             word = replace(word, fuzzy=0)
         if word.fuzzy:
             return self._fuzzy(word, fields, out.notices)
-        typed = query_words(word.text)
         if positive and word.field not in FACET_TARGETS:  # names are not spelling mistakes
             out.words.append(word)
+        found = [self._plain(text, fields) for text in typed_alternatives(word.text)]
+        found = [query for query in found if query is not None]
+        if len(found) < 2:
+            return found[0] if found else None
+        return Any(tuple(found))  # a Korean verb in each of its stem's forms (보내다: 보냈)
+
+    def _plain(self, text: str, fields: tuple[str, ...]) -> Query | None:
+        """A word typed without operators: its terms, all of them."""
+        typed = query_words(text)
         if len(typed) > 1 and is_cjk(typed[0]):  # a run of CJK letters: its pairs in a row
             return Phrase(tuple(stem(pair) for pair in typed), fields)
         by_term = {stem(w): w for w in reversed(typed)}  # one word a term, the first typed
