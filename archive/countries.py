@@ -35,7 +35,7 @@ class CountryInfo(NamedTuple):
     exists_from: dt.date | None = None
     exists_until: dt.date | None = None
     predecessors: tuple[str, ...] = ()
-    in_languages: dict[str, tuple[str, ...]] = {}  # names in the archive's other languages
+    in_languages: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, its names)
 
 
 # (corpus code, first year, last year, the state that held the seat); years inclusive.
@@ -122,7 +122,7 @@ def authority() -> dict[str, CountryInfo]:
             exists_from=_date(entry.get("exists_from")),
             exists_until=_date(entry.get("exists_until")),
             predecessors=tuple(entry.get("predecessors", ())),
-            in_languages={k: tuple(v) for k, v in entry.get("names_in", {}).items()},
+            in_languages=tuple((k, tuple(v)) for k, v in entry.get("names_in", {}).items()),
         )
         for entry in entries
     }
@@ -164,7 +164,7 @@ def install(codes=None) -> int:
                 historic=info.historic,
                 aliases="\n".join(info.aliases),
                 adjectives="\n".join(info.adjectives),
-                names_in_languages=language_lines(info.in_languages),
+                names_in_languages=language_lines(dict(info.in_languages)),
                 exists_from=info.exists_from,
                 exists_until=info.exists_until,
             )
@@ -189,7 +189,7 @@ def finder():
             adjectives=tuple(parse_lines("\n".join(info.adjectives))),
             exists_from=info.exists_from.year if info.exists_from else None,
             exists_until=info.exists_until.year if info.exists_until else None,
-            in_languages={k: list(v) for k, v in info.in_languages.items()},
+            in_languages={k: list(v) for k, v in info.in_languages},
         )
         for info in authority().values()
     )

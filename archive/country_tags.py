@@ -38,7 +38,8 @@ def text_of(title: str, summary: str, body: str) -> str:
 Texts = list[tuple[str, str]]
 
 
-def _version_texts(pks: list[int]) -> dict[int, Texts]:
+def version_texts(pks: list[int]) -> dict[int, Texts]:
+    """The texts of these statements' versions, each with its language."""
     found: dict[int, Texts] = defaultdict(list)
     for pk, language, title, body in StatementVersion.objects.filter(
         statement_id__in=pks
@@ -87,7 +88,7 @@ def tag(pks: Iterable[int], finder: CountryFinder | None = None) -> list[int]:
         rows = Statement.objects.filter(pk__in=chunk).values_list(
             "pk", "title", "summary", "body", "language", "issued_on", "issuer__country_id"
         )
-        versions = _version_texts(chunk)
+        versions = version_texts(chunk)
         with transaction.atomic():
             changed.extend(
                 tag_texts(

@@ -31,9 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import ahocorasick
-
-from archive.name_forms import written_forms
+from archive.name_forms import COMMON_WORDS, NOT_NAMES, written_forms
+from archive.name_matching import automaton, found_names
 from archive.names import NameForm
 
 # Names that contain a state's name but designate a place, a sea, a group or a community.
@@ -262,12 +261,17 @@ class CountryFinder:
                 _claim(claims, country, form, adjective)
             for language, found in country.in_languages.items():
                 for name in found:
+                    if name in COMMON_WORDS.get(language, ()):
+                        continue
                     for written in written_forms(language, name):  # "России", "والصين"
                         _claim(foreign.setdefault(language, {}), country, NameForm(written), False)
+        for language, phrases in NOT_NAMES.items():
+            for text in phrases:
+                foreign.setdefault(language, {}).setdefault(text, [])
         for text in NOT_STATES:
             claims.setdefault(text, [])
-        self.automaton = _automaton(claims)
-        self.in_languages = {language: _automaton(found) for language, found in foreign.items()}
+        self.automaton = automaton(claims)
+        self.in_languages = {language: automaton(found) for language, found in foreign.items()}
         self.size = len(claims) + sum(len(found) for found in foreign.values())
 
     def mentions(
@@ -285,9 +289,9 @@ class CountryFinder:
             return []
         year = _year(on)
         matched, points = normalised(text)
-        found = _found(self.automaton, matched)
+        found = found_names(self.automaton, matched)
         if language in self.in_languages:
-            found += _found(self.in_languages[language], matched)
+            found += found_names(self.in_languages[language], matched)
         # Leftmost first, longest first at one start; then drop what overlaps a kept span.
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         mentions, reach = [], 0
@@ -325,35 +329,6 @@ def _claim(claims: dict[str, list[Claim]], country: CountryNames, form: NameForm
     claims.setdefault(text, [])
     if claim not in claims[text]:
         claims[text].append(claim)
-
-
-def _automaton(claims: dict[str, list[Claim]]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for text, owners in claims.items():
-        automaton.add_word(text, (text, tuple(owners)))
-    if claims:
-        automaton.make_automaton()
-    return automaton
-
-
-# Letters of scripts written without spaces between words (Chinese, Japanese) or with
-# particles glued to them (Korean): a name in them stands wherever its letters do.
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-
-
-def _found(automaton, matched: str) -> list[tuple[int, int, tuple[Claim, ...]]]:
-    """(start, end, claims) of every name ``automaton`` holds that stands as a word."""
-    found = []
-    size = len(matched)
-    for end_index, (form, owners) in automaton.iter(matched):
-        start, end = end_index - len(form) + 1, end_index + 1
-        if not _UNSPACED.match(form):
-            if start > 0 and matched[start - 1].isalnum():
-                continue
-            if end < size and matched[end].isalnum():
-                continue
-        found.append((start, end, owners))
-    return found
 
 
 _WORD = re.compile(r"[\w-]+")

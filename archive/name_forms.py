@@ -17,6 +17,15 @@ from functools import cache
 import pymorphy3
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# Names that are common words of their language, not looked for in its texts: 수단 (Sudan;
+# "means"), 오만 (Oman; "arrogance"), 가나 (Ghana), مالي (Mali; "financial").
+COMMON_WORDS = {"ko": frozenset({"수단", "오만", "가나"}), "ar": frozenset({"مالي"})}
+# Words holding a name that name no state: 인도적 (humanitarian) is not India's, nor is the
+# Indian Ocean.
+NOT_NAMES = {"ko": ("인도적", "인도주의", "인도양"), "ja": ("インド洋",), "zh": ("印度洋",)}
+# What may follow a Korean name in the same word: the first syllable of a particle (미국은,
+# 미국과의, 러시아로부터), never another noun's (인도네시아 is found as itself).
+KOREAN_PARTICLES = frozenset("은는이가을를의에와과로으도만까부나보처라")
 ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل")
 
 

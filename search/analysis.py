@@ -190,17 +190,29 @@ _MARKED = re.compile(f"([{RESET}{''.join(MARKS.values())}])")
 _LANGUAGE_OF_MARK = {mark: language for language, mark in MARKS.items()} | {RESET: ""}
 
 
+_MARK_LETTERS = (RESET, *MARKS.values())
+_UNMARKED = str.maketrans(dict.fromkeys(_MARK_LETTERS))
+
+
 def marked(parts: list[tuple[str, str]], separator: str = "\n\n") -> str:
     """(language, text) parts joined as one field, each part marked with its language when
-    any is stemmed by its own; all-English (or unstemmed) text stays exactly as it is."""
+    any is stemmed by its own; all-English (or unstemmed) text stays as it is. A mark's letter
+    already in a text (a PDF's private-use glyph) is dropped, so it changes no language."""
+    parts = [(language, _without_marks(text)) for language, text in parts]
     if not any(language in MARKS for language, _ in parts):
         return separator.join(text for _, text in parts)
     return separator.join(MARKS.get(language, RESET) + text for language, text in parts)
 
 
+def _without_marks(text: str) -> str:
+    if any(letter in text for letter in _MARK_LETTERS):
+        return text.translate(_UNMARKED)
+    return text
+
+
 def language_parts(text: str) -> list[tuple[str, str]]:
     """A field's text cut where its language marks stand: (language, text), "" for English."""
-    if RESET not in text and not _MARKED.search(text):
+    if not _MARKED.search(text):
         return [("", text)]
     pieces = _MARKED.split(text)
     found = [("", pieces[0])] if pieces[0] else []
@@ -312,9 +324,10 @@ def query_words(text: str) -> list[str]:
     return [fold(word) for word in words(text) if is_searchable(word)]
 
 
-def query_terms(text: str) -> list[str]:
-    """The terms of text typed outside quotes (``query_words``, stemmed as English)."""
-    return [stem(word) for word in query_words(text)]
+def query_terms(text: str, language: str = "") -> list[str]:
+    """The terms of text typed outside quotes (``query_words``), stemmed as a text in
+    ``language`` is indexed (English by default)."""
+    return [stem(word, language) for word in query_words(text)]
 
 
 def transpositions(word: str) -> list[str]:

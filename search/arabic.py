@@ -30,7 +30,7 @@ NORMAL_FORMS = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None})
 PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و")
 # One-letter proclitics ("with", "for", "like", "so", and "and" before them) that stay on the
 # indexed word, since a word may as well begin with the letter (لقاح, vaccine, is not ل قاح):
-# a typed word is searched behind each of them too (``search.analysis.variants``).
+# a typed word is searched behind each of them too (``search.query.forms.variants``).
 PROCLITICS = ("ب", "ل", "ك", "ف", "وب", "ول", "وك", "فب", "فل")
 # Each of these comes off the end, in this order, as long as two letters remain.
 # "ية" and "ة" are read as "يه" and "ه"; the alef of an indefinite accusative (نزاعا, a dispute)

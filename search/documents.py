@@ -26,8 +26,8 @@ def indexable() -> QuerySet[Statement]:
 
 
 def _names(*records) -> str:
-    """Names and aliases of authority records, one per line, without repeats; a country's
-    names in other languages too, each marked to be stemmed as its language."""
+    """Names and aliases of authority records, one per line, without repeats. (A country's
+    names in other languages are searched through these: ``search.country_names``.)"""
     seen: dict[str, None] = {}
     for record in records:
         if record is None:
@@ -35,9 +35,6 @@ def _names(*records) -> str:
         seen[record.name] = None
         for alias in record.alias_list:
             seen[alias] = None
-        for language, found in getattr(record, "names_by_language", {}).items():
-            for name in found:
-                seen[marked([(language, name)])] = None
     return "\n".join(seen)
 
 

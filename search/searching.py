@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
-from search import analysis, highlighting
+from search import analysis, country_names, highlighting
 from search.backends.base import Correction, SearchBackend, SearchQuery, SearchResults
 from search.documents import Texts, load_texts
 from search.query import cleaning
@@ -35,7 +35,10 @@ def search(query: SearchQuery) -> SearchResults:
 
 
 def run(backend: SearchBackend, query: SearchQuery) -> SearchResults:
-    """Run ``query`` on ``backend`` as a page does: with snippets and suggestion."""
+    """Run ``query`` on ``backend`` as a page does: with snippets and suggestion, and the
+    countries named in other languages as the archive names them (``search.country_names``)."""
+    if query.country_names is None:
+        query = replace(query, country_names=country_names.NAMES.english)
     return complete(backend.search(query), query, load_texts)
 
 
@@ -115,6 +118,6 @@ def _similar(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def more_like_this(statement_id: str, body: str, limit: int = 5) -> list[str]:
-    """Ids of the statements most like this one, by its text."""
-    return current_backend().more_like_this(statement_id, body, limit=limit)
+def more_like_this(statement_id: str, body: str, limit: int = 5, language: str = "") -> list[str]:
+    """Ids of the statements most like this one, by its text (in ``language``)."""
+    return current_backend().more_like_this(statement_id, body, limit=limit, language=language)

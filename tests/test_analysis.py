@@ -6,6 +6,7 @@ from search.analysis import (
     fold,
     language_parts,
     marked,
+    phrase_folded,
     phrase_words,
     query_terms,
     stem,
@@ -214,3 +215,15 @@ def test_a_korean_verb_typed_is_searched_in_the_forms_its_last_syllable_takes():
 
 def test_an_arabic_word_beginning_with_waw_is_found_behind_the_article():
     assert stem(fold("الوباء")) in variants(fold("وباء"))  # و is the word's, not "and"
+
+
+def test_a_long_quoted_phrase_is_searched_in_a_bounded_number_of_forms():
+    words = phrase_folded("وقف إطلاق النار في المدن والقرى الحدودية بين البلدين")
+    forms = phrase_forms(words, ("fr", "es"), lambda term: True)  # every form held
+    assert 1 < len(forms) <= 16
+    assert forms[0] == tuple(stem(w) if isinstance(w, str) else w for w in words)
+
+
+def test_a_private_use_letter_in_a_text_changes_no_language():
+    text = marked([("en", "A stray \ue001 glyph: sanctions")])
+    assert language_parts(text) == [("", "A stray  glyph: sanctions")]

@@ -307,6 +307,11 @@ def test_precision_and_recall_on_the_labelled_samples(shipped, name):
         ("دعت الوزارة الولايات المتحدة والصين إلى الحوار.", "ar", {"USA", "CHN"}),  # و glued on
         ("Die Politik Russlands gegenüber Japan.", "de", {"RUS", "JPN"}),  # the genitive s
         ("Посол Соединенных Штатов и Республики Корея.", "ru", {"USA", "KOR"}),  # declined
+        ("정부는 인도적 지원을 결정했다.", "ko", set()),  # 인도적: humanitarian, not India's
+        ("인도 총리와 인도네시아 대통령이 만났다.", "ko", {"IND", "IDN"}),
+        ("문제를 해결할 수단을 찾았다.", "ko", set()),  # 수단, "means": not looked for
+        ("インド洋で合同演習が行われた。", "ja", set()),  # the Indian Ocean
+        ("قدمت الدولة دعم مالي للاجئين.", "ar", set()),  # مالي, "financial": not looked for
     ],
 )
 def test_a_text_in_another_language_is_read_for_the_states_names_in_it(

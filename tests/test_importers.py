@@ -389,3 +389,22 @@ def test_a_bad_texts_line_fails_alone_and_the_good_lines_are_kept(tmp_path):
     out, _, _ = run(write_jsonl(tmp_path / "c.jsonl", lines))
     assert "created 1" in out and "failed 1" in out
     assert Statement.objects.get().versions.get().language == "ko"
+
+
+@pytest.mark.django_db
+def test_a_reimport_keeps_the_countries_an_archivists_version_names(tmp_path):
+    """A record that says nothing of versions leaves the archivist's Korean version, and the
+    countries found in it, as they are."""
+    from archive import country_tags
+    from archive.models import StatementVersion
+
+    path = write_jsonl(tmp_path / "c.jsonl", [record()])
+    run(path)
+    statement = Statement.objects.get()
+    StatementVersion.objects.create(
+        statement=statement, language="ko", body="미국과 남조선의 합동군사연습.", original=True
+    )
+    country_tags.tag([statement.pk])
+    assert "USA" in set(statement.countries_mentioned.values_list("code", flat=True))
+    run(write_jsonl(path, [record(body="Peace on the Korean peninsula, again.")]))
+    assert "USA" in set(statement.countries_mentioned.values_list("code", flat=True))

@@ -226,21 +226,20 @@ class StatementImporter:
         linked_only = list(dict.fromkeys(s.pk for s, _ in new_links).keys() - set(written))
         links_written(Statement, linked_only)
         changed = list(dict.fromkeys([*written, *linked_only]))
+        # Every version as it now is: those the record gave, or an archivist's it left alone.
+        versions = country_tags.version_texts([s.pk for s, _ in tagged])
         country_tags.tag_texts(
             [
                 (
                     s.pk,
                     [
                         (s.language, country_tags.text_of(s.title, s.summary, s.body)),
-                        *(
-                            (v.language, country_tags.text_of(v.title, "", v.body))
-                            for v in record.versions or ()
-                        ),
+                        *versions.get(s.pk, []),
                     ],
                     s.issued_on,
                     issuer_country,
                 )
-                for (s, issuer_country), record in zip(tagged, records, strict=True)
+                for s, issuer_country in tagged
             ],
             self._finder,
         )

@@ -12,7 +12,7 @@ import abc
 import bisect
 import contextlib
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -116,6 +116,10 @@ class SearchQuery:
     # Seconds this search may take, if less than the backend's own time budget: a trends
     # request shares one budget among its searches (search.trends.computing).
     budget: float | None = None
+    # The English names of the countries a text typed names in another language (朝鲜:
+    # "North Korea"), which the query searches too; the archive's (search.country_names)
+    # when run by ``search.searching``, none for a backend called on its own.
+    country_names: Callable[[str], tuple[str, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -353,8 +357,9 @@ class SearchBackend(abc.ABC):
         """Return id -> version for every indexed document, for drift checks."""
 
     @abc.abstractmethod
-    def more_like_this(self, id: str, text: str, limit: int = 5) -> list[str]:
-        """Return ids of the documents most similar to document ``id``, whose text is ``text``."""
+    def more_like_this(self, id: str, text: str, limit: int = 5, language: str = "") -> list[str]:
+        """Return ids of the documents most similar to document ``id``, whose text is ``text``,
+        written in ``language``."""
 
     def is_outdated(self) -> bool:
         """Whether the index was written in a format this code no longer reads."""

@@ -15,12 +15,13 @@ here, each giving what its index holds (``held``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import islice, product
+from itertools import product
 
 from search.analysis import stem
 from search.arabic import PROCLITICS, light_stem
 
 MAX_PHRASE_FORMS = 16  # forms of one quoted phrase searched
+MAX_WORD_FORMS = 4  # forms of one Arabic word of a phrase
 # The forms a word typed as a dictionary gives it stands for, where its language's Snowball
 # stemmer leaves them apart: (ending typed, ending in the text). A singular stands for its
 # plural ("nuclear" is "nucl", as if a verb, "nucleares" "nuclear"); an infinitive for the
@@ -51,7 +52,7 @@ def other_forms(word: str, language: str) -> list[str]:
         word,
         *(
             word[: len(word) - len(typed)] + written
-            for typed, written in OTHER_FORMS[language]
+            for typed, written in OTHER_FORMS.get(language, ())
             if word.endswith(typed) and len(word) > len(typed) + 2
         ),
     ]
@@ -89,7 +90,7 @@ def phrase_forms(
     """A quoted phrase's words (``search.analysis.phrase_folded``) as the index's terms, in
     each form it may hold them, as typed first: "وقف إطلاق النار" is also "لوقف إطلاق النار";
     "alto el fuego" is also its Spanish stems, all of them at once."""
-    forms: list[tuple[str | int, ...]] = []
+    forms: dict[tuple[str | int, ...], None] = {}
     for language in ("", *languages):
         choices = []
         for word in found:
@@ -100,8 +101,12 @@ def phrase_forms(
                 choices.append([term] if not language or held(term) else [])
             elif _is_arabic(word):
                 options = variants(word)
-                choices.append([options[0], *(v for v in options[1:] if held(v))])
+                held_options = [v for v in options[1:] if held(v)]
+                choices.append([options[0], *held_options[: MAX_WORD_FORMS - 1]])
             else:
                 choices.append([stem(word)])
-        forms.extend(form for form in product(*choices) if form not in forms)
-    return list(islice(forms, MAX_PHRASE_FORMS))
+        for form in product(*choices):  # lazily: a long phrase has many combinations
+            forms[form] = None
+            if len(forms) >= MAX_PHRASE_FORMS:
+                return list(forms)
+    return list(forms)

@@ -13,7 +13,7 @@ from django.dispatch import receiver
 
 from archive.models import Country, Event, IssuingBody, Person, Statement, StatementVersion
 from archive.signals import bulk_import_finished, bulk_import_started, records_changed
-from search import label_cache
+from search import country_names, label_cache
 from search.sync import indexing
 from search.sync.indexing import schedule
 
@@ -22,7 +22,7 @@ LABELLED = (Country, IssuingBody, Event)
 
 # Fields of authority records that are copied into statement documents.
 INDEXED_FIELDS = {
-    Country: ("name", "aliases", "names_in_languages", "code"),
+    Country: ("name", "aliases", "code"),
     IssuingBody: ("name", "aliases", "slug", "country_id"),
     Event: ("name", "slug"),
     Person: ("name", "variants"),
@@ -118,5 +118,7 @@ def authority_renamed(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=IssuingBody)
 @receiver(post_delete, sender=Event)
 def labels_changed(sender, **kwargs) -> None:
-    """A facet value's label may have changed: this process reads the labels again."""
+    """A facet value's label, or a country's name in another language, may have changed:
+    this process reads them again."""
     label_cache.CACHE.clear()
+    country_names.NAMES.clear()

@@ -17,7 +17,9 @@ register = template.Library()
 def more_like_this(statement: Statement, limit: int = 5) -> dict:
     """Published statements whose words are most like this one's (none without an index)."""
     try:
-        similar = searching.more_like_this(str(statement.pk), statement.body, limit=limit)
+        similar = searching.more_like_this(
+            str(statement.pk), statement.body, limit=limit, language=statement.language
+        )
         ids = [int(i) for i in similar]
     except IndexUnavailable as exc:
         log.error("No similar statements on %s: %s", statement.get_absolute_url(), exc)

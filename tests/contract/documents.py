@@ -82,7 +82,8 @@ class Caller:
         )
 
     def more_like_this(self, id, limit=5):
-        return self.backend.more_like_this(id, self.texts[id][1], limit=limit)
+        texts = self.texts[id]
+        return self.backend.more_like_this(id, texts.body, limit=limit, language=texts.language)
 
     def __getattr__(self, name):
         return getattr(self.backend, name)

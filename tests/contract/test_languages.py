@@ -186,3 +186,25 @@ def test_an_english_text_is_not_stemmed_by_another_languages_rules(empty_backend
     )
     assert {h.id for h in empty_backend.search(SearchQuery(text="nuclear")).hits} == {"1", "2"}
     assert [h.id for h in empty_backend.search(SearchQuery(text="nucl")).hits] == []
+
+
+def test_a_statement_in_spanish_has_statements_like_it(empty_backend):
+    """Its words are looked up as a Spanish text's are indexed."""
+    empty_backend.index(
+        [
+            doc(
+                1,
+                "Pesca",
+                "Los pesqueros extranjeros faenaban en aguas territoriales.",
+                language="es",
+            ),
+            doc(
+                2,
+                "Pesca",
+                "Otros pesqueros extranjeros faenaban sin licencia en aguas vecinas.",
+                language="es",
+            ),
+            doc(3, "Elecciones", "Las elecciones se celebrarán en marzo.", language="es"),
+        ]
+    )
+    assert empty_backend.more_like_this("1")[:1] == ["2"]

@@ -12,9 +12,9 @@ selection) are read from it. Snippets and "did you mean" are the caller's
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
-import re
 from collections import Counter
 from collections.abc import Mapping
 
@@ -27,13 +27,9 @@ from search.analysis import (
     MAX_TYPO_LENGTH,
     STEMMED_LANGUAGES,
     STOP,
-    fold,
     query_terms,
-    query_words,
-    stem,
 )
 from search.backends.base import (
-    CORRECTION_CANDIDATES,
     Correction,
     Hit,
     IndexBusy,
@@ -47,11 +43,11 @@ from search.backends.base import (
 )
 from search.backends.postgres import tables, words
 from search.backends.postgres.checks import database_for_postgres_backend
+from search.backends.postgres.corrections import suggest
 from search.backends.postgres.query import Compiler, lexeme
 from search.backends.postgres.tables import DOCUMENTS, STATE
 from search.backends.postgres.writing import IndexWriting
 from search.query import cleaning, syntax
-from search.query.forms import variants
 
 PAIR, PAIR_SEPARATOR = "pair", "\t"  # facet values never hold a tab
 SUGGEST_BELOW = 5  # offer "did you mean" when a query finds fewer hits than this
@@ -85,6 +81,7 @@ class PostgresBackend(IndexWriting, SearchBackend):
         self.alias = str(options.get("DATABASE", "default"))
         self.time_budget = float(options.get("TIME_BUDGET", 2.0))
         self.lock_timeout = float(options.get("LOCK_TIMEOUT", 30))
+        self._languages_read: tuple[object, tuple[str, ...]] | None = None
 
     # Connection ----------------------------------------------------------------
 
@@ -165,11 +162,14 @@ class PostgresBackend(IndexWriting, SearchBackend):
         notices = list(cleaned.notices)
         try:
             with transaction.atomic(using=self.alias), self._cursor() as cursor:
-                self._live(cursor)
+                state = self._live(cursor)
                 seconds = self.time_budget if q.budget is None else min(self.time_budget, q.budget)
                 budget = f"{max(1, int(seconds * 1000))}ms"
                 with _setting(cursor, "statement_timeout", budget):
-                    return self._search(cursor, q, cleaned.text, tree, syntax_notices, notices)
+                    languages = self._languages(cursor, state["written"])
+                    return self._search(
+                        cursor, q, cleaned.text, tree, syntax_notices, notices, languages
+                    )
         except DatabaseError as exc:
             if not isinstance(exc.__cause__, errors.QueryCanceled):
                 raise
@@ -181,10 +181,30 @@ class PostgresBackend(IndexWriting, SearchBackend):
         cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {DOCUMENTS} WHERE {test})", [[value]])
         return cursor.fetchone()[0]
 
-    def _search(self, cursor, q: SearchQuery, text: str, tree, syntax_notices, notices):
+    def _languages(self, cursor, written) -> tuple[str, ...]:
+        """The languages with their own stemmer that the index holds texts in: read once a
+        write (``written`` changes with every commit), not once a search."""
+        cached = self._languages_read
+        if cached is None or cached[0] != written:
+            cursor.execute(
+                f"SELECT DISTINCT language FROM {DOCUMENTS}, unnest(f_language) AS language "
+                "WHERE language = ANY(%s)",
+                [list(STEMMED_LANGUAGES)],
+            )
+            held = {language for (language,) in cursor.fetchall()}
+            found = tuple(lang for lang in STEMMED_LANGUAGES if lang in held)
+            cached = self._languages_read = (written, found)
+        return cached[1]
+
+    def _search(self, cursor, q, text: str, tree, syntax_notices, notices, languages=()):
         terms = words.Terms(cursor)
-        compiler = Compiler(terms, lambda name, value: self._has_value(cursor, name, value))
-        compiled = compiler.compile(tree, syntax_notices)
+        compiler = Compiler(
+            terms,
+            lambda name, value: self._has_value(cursor, name, value),
+            languages,
+            q.country_names,
+        )
+        compiled = compiler.compile(tree, syntax_notices, text)
         notices.extend(compiled.notices)
         nothing = compiled.condition is None and bool(text.strip())
         if nothing:
@@ -268,7 +288,8 @@ class PostgresBackend(IndexWriting, SearchBackend):
         )
         corrections: tuple[Correction, ...] = ()
         if total < SUGGEST_BELOW and compiled.words:
-            corrections = self._corrections(cursor, terms, compiled.words)
+            has_value = functools.partial(self._has_value, cursor)
+            corrections = suggest(cursor, terms, compiled.words, languages, has_value)
         return SearchResults(
             total=total,
             hits=tuple(Hit(id=i, score=round(float(s or 0), 4)) for _, i, s in hits),
@@ -281,56 +302,7 @@ class PostgresBackend(IndexWriting, SearchBackend):
             corrections=corrections,
         )
 
-    def _corrections(self, cursor, terms: words.Terms, typed) -> tuple[Correction, ...]:
-        """Close terms, each with a document holding it, for the words no document holds."""
-        corrections = []
-        for word in typed:
-            for start, part in _words_of(word):
-                known = terms.frequencies(
-                    v for w in query_words(part) for v in variants(w, STEMMED_LANGUAGES)
-                )
-                if known or not query_terms(part) or self._is_facet_value(cursor, part):
-                    continue
-                folded = fold(part)
-                if (
-                    not 3 <= len(folded) <= MAX_TYPO_LENGTH
-                    or folded in STOP
-                    or not folded.isalpha()
-                ):
-                    continue
-                stemmed = stem(folded)
-                close = terms.one_edit_away(stemmed, 1)
-                if not close and len(stemmed) > 4:
-                    close = terms.two_edits_away(stemmed, 2)
-                # The longest stems it starts with (as the Whoosh backend).
-                longer = [folded[:end] for end in range(len(folded) - 1, 4, -1)]
-                held = terms.frequencies(longer)
-                close.update([prefix for prefix in longer if prefix in held][:2])
-                counts = terms.frequencies(close)
-                ranked = sorted(counts, key=lambda t: (-counts[t], t))[:CORRECTION_CANDIDATES]
-                candidates = tuple(
-                    (term, holder) for term in ranked if (holder := self._holder(cursor, term))
-                )
-                if candidates:
-                    corrections.append(Correction(start, part, candidates))
-        return tuple(corrections)
-
-    def _is_facet_value(self, cursor, text: str) -> bool:
-        return any(
-            self._has_value(cursor, name, value)
-            for name in ("issuer", "event", "country", "named")
-            for value in (text.upper(), text.lower())
-        )
-
-    def _holder(self, cursor, term: str) -> str | None:
-        cursor.execute(
-            f"SELECT id FROM {DOCUMENTS} WHERE vector @@ %s::tsquery ORDER BY written LIMIT 1",
-            [lexeme(term, "D")],
-        )
-        found = cursor.fetchone()
-        return found[0] if found else None
-
-    def more_like_this(self, id: str, text: str, limit: int = 5) -> list[str]:
+    def more_like_this(self, id: str, text: str, limit: int = 5, language: str = "") -> list[str]:
         """Statements sharing the most distinctive words of this one's text (tf-idf key terms)."""
         with transaction.atomic(using=self.alias), self._cursor() as cursor:
             self._live(cursor)
@@ -339,7 +311,7 @@ class PostgresBackend(IndexWriting, SearchBackend):
             cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {DOCUMENTS} WHERE id = %s)", [id])
             if not cursor.fetchone()[0]:
                 return []
-            counts = Counter(query_terms(text))
+            counts = Counter(query_terms(text, language))
             frequencies = words.Terms(cursor).frequencies(counts)
             weights = {
                 t: counts[t] * words.idf(documents, n) for t, n in frequencies.items() if n > 1
@@ -388,11 +360,6 @@ def _order(sort: Sort, has_rank: bool) -> str:
     if sort == Sort.OLDEST:
         return "date_start IS NULL, date_start, written"
     return "date_start IS NULL, date_start DESC, written DESC"
-
-
-def _words_of(word: syntax.Word) -> list[tuple[int, str]]:
-    """(start in the query, word) of each word in what was typed as one."""
-    return [(word.start + m.start(), m.group()) for m in re.finditer(r"\w+", word.text)]
 
 
 def _pairs_part(first: str, second: str) -> tuple[str, list]:

@@ -20,18 +20,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from search.analysis import (
     FUZZY_PREFIX,
     MAX_TYPO_LENGTH,
     MIN_PREFIX,
-    STEMMED_LANGUAGES,
     cjk_prefix_notice,
     cjk_typo_notice,
     fold,
     is_cjk,
     phrase_folded,
+    phrase_words,
     query_terms,
     query_words,
     stem,
@@ -39,6 +38,7 @@ from search.analysis import (
 )
 from search.backends.postgres import words
 from search.backends.postgres.tables import facet_condition, quote
+from search.country_names import reads_as_words
 from search.query import syntax
 from search.query.forms import phrase_forms, variants
 
@@ -94,22 +94,38 @@ class Compiled:
 class Compiler:
     """Compile query trees; ``has_value`` tells whether an indexed document has a facet value."""
 
-    def __init__(self, terms: words.Terms, has_value: Callable[[str, str], bool]) -> None:
+    def __init__(
+        self,
+        terms: words.Terms,
+        has_value: Callable[[str, str], bool],
+        languages: tuple[str, ...] = (),
+        country_names: Callable[[str], tuple[str, ...]] | None = None,
+    ) -> None:
         self.terms = terms
         self.has_value = has_value
+        self.languages = languages  # with their own stemmer, that the index holds texts in
+        self.country_names = country_names or (lambda typed: ())  # SearchQuery.country_names
 
-    @cached_property
-    def languages(self) -> tuple[str, ...]:
-        """The languages with their own stemmer that this index holds texts in."""
-        return tuple(lang for lang in STEMMED_LANGUAGES if self.has_value("language", lang))
-
-    def compile(self, tree: syntax.Node | None, notices: list[str]) -> Compiled:
+    def compile(self, tree: syntax.Node | None, notices: list[str], text: str = "") -> Compiled:
+        """Compile ``tree``, parsed from ``text``, into a condition over this index."""
         out = Compiled(notices=notices)
         if tree is not None:
-            found = self._node(tree, out, positive=True)
+            found = _any([self._node(tree, out, positive=True), *self._named(tree, text, out)])
             if found is not None:
                 out.condition, out.params = found
         return out
+
+    def _named(self, tree: syntax.Node, text: str, out: Compiled) -> list:
+        """A country named in another language in several words typed without quotes
+        ("Corée du Nord"): the country by its own names too (a word alone is in ``_word``)."""
+        words = getattr(tree, "children", ())
+        if not isinstance(tree, syntax.And) or not all(
+            isinstance(w, syntax.Word) and w.field is None and not (w.prefix or w.fuzzy)
+            for w in words
+        ):
+            return []
+        typed = text[words[0].start : words[-1].start + len(words[-1].text)]
+        return self._countries(typed, out, positive=True)
 
     def _node(self, node: syntax.Node, out: Compiled, positive: bool):
         if isinstance(node, syntax.Word):
@@ -165,11 +181,30 @@ class Compiler:
             out.words.append(word)
         found = [self._plain(text, label, out, positive) for text in typed_alternatives(word.text)]
         found = [tsquery for tsquery in found if tsquery is not None]
-        if not found:
-            return None
         # A Korean verb in each of its stem's forms (보내다: 보냈), any of them.
         tsquery = found[0] if len(found) == 1 else " | ".join(f"({t})" for t in found)
-        return self._match(tsquery, word.field, out, positive)
+        predicates = [self._match(tsquery, word.field, out, positive)] if found else []
+        if word.field in (None, "country"):  # 朝鲜, США: the country's own names too
+            predicates += self._countries(word.text, out, positive)
+        return _any(predicates)
+
+    def _countries(self, typed: str, out: Compiled, positive: bool) -> list:
+        """The countries ``typed`` names in another language, by their own names, where the
+        index keeps the names of the countries a statement is issued by and names."""
+        found = []
+        names = self.country_names(typed)
+        if names and reads_as_words(typed, lambda t: self.terms.frequencies([t]).get(t, 0)):
+            return []
+        for name in names:
+            words = tuple(phrase_words(name))
+            terms = [w for w in words if isinstance(w, str)]
+            if terms:
+                if positive:
+                    out.highlight.update(terms)
+                found.append(
+                    self._match(_in_order(words, LABELS["country"]), "country", out, positive)
+                )
+        return found
 
     def _plain(self, text: str, label: str, out: Compiled, positive: bool) -> str | None:
         """The tsquery of a word typed without operators: its terms, all of them."""
@@ -220,13 +255,14 @@ class Compiler:
         # Scored as its words: a phrase's score is on the scale of the words typed without
         # quotes, and the cover density rewards them standing together.
         scored = [lexeme(t, label) for t in terms]
-        return self._match(
+        predicate = self._match(
             tsquery if len(forms) > 1 else _in_order(forms[0], label),
             phrase.field,
             out,
             positive,
             scored,
         )
+        return _any([predicate, *self._countries(phrase.text, out, positive)])
 
     def _facet_value(self, word: syntax.Word):
         """``country:PRK``, ``issuer:<slug>``: an exact facet value, if a document has it."""
@@ -283,6 +319,14 @@ class Compiler:
         return self._match(
             " | ".join(lexeme(t, label) for t in sorted(found)), word.field, out, positive
         )
+
+
+def _any(predicates: list) -> tuple[str, list] | None:
+    """Predicates, any of them (None: none)."""
+    found = [p for p in predicates if p is not None]
+    if len(found) < 2:
+        return found[0] if found else None
+    return "(" + " OR ".join(sql for sql, _ in found) + ")", [x for _, ps in found for x in ps]
 
 
 def _joined(terms, label: str, operator: str) -> str:

@@ -218,7 +218,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
             searcher, _, _ = self._state()
             return live_versions(searcher)
 
-    def more_like_this(self, id: str, text: str, limit: int = 5) -> list[str]:
+    def more_like_this(self, id: str, text: str, limit: int = 5, language: str = "") -> list[str]:
         """Statements sharing the most distinctive words of this one's text (tf-idf key terms)."""
         with self._lock:
             searcher, _, collection = self._state()
@@ -226,7 +226,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
             if docnum is None:
                 return []
             started = time.monotonic()
-            counts = Counter(query_terms(text)).most_common(MORE_LIKE_CANDIDATES)
+            counts = Counter(query_terms(text, language)).most_common(MORE_LIKE_CANDIDATES)
             evaluator = Evaluator(collection, started + min(self.time_budget, MORE_LIKE_BUDGET))
             # Terms no other statement holds cannot make anything similar.
             reader = searcher.reader()
@@ -259,7 +259,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
             searcher, arrays, collection = self._state()
             cleaned = cleaning.clean(q.text)
             tree, syntax_notices = syntax.parse(cleaned.text)
-            compiler = Compiler(searcher.reader(), collection.lexicon)
+            compiler = Compiler(searcher.reader(), collection.lexicon, q.country_names)
             compiled = compiler.compile(tree, syntax_notices, cleaned.text)
             notices = [*cleaned.notices, *compiled.notices]
             # Text with nothing to search for finds nothing: never every statement.

@@ -11,6 +11,7 @@ What was bounded or reinterpreted is said in ``notices``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -32,6 +33,7 @@ from search.analysis import (
 )
 from search.backends.whoosh.lexicon import Lexicon
 from search.backends.whoosh.schema import TEXT_FIELDS
+from search.country_names import reads_as_words
 from search.query import syntax
 from search.query.forms import held_variants, phrase_forms, variants
 
@@ -116,9 +118,12 @@ class Compiled:
 class Compiler:
     """Compile query trees against one searcher generation's reader."""
 
-    def __init__(self, reader, lexicon: Lexicon) -> None:
+    def __init__(
+        self, reader, lexicon: Lexicon, country_names: Callable[[str], tuple[str, ...]] | None
+    ) -> None:
         self.reader = reader
         self.lexicon = lexicon
+        self.country_names = country_names or _no_names
 
     @cached_property
     def languages(self) -> tuple[str, ...]:
@@ -132,7 +137,20 @@ class Compiler:
         if tree is not None:
             result.query = self._node(tree, result, positive=True)
             result.sequence = self._sequence(tree, text)
+            if result.query is not None and (countries := self._named(tree, text)):
+                result.query = Any((result.query, *countries))
         return result
+
+    def _named(self, tree: syntax.Node, text: str) -> list[Query]:
+        """A country named in another language in several words typed without quotes
+        ("Corée du Nord"): the country by its own names too (a word alone is in ``_word``)."""
+        words = getattr(tree, "children", ())
+        if not isinstance(tree, syntax.And) or not all(
+            isinstance(w, syntax.Word) and w.field is None and not (w.prefix or w.fuzzy)
+            for w in words
+        ):
+            return []
+        return self._countries(text[words[0].start : words[-1].start + len(words[-1].text)])
 
     def _sequence(self, tree: syntax.Node, text: str) -> Phrase | None:
         """The words typed without quotes or operators, as the phrase they may form.
@@ -193,10 +211,20 @@ class Compiler:
         if positive and word.field not in FACET_TARGETS:  # names are not spelling mistakes
             out.words.append(word)
         found = [self._plain(text, fields) for text in typed_alternatives(word.text)]
+        if word.field in (None, "country"):  # 朝鲜, США: the country's own names too
+            found.extend(self._countries(word.text))
         found = [query for query in found if query is not None]
         if len(found) < 2:
             return found[0] if found else None
         return Any(tuple(found))  # a Korean verb in each of its stem's forms (보내다: 보냈)
+
+    def _countries(self, typed: str) -> list[Query]:
+        """The countries ``typed`` names in another language, by their own names, where the
+        index keeps the names of the countries a statement is issued by and names."""
+        names = self.country_names(typed)
+        if not names or reads_as_words(typed, lambda term: self._df(term, ("body",))):
+            return []
+        return [_term_or_phrase(tuple(phrase_words(n)), TEXT_TARGETS["country"]) for n in names]
 
     def _plain(self, text: str, fields: tuple[str, ...]) -> Query | None:
         """A word typed without operators: its terms, all of them."""
@@ -219,13 +247,17 @@ class Compiler:
     def _phrase(self, phrase: syntax.Phrase) -> Query | None:
         words = phrase_folded(phrase.text)
         fields = TEXT_TARGETS[phrase.field]
-        if len(words) == 1 and isinstance(words[0], str):
-            return self._variants(words[0], fields)
         if not words:
             return None
         forms = phrase_forms(words, self.languages, lambda term: self._held(term, fields))
-        phrases = tuple(Phrase(form, fields) for form in forms)
-        return phrases[0] if len(phrases) == 1 else Any(phrases)
+        found = [
+            Term(form[0], fields)
+            if len(form) == 1 and isinstance(form[0], str)
+            else Phrase(form, fields)
+            for form in forms
+        ]
+        found += self._countries(phrase.text)
+        return found[0] if len(found) == 1 else Any(tuple(found))
 
     def _facet_value(self, word: syntax.Word) -> Query | None:
         """``country:PRK``, ``issuer:<slug>``: an exact facet value, if the index has it."""
@@ -325,6 +357,17 @@ class Compiler:
         if len(ranked) == 1:
             return Term(ranked[0], fields)
         return Any(tuple(Term(t, fields, expanded=True) for t in ranked))
+
+
+def _no_names(typed: str) -> tuple[str, ...]:
+    return ()
+
+
+def _term_or_phrase(form: tuple[str | int, ...], fields: tuple[str, ...]) -> Query:
+    """A phrase of one indexed term is that term."""
+    if len(form) == 1 and isinstance(form[0], str):
+        return Term(form[0], fields)
+    return Phrase(form, fields)
 
 
 def positive_leaves(q: Query | None) -> list[Term | Phrase]:

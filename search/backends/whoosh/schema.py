@@ -70,6 +70,9 @@ class Vocabulary:
         self.terms: list[str] = []
         self.term_bytes: list[bytes] = []
         self._numbers: dict[str, int] = {}
+        # The codes of whole lines of names (meta, countries named): the same names recur in
+        # thousands of documents, each line is split and looked up once.
+        self.lines: dict[str, list[int]] = {}
 
     def codes_in(self, language: str) -> dict[str, int]:
         """The codes of the words seen in texts of ``language`` ("": English, or unmarked)."""
@@ -106,7 +109,9 @@ def _current_vocabulary() -> Vocabulary:
     """
     global _vocabulary
     vocabulary = _vocabulary
-    if len(vocabulary.codes) > Vocabulary.LIMIT or len(vocabulary.terms) > Vocabulary.LIMIT:
+    seen = sum(len(codes) for codes in vocabulary.by_language.values())
+    sizes = (seen, len(vocabulary.terms), len(vocabulary.lines))
+    if max(sizes) > Vocabulary.LIMIT:
         vocabulary = _vocabulary = Vocabulary()
     return vocabulary
 
@@ -145,9 +150,12 @@ def analyse(text: str, line_gap: bool = False) -> Analysed:
     for line in text.split("\n") if line_gap else (text,):
         if codes:
             codes.extend(_GAP)
-        for language, part in language_parts(line):  # a text's versions, each stemmed its way
-            known, code_of = vocabulary.codes_in(language).get, vocabulary.code
-            codes.extend([known(word) or code_of(word, language) for word in words(part)])
+        found = vocabulary.lines.get(line) if line_gap else None
+        if found is None:
+            found = _codes(vocabulary, line)
+            if line_gap:
+                vocabulary.lines[line] = found
+        codes.extend(found)
     coded = np.array(codes, dtype=np.int64)
     small = np.where(coded < FIRST_TERM, coded, 0).astype(np.uint8).tobytes()
     positions = np.flatnonzero(coded >= FIRST_TERM)
@@ -173,6 +181,15 @@ def analyse(text: str, line_gap: bool = False) -> Analysed:
 
 
 _GAP = [0] * LINE_GAP
+
+
+def _codes(vocabulary: Vocabulary, text: str) -> list[int]:
+    """The codes of a text's words, each part stemmed by its language (``language_parts``)."""
+    codes: list[int] = []
+    for language, part in language_parts(text):
+        known, code_of = vocabulary.codes_in(language).get, vocabulary.code
+        codes.extend([known(word) or code_of(word, language) for word in words(part)])
+    return codes
 
 
 class ArchiveTokenizer(Tokenizer):
