@@ -259,7 +259,9 @@ class WhooshBackend(IndexWriting, SearchBackend):
             searcher, arrays, collection = self._state()
             cleaned = cleaning.clean(q.text)
             tree, syntax_notices = syntax.parse(cleaned.text)
-            compiler = Compiler(searcher.reader(), collection.lexicon, q.country_names)
+            compiler = Compiler(
+                searcher.reader(), collection.lexicon, q.country_names, collection.languages
+            )
             compiled = compiler.compile(tree, syntax_notices, cleaned.text)
             notices = [*cleaned.notices, *compiled.notices]
             # Text with nothing to search for finds nothing: never every statement.

@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from search.analysis import (
     FUZZY_PREFIX,
     MAX_EXPANSIONS,
     MIN_PREFIX,
-    STEMMED_LANGUAGES,
     cjk_prefix_notice,
     cjk_typo_notice,
     fold,
@@ -119,17 +117,16 @@ class Compiler:
     """Compile query trees against one searcher generation's reader."""
 
     def __init__(
-        self, reader, lexicon: Lexicon, country_names: Callable[[str], tuple[str, ...]] | None
+        self,
+        reader,
+        lexicon: Lexicon,
+        country_names: Callable[[str], tuple[str, ...]] | None = None,
+        languages: tuple[str, ...] = (),
     ) -> None:
         self.reader = reader
         self.lexicon = lexicon
         self.country_names = country_names or _no_names
-
-    @cached_property
-    def languages(self) -> tuple[str, ...]:
-        """The languages with their own stemmer that this index holds texts in."""
-        found = (lang for lang in STEMMED_LANGUAGES if self.reader.doc_frequency("language", lang))
-        return tuple(found)
+        self.languages = languages  # with their own stemmer, that the index holds texts in
 
     def compile(self, tree: syntax.Node | None, notices: list[str], text: str = "") -> Compiled:
         """Compile ``tree``, parsed from ``text``, into a query over this index."""

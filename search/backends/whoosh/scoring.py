@@ -27,9 +27,11 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
+from search.analysis import STEMMED_LANGUAGES
 from search.backends.whoosh import query as q
 from search.backends.whoosh.lexicon import Lexicon
 from search.backends.whoosh.postings import Leaf, Postings, read_postings
@@ -66,6 +68,14 @@ class Collection:
             average = max(float(lengths[self.live].mean()) if self.live.any() else 0.0, 1e-6)
             b = FIELD_B[name]
             self.norms[name] = ((1 - b) + b * lengths / average).astype(np.float32)
+
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """The languages with their own stemmer that this generation holds texts in: their
+        terms are searched too (search.query.forms). Once a generation, not once a search."""
+        return tuple(
+            lang for lang in STEMMED_LANGUAGES if self.reader.doc_frequency("language", lang)
+        )
 
     def small_words(self, fieldname: str, docnum: int) -> bytes:
         """The small-word column of one document's field (schema.ArchiveText)."""
