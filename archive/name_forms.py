@@ -26,7 +26,8 @@ NOT_NAMES = {"ko": ("인도적", "인도주의", "인도양"), "ja": ("インド
 # What may follow a Korean name in the same word: the first syllable of a particle (미국은,
 # 미국과의, 러시아로부터), never another noun's (인도네시아 is found as itself).
 KOREAN_PARTICLES = frozenset("은는이가을를의에와과로으도만까부나보처라")
-ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل")
+# "و" (and) glued to a name, and the one-letter words of ``search.arabic.PROCLITICS``.
+ARABIC_PROCLITICS = ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك", "فب", "فل")
 
 
 @cache
