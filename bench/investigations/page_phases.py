@@ -1,6 +1,6 @@
 """Where the search page's time goes, phase by phase, warm.
 
-    .venv/bin/python -m bench.investigations.page_phases --data var/bench-full
+    .venv/bin/python -m bench.investigations.page_phases --data var/bench-full [--api]
 
 The 33 pages of ``bench/queries.json`` through Django's test client (so the
 middleware is counted), with ``DEBUG`` off, on the data ``make bench --reuse``
@@ -8,7 +8,8 @@ left; three warm-up rounds, then ``--rounds`` measured ones. Each phase is
 timed by wrapping the function that does it: the backend's search, the
 snippets, reading the hits' rows and their texts, the template, and the
 smaller steps of the view. Phases nest in nothing but the page, so the rest
-of the total is Django, the middleware and the view's own lines.
+of the total is Django, the middleware and the view's own lines. With ``--api``, the same
+pages of the JSON API (``/api/search/``): its rows, the statements' JSON and its encoding.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="a make bench --reuse directory")
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--api", action="store_true", help="the JSON API's pages, not the HTML")
     args = parser.parse_args()
     data = args.data.resolve()
     os.environ.update(
@@ -45,12 +47,13 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.http import response as responses
     from django.test import Client
 
     from bench.harness import query_string
     from search import searching
     from search.sync.indexing import current_backend
-    from search.web import views
+    from search.web import presenters, views
 
     spent: Counter[str] = Counter()
 
@@ -76,9 +79,13 @@ def main() -> None:
     timed(views, "histogram", "histogram")
     timed(views, "facet_labels", "facet labels")
     timed(views.facet_links, "facet_groups", "facet groups")
+    timed(presenters, "load_statements", "hits' rows")  # the API's, with their countries
+    timed(presenters, "statement_fields", "statements' JSON")
+    timed(responses.JsonResponse, "__init__", "JSON encoding")
 
     pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
-    paths = [f"/search/?{query_string(page['params'])}" for page in pages]
+    base = "/api/search/" if args.api else "/search/"
+    paths = [f"{base}?{query_string(page['params'])}" for page in pages]
     client = Client()
     for path in paths * 3:
         if client.get(path).status_code != 200:

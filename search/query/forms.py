@@ -3,9 +3,11 @@
 - A Latin-script word is also searched as French, Spanish, German or Portuguese
   stems it, for each of those languages the index holds texts in
   (``search.analysis.STEMMED_LANGUAGES``): "condenar" finds "condenó" in a
-  Spanish text, and never an English word that happens to share the stem.
+  Spanish text, and never an English word that happens to share the stem; and
+  in the forms that language's stemmer leaves apart (``OTHER_FORMS``).
 - An Arabic word is also searched behind each one-letter proclitic the index
-  keeps on its words (``search.arabic.PROCLITICS``).
+  keeps on its words (``search.arabic.PROCLITICS``) and behind the article; a
+  verb in the past, in its feminine and plural forms too.
 
 A quoted phrase is searched in each language as a whole, and behind the
 proclitics word by word, at most ``MAX_PHRASE_FORMS`` forms. Both backends ask
