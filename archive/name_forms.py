@@ -12,7 +12,7 @@ Korean names stand anywhere their letters do. Other languages change the name's 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import pymorphy3
 
@@ -35,8 +35,10 @@ def _russian() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-def written_forms(language: str, name: str) -> list[str]:
-    """``name`` and the forms it takes in a text in ``language``, without repeats."""
+@lru_cache(maxsize=8192)
+def written_forms(language: str, name: str) -> tuple[str, ...]:
+    """``name`` and the forms it takes in a text in ``language``, without repeats (worked out
+    once a process: a finder is built for every statement saved in the admin)."""
     if language == "ru":
         forms = _declined(name)
     elif language == "ar":
@@ -48,7 +50,7 @@ def written_forms(language: str, name: str) -> list[str]:
         forms = [name, name + "s"]
     else:
         forms = [name]
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def _declined(name: str) -> list[str]:
