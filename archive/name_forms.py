@@ -31,7 +31,9 @@ ARABIC_PROCLITICS = ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك", "فب
 
 
 @cache
-def _russian() -> pymorphy3.MorphAnalyzer:
+def russian_morphology() -> pymorphy3.MorphAnalyzer:
+    """pymorphy3's analyser with its Russian dictionary, one a process (read-only, shared by
+    threads; search.analysis lemmatises with it too)."""
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
@@ -72,7 +74,7 @@ def _in_case(word: str, case: str) -> str:
         if word.isupper() or len(parts) == 1:
             return word
         return "-".join([*parts[:-1], _in_case(parts[-1], case)])  # Народно-Демократической
-    found = _russian().parse(word)[0].inflect({case})
+    found = russian_morphology().parse(word)[0].inflect({case})
     if found is None:
         return word
     return found.word.capitalize() if word[:1].isupper() else found.word

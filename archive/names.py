@@ -7,7 +7,6 @@ to it ("the former Soviet Union").
 """
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 _YEARS = re.compile(
@@ -72,17 +71,10 @@ _LANGUAGE_LINE = re.compile(r"^\s*(?P<language>[a-z]{2,5})\s*:\s*(?P<name>\S.*?)
 def parse_language_lines(text: str) -> dict[str, list[str]]:
     """Names by language from lines such as ``ko: 북한`` (the lines that are not so, none)."""
     found: dict[str, list[str]] = {}
-    for language, name in _language_pairs(text or ""):
-        found.setdefault(language, []).append(name)
+    for line in (text or "").splitlines():
+        if match := _LANGUAGE_LINE.match(line):
+            found.setdefault(match["language"], []).append(match["name"])
     return found
-
-
-@lru_cache(maxsize=1024)
-def _language_pairs(text: str) -> tuple[tuple[str, str], ...]:
-    """(language, name) of each line: read once a text, since every document naming a country
-    reads its names."""
-    matches = (_LANGUAGE_LINE.match(line) for line in text.splitlines())
-    return tuple((match["language"], match["name"]) for match in matches if match)
 
 
 def check_language_lines(text: str, languages: set[str]) -> list[str]:

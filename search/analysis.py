@@ -14,9 +14,9 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-import pymorphy3
 import Stemmer
 
+from archive.name_forms import russian_morphology
 from search.arabic import light_stem
 
 # Limits of the query language's wildcards and fuzzy words, the same on every backend.
@@ -92,6 +92,19 @@ def is_cjk(word: str) -> bool:
     return bool(word) and CJK.fullmatch(word[0]) is not None
 
 
+def is_latin(word: str) -> bool:
+    """Whether ``word`` begins with a Latin letter or a digit (or is empty)."""
+    return word[:1] < "\u0370"
+
+
+def is_cyrillic(word: str) -> bool:
+    return "\u0400" <= word[:1] <= "\u04ff"
+
+
+def is_arabic(word: str) -> bool:
+    return "\u0600" <= word[:1] <= "\u06ff"
+
+
 def cjk_typo_notice(word: str) -> str:
     """What a search says of a typo mark (``~``) on a CJK word, which it cannot apply."""
     return (
@@ -164,16 +177,10 @@ def _stemmer(algorithm: str) -> Stemmer.Stemmer:
     return stemmer
 
 
-@lru_cache(maxsize=1)
-def _russian() -> pymorphy3.MorphAnalyzer:
-    """pymorphy3's analyser with its Russian dictionary (read-only, shared by threads)."""
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
 def lemma(word: str) -> str:
     """A folded Russian word's dictionary form, by pymorphy3's likeliest reading: "посла" is
     "посол", "освобождены" "освободить"; a word it does not know, as its guess has it."""
-    return _russian().parse(word)[0].normal_form
+    return russian_morphology().parse(word)[0].normal_form
 
 
 # Latin-script languages whose texts are stemmed by their own Snowball stemmer, not English
@@ -190,8 +197,7 @@ _MARKED = re.compile(f"([{RESET}{''.join(MARKS.values())}])")
 _LANGUAGE_OF_MARK = {mark: language for language, mark in MARKS.items()} | {RESET: ""}
 
 
-_MARK_LETTERS = (RESET, *MARKS.values())
-_UNMARKED = str.maketrans(dict.fromkeys(_MARK_LETTERS))
+_UNMARKED = str.maketrans(dict.fromkeys((RESET, *MARKS.values())))
 
 
 def marked(parts: list[tuple[str, str]], separator: str = "\n\n") -> str:
@@ -205,9 +211,7 @@ def marked(parts: list[tuple[str, str]], separator: str = "\n\n") -> str:
 
 
 def _without_marks(text: str) -> str:
-    if any(letter in text for letter in _MARK_LETTERS):
-        return text.translate(_UNMARKED)
-    return text
+    return text.translate(_UNMARKED) if _MARKED.search(text) else text
 
 
 def language_parts(text: str) -> list[tuple[str, str]]:
@@ -233,17 +237,16 @@ def stem(word: str, language: str = "") -> str:
     "condenar" are "conden@es"); for Cyrillic the dictionary form stemmed by Snowball's
     Russian ("России" and "Россия" are "росс"; "посла" is "посол", which Snowball alone cuts
     to "посл"), light stemming for Arabic; CJK pairs and other scripts as they are."""
-    first = word[:1]
-    if not first:
+    if not word:
         return word
-    if first < "\u0370":
+    if is_latin(word):
         algorithm = STEMMED_LANGUAGES.get(language)
         if algorithm is None:
             return _stemmer("porter").stemWord(word)
         return _stemmer(algorithm).stemWord(word) + TAG + language
-    if "\u0400" <= first <= "\u04ff":
+    if is_cyrillic(word):
         return _stemmer("russian").stemWord(lemma(word))
-    if "\u0600" <= first <= "\u06ff":
+    if is_arabic(word):
         return light_stem(word)
     return word
 

@@ -21,7 +21,7 @@ from django.db import DatabaseError
 
 from archive.name_forms import written_forms
 from archive.names import parse_language_lines
-from search.analysis import fold, query_terms
+from search.analysis import fold, is_latin, query_terms
 from search.sync.indexing import option
 
 log = logging.getLogger(__name__)
@@ -85,5 +85,5 @@ COMMON = 20
 def reads_as_words(typed: str, documents_holding: Callable[[str], int]) -> bool:
     """Whether a Latin-script name typed is common words of the archive's texts, by the
     number of documents holding each of its terms."""
-    terms = [term for term in query_terms(typed) if term[:1] < "\u0370"]
+    terms = [term for term in query_terms(typed) if is_latin(term)]
     return bool(terms) and all(documents_holding(term) >= COMMON for term in terms)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
 
-from search.analysis import CJK_LETTERS, fold, is_cjk, untagged
+from search.analysis import CJK_LETTERS, fold, is_arabic, is_cjk, is_cyrillic, untagged
 from search.arabic import PREFIXES as ARABIC_PREFIXES
 from search.arabic import plural_stems
 
@@ -189,15 +189,11 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _is_arabic(term: str) -> bool:
-    return "\u0600" <= term[:1] <= "\u06ff"
-
-
 def _start(term: str) -> str:
     """How a word of ``term`` begins: the term less its last letter, or in Russian its last
     three, since a dictionary form's stem may differ there ("посол" is also "посла")."""
     term = untagged(term)  # "negoci@fr": a French word begins "negoc"
-    if "\u0400" <= term[0] <= "\u04ff":  # "высла" (выслать) is also "вышлют"
+    if is_cyrillic(term):  # "высла" (выслать) is also "вышлют"
         return term[: max(2, len(term) - 3)]
     return term[:-1] if len(term) > 3 else term
 
@@ -210,8 +206,8 @@ def candidate_pattern(terms: Iterable[str]) -> Candidates | None:
     terms = [t for t in terms if t]
     pairs = [t for t in terms if is_cjk(t)]
     starts = {_start(t) for t in terms if not is_cjk(t)}
-    starts |= {_start(p) for t in terms if _is_arabic(t) for p in plural_stems(t)}
-    starts |= {p + s for s in starts if _is_arabic(s) for p in ARABIC_PREFIXES}
+    starts |= {_start(p) for t in terms if is_arabic(t) for p in plural_stems(t)}
+    starts |= {p + s for s in starts if is_arabic(s) for p in ARABIC_PREFIXES}
     prefixes = sorted(starts, key=len, reverse=True)
     return Candidates(prefixes, pairs) if prefixes or pairs else None
 

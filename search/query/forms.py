@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from itertools import product
 
-from search.analysis import stem
+from search.analysis import is_arabic, is_latin, stem
 from search.arabic import PROCLITICS, light_stem
 
 MAX_PHRASE_FORMS = 16  # forms of one quoted phrase searched
@@ -38,14 +38,6 @@ OTHER_FORMS = {
 # The past tense of an Arabic verb typed (أدان, he condemned) as written for "she" and "they":
 # أدانت (a ministry, feminine), أدانوا.
 ARABIC_PAST_ENDINGS = ("ت", "وا")
-
-
-def _is_latin(word: str) -> bool:
-    return word[:1] < "\u0370"
-
-
-def _is_arabic(word: str) -> bool:
-    return "\u0600" <= word[:1] <= "\u06ff"
 
 
 def other_forms(word: str, language: str) -> list[str]:
@@ -67,10 +59,10 @@ def variants(word: str, languages: Iterable[str] = ()) -> tuple[str, ...]:
     for the vaccine); "أدان" is also "أدانت"; "وباء" is also "الوباء"'s term."""
     first = stem(word)
     found = [first]
-    if _is_latin(word):
+    if is_latin(word):
         for language in languages:
             found.extend(stem(form, language) for form in other_forms(word, language))
-    elif _is_arabic(word):
+    elif is_arabic(word):
         written = [word, *(word + end for end in ARABIC_PAST_ENDINGS)]
         found.extend(light_stem(form) for form in written[1:])
         # Behind the article, a word's first و is its own: وباء (an epidemic) typed alone
@@ -98,10 +90,10 @@ def phrase_forms(
         for word in found:
             if isinstance(word, int):
                 choices.append([word])
-            elif _is_latin(word):
+            elif is_latin(word):
                 term = stem(word, language)
                 choices.append([term] if not language or held(term) else [])
-            elif _is_arabic(word):
+            elif is_arabic(word):
                 options = variants(word)
                 held_options = [v for v in options[1:] if held(v)]
                 choices.append([options[0], *held_options[: MAX_WORD_FORMS - 1]])

@@ -241,3 +241,20 @@ def parse(text: str) -> tuple[Node | None, list[str]]:
     """Return the query tree of ``text`` (None if it holds nothing to search) and notices."""
     notices: list[str] = []
     return _Parser(tokenize(text), notices).parse(), notices
+
+
+def plain_words(tree: Node | None) -> list[Word]:
+    """The words of a query typed as plain words only (no quotes, operators, fields, wildcards
+    or typo marks), in order; [] for any other query."""
+    words = [tree] if isinstance(tree, Word) else getattr(tree, "children", ())
+    if not words or not isinstance(tree, (Word, And)):
+        return []
+    plain = all(
+        isinstance(w, Word) and w.field is None and not (w.prefix or w.fuzzy) for w in words
+    )
+    return list(words) if plain else []
+
+
+def typed_span(words: list[Word], text: str) -> str:
+    """What was typed from the first of ``words`` to the last, as it stands in ``text``."""
+    return text[words[0].start : words[-1].start + len(words[-1].text)]

@@ -118,14 +118,8 @@ class Compiler:
     def _named(self, tree: syntax.Node, text: str, out: Compiled) -> list:
         """A country named in another language in several words typed without quotes
         ("Corée du Nord"): the country by its own names too (a word alone is in ``_word``)."""
-        words = getattr(tree, "children", ())
-        if not isinstance(tree, syntax.And) or not all(
-            isinstance(w, syntax.Word) and w.field is None and not (w.prefix or w.fuzzy)
-            for w in words
-        ):
-            return []
-        typed = text[words[0].start : words[-1].start + len(words[-1].text)]
-        return self._countries(typed, out, positive=True)
+        words = syntax.plain_words(tree) if isinstance(tree, syntax.And) else []
+        return self._countries(syntax.typed_span(words, text), out, True) if words else []
 
     def _node(self, node: syntax.Node, out: Compiled, positive: bool):
         if isinstance(node, syntax.Word):

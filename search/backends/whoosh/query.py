@@ -141,13 +141,8 @@ class Compiler:
     def _named(self, tree: syntax.Node, text: str) -> list[Query]:
         """A country named in another language in several words typed without quotes
         ("Corée du Nord"): the country by its own names too (a word alone is in ``_word``)."""
-        words = getattr(tree, "children", ())
-        if not isinstance(tree, syntax.And) or not all(
-            isinstance(w, syntax.Word) and w.field is None and not (w.prefix or w.fuzzy)
-            for w in words
-        ):
-            return []
-        return self._countries(text[words[0].start : words[-1].start + len(words[-1].text)])
+        words = syntax.plain_words(tree) if isinstance(tree, syntax.And) else []
+        return self._countries(syntax.typed_span(words, text)) if words else []
 
     def _sequence(self, tree: syntax.Node, text: str) -> Phrase | None:
         """The words typed without quotes or operators, as the phrase they may form.
@@ -160,15 +155,10 @@ class Compiler:
         if isinstance(tree, syntax.Phrase):  # the same bonus, so both forms share one scale
             phrase = self._phrase(tree)
             return phrase if isinstance(phrase, Phrase) and len(phrase.terms) > 1 else None
-        words = [tree] if isinstance(tree, syntax.Word) else getattr(tree, "children", ())
-        plain = all(
-            isinstance(w, syntax.Word) and w.field is None and not (w.prefix or w.fuzzy)
-            for w in words
-        )
-        if not words or not plain or not isinstance(tree, (syntax.Word, syntax.And)):
+        words = syntax.plain_words(tree)
+        if not words:
             return None
-        typed = text[words[0].start : words[-1].start + len(words[-1].text)]
-        found = phrase_words(typed)
+        found = phrase_words(syntax.typed_span(words, text))
         if sum(isinstance(w, str) for w in found) < 2:
             return None
         return Phrase(tuple(found), TEXT_FIELDS)
