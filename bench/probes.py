@@ -19,6 +19,9 @@ from urllib.parse import urlencode
 SEARCH_RATE = 2  # searches a second on each node, besides the observers' polls
 POLL = 0.2  # seconds between an observer's polls of its node (each: one search per 12 tokens)
 BATCH = 12  # tokens one poll ORs together: 23 words, within the query's limit of 24
+# Words never written, that fill a poll's batch: the observers search as much at rest as
+# while writing, so the searchers' quiet figure is taken under the same reading load.
+FILLER = [f"frshnone{k}q" for k in range(BATCH)]
 SEARCHES = [
     {"q": "nuclear disarmament"},
     {"q": "climate change"},
@@ -49,7 +52,12 @@ def api(port: int, params: dict) -> tuple[float, dict]:
 
 
 class Observer(threading.Thread):
-    """Polls one node for the tokens written and not yet seen there."""
+    """Polls one node for the tokens written and not yet seen there.
+
+    Every poll ORs ``BATCH`` tokens, filled up with words never written, and a
+    round polls at least once: the same searches before the writers start as
+    while they write.
+    """
 
     def __init__(self, port: int):
         super().__init__(daemon=True)
@@ -72,7 +80,7 @@ class Observer(threading.Thread):
             if self.deadline and (not waiting or time.time() > self.deadline):
                 return
             started = time.perf_counter()
-            for i in range(0, len(waiting), BATCH):
+            for i in range(0, max(1, len(waiting)), BATCH):
                 try:
                     self.poll(waiting[i : i + BATCH])
                 except (OSError, RuntimeError, ValueError):
@@ -82,7 +90,8 @@ class Observer(threading.Thread):
             time.sleep(POLL)
 
     def poll(self, batch: list[tuple[str, tuple[str, float]]]) -> None:
-        _, answer = api(self.port, {"q": " OR ".join(t for t, _ in batch), "page_size": 100})
+        words = [t for t, _ in batch] + FILLER[: BATCH - len(batch)]
+        _, answer = api(self.port, {"q": " OR ".join(words), "page_size": 100})
         now = time.time()
         by_slug = defaultdict(list)
         for token, (slug, commit) in batch:

@@ -1,4 +1,5 @@
-"""What a rebuild writes: the analysed texts, and the bulk writer's segments, same as Whoosh's."""
+"""What a rebuild writes: the analysed texts, and the bulk writer's segments, same as
+Whoosh's; and segments opened as Whoosh opens them."""
 
 import datetime as dt
 import random
@@ -6,10 +7,11 @@ import re
 
 import pytest
 from whoosh import index
+from whoosh.filedb import filetables
 
 from search import analysis
 from search.backends.base import Document
-from search.backends.whoosh import schema
+from search.backends.whoosh import internals, schema
 from search.backends.whoosh.backend import WhooshBackend
 from search.backends.whoosh.internals import BulkSegmentWriter
 
@@ -123,6 +125,22 @@ def test_same_lengths_stored_fields_and_columns(readers):
         assert list(bulk.column_reader(field)) == list(plain.column_reader(field))
     assert list(bulk.all_stored_fields()) == list(plain.all_stored_fields())
     assert list(bulk.column_reader("id")) == list(plain.column_reader("id"))
+
+
+def test_segments_open_as_whoosh_opens_them(readers):
+    """The one-read directory of each segment's terms file equals Whoosh's 256 reads."""
+    opened = 0
+    for reader in readers:
+        for leaf, _ in reader.leaf_readers():
+            fast = leaf._terms._tindex
+            slow = filetables.OrderedHashReader.__new__(filetables.OrderedHashReader)
+            internals.WHOOSH_HASH_READER_INIT(slow, fast.dbfile)
+            for name in ("tables", "extras", "startofdata", "endofdata", "hashtype"):
+                assert getattr(fast, name) == getattr(slow, name), name
+            assert len(fast.tables) == 256
+            opened += 1
+    assert opened == 2
+    assert filetables.HashReader.__init__ is internals._hash_reader_init
 
 
 def test_positions_past_65536_words_survive(readers):

@@ -110,7 +110,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -206,4 +205,5 @@ SEARCH_INDEXING = {
     "GRACE": float(os.environ.get("SEARCH_LOG_GRACE", "600")),
     "KEEP_DAYS": float(os.environ.get("SEARCH_LOG_KEEP_DAYS", "14")),
     "REBUILD_ABOVE": int(os.environ.get("SEARCH_REBUILD_ABOVE", "2000")),
+    "NICENESS": int(os.environ.get("SEARCH_INDEXER_NICENESS", "10")),
 }

@@ -66,6 +66,9 @@ def option(name: str) -> float:
         "KEEP_DAYS": 14.0,
         # A backlog larger than this is applied by one rebuild instead.
         "REBUILD_ABOVE": 2000,
+        # How much the following indexer yields the processors to the web workers
+        # (os.nice increment): searches first, index work in what is left.
+        "NICENESS": 10,
     }
     return float(getattr(settings, "SEARCH_INDEXING", {}).get(name, defaults[name]))
 

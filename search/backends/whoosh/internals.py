@@ -8,7 +8,11 @@ into Whoosh's internals:
   ``_i``), which numpy takes whole (``search.backends.whoosh.postings``);
 - writing a rebuild's segments without Whoosh's sorting pool
   (``BulkSegmentWriter``: the codec's blocks filled a block at a time);
-- a rebuild's writer processes that die with their parent (``MortalMpWriter``).
+- a rebuild's writer processes that die with their parent (``MortalMpWriter``);
+- opening a segment: ``HashReader`` reads its directory of 256 hash tables in
+  one call instead of 256 (``_hash_reader_init``, installed on import). Each
+  new commit makes every web worker and the indexer open every segment again,
+  and the 256 small reads were most of that.
 
 Each is used only on a whoosh3 version it was tested with (``TESTED_WHOOSH``;
 the system check ``search.W002`` warns on another). On any other version,
@@ -27,6 +31,9 @@ from importlib import metadata
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.filedb import filetables
+from whoosh.filedb.filetables import HashReader
+from whoosh.filedb.structfile import StructFile
 from whoosh.index import Index
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -88,6 +95,42 @@ def segments(ix: Index) -> list:
         return ix._segments()
     with ix.reader() as reader:
         return [leaf.segment() for leaf, _ in reader.leaf_readers()]
+
+
+def _hash_reader_init(
+    self: HashReader,
+    dbfile: StructFile,
+    length: int | None = None,
+    magic: bytes = b"HSH3",
+    startoffset: int = 0,
+) -> None:
+    """``HashReader.__init__`` (whoosh3 3.54.0), its directory read in one call."""
+    self.dbfile = dbfile
+    self.startoffset = startoffset
+    self.is_closed = False
+    if length is None:
+        dbfile.seek(0, os.SEEK_END)
+        length = dbfile.tell() - startoffset
+    dbfile.seek(startoffset)
+    if (filemagic := dbfile.read(4)) != magic:
+        raise filetables.FileFormatError(f"Unknown file header {filemagic!r}")
+    self.hashtype = dbfile.read_byte()
+    self.hashfn = filetables._hash_functions[self.hashtype]
+    dbfile.read_int()  # two ints reserved for later versions
+    dbfile.read_int()
+    self.startofdata = dbfile.tell()
+    end = startoffset + length - filetables._INT_SIZE
+    extras = end - dbfile.get_int(end)
+    dbfile.seek(extras)
+    self._read_extras()
+    size = filetables._directory_size
+    self.tables = list(filetables._dir_entry.iter_unpack(dbfile.get(extras - size, size)))
+    self.endofdata = self.tables[0][0]
+
+
+WHOOSH_HASH_READER_INIT = HashReader.__init__
+if tested():
+    HashReader.__init__ = _hash_reader_init
 
 
 # Writing -------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class Command(BaseCommand):
             if parent != os.getppid():
                 raise CommandError(f"Process {parent} is not this command's parent.")
             die_with_parent(parent, signal.SIGTERM)
+        os.nice(int(indexing.option("NICENESS")))  # searches being served come first
         stopping = []
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stopping.append(True))
