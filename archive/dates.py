@@ -43,6 +43,31 @@ def display(date: dt.date | None, precision: str) -> str:
     return f"{date.day} {calendar.month_name[date.month]} {date.year}"
 
 
+class IssuedDate:
+    """What a record dated by ``issued_on``, ``issued_precision`` and ``issued_edtf`` shows of
+    its date: a statement, and a statement read as a row of a list (``archive.listed``)."""
+
+    __slots__ = ()
+    issued_on: dt.date | None
+    issued_precision: str
+    issued_edtf: str
+
+    @property
+    def date_display(self) -> str:
+        if self.issued_edtf and self.issued_on:
+            return display_edtf(self.issued_edtf)
+        return display(self.issued_on, self.issued_precision)
+
+    @property
+    def date_edtf(self) -> str | None:
+        """The date in EDTF: the one typed, or the ISO form of the day, month or year."""
+        return (self.issued_edtf or self.date_iso) if self.issued_on else None
+
+    @property
+    def date_iso(self) -> str | None:
+        return iso(self.issued_on, self.issued_precision)
+
+
 def display_range(start: dt.date, end: dt.date | None, precision: str) -> str:
     """Format an event's dates: "27 June 2024 – 29 June 2024", or one date."""
     first = display(start, precision)

@@ -7,27 +7,33 @@ downloads all describe statements this way.
 from __future__ import annotations
 
 from archive.citations import source_note
+from archive.listed import Listed
 from archive.models import Statement
 from archive.text import is_web_url
 
 
 def statement_fields(statement: Statement, absolute=None) -> dict:
-    """The fields that identify a statement in API results and exports."""
-    url = statement.get_absolute_url()
+    """The fields that identify a statement in exports and first uses."""
+    return listed_fields(Listed.of(statement), absolute)
+
+
+def listed_fields(row: Listed, absolute=None) -> dict:
+    """The fields that identify a statement in API results, read from its row."""
+    url = row.get_absolute_url()
     return {
-        "slug": statement.slug,
+        "slug": row.slug,
         "url": absolute(url) if absolute else url,
-        "title": statement.title,
-        "source_id": statement.source_id,
-        "issuer": statement.issuer.name,
-        "issuer_country": statement.issuer.country.code if statement.issuer.country else None,
-        "countries_named": [c.code for c in statement.countries_mentioned.all()],
-        "date": statement.date_iso,
-        "date_precision": statement.issued_precision if statement.issued_on else None,
-        "date_edtf": statement.date_edtf,
-        "kind": statement.kind,
-        "language": statement.language,
-        "versions": [version.language for version in statement.versions.all()],
+        "title": row.title,
+        "source_id": row.source_id,
+        "issuer": row.issuer_name,
+        "issuer_country": row.issuer_country_code,
+        "countries_named": list(row.countries_named),
+        "date": row.date_iso,
+        "date_precision": row.issued_precision if row.issued_on else None,
+        "date_edtf": row.date_edtf,
+        "kind": row.kind,
+        "language": row.language,
+        "versions": list(row.versions),
     }
 
 

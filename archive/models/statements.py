@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from archive import dates, person_names, threads
+from archive import dates, listed, person_names, threads
 from archive.choices import LANGUAGE_CHOICES, StatementKind, Status
 from archive.dates import Precision
 from archive.history import EditHistory
@@ -50,6 +50,12 @@ class StatementQuerySet(RecordQuerySet):
         found = self.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
+    def listed(self, ids: list[int], *, relations: bool = False) -> list[listed.Listed]:
+        """These statements as lists show them, in the order given, missing ones skipped:
+        flat rows, no model instances (``archive.listed``); with ``relations``, the
+        countries each names and its versions' languages too."""
+        return listed.read(self, ids, relations)
+
     def chronological(self):
         return self.order_by(models.F("issued_on").asc(nulls_last=True), "title")
 
@@ -57,7 +63,7 @@ class StatementQuerySet(RecordQuerySet):
         return self.order_by(models.F("issued_on").desc(nulls_last=True), "-pk")
 
 
-class Statement(ArchiveRecord):
+class Statement(dates.IssuedDate, ArchiveRecord):
     """A text issued by a body: the archive's unit of record."""
 
     title = models.CharField(max_length=500)
@@ -278,21 +284,6 @@ class Statement(ArchiveRecord):
     def speaker_display(self) -> str:
         """The speaker as written, without a corpus's stray punctuation ("Choe Su Hon,")."""
         return person_names.tidy(self.speaker)
-
-    @property
-    def date_display(self) -> str:
-        if self.issued_edtf and self.issued_on:
-            return dates.display_edtf(self.issued_edtf)
-        return dates.display(self.issued_on, self.issued_precision)
-
-    @property
-    def date_edtf(self) -> str | None:
-        """The date in EDTF: the one typed, or the ISO form of the day, month or year."""
-        return (self.issued_edtf or self.date_iso) if self.issued_on else None
-
-    @property
-    def date_iso(self) -> str | None:
-        return dates.iso(self.issued_on, self.issued_precision)
 
     @property
     def date_span(self):

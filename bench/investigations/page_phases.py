@@ -73,14 +73,14 @@ def main() -> None:
     timed(searching, "snippet", "snippets")
     timed(searching, "load_texts", "hits' texts")
     timed(searching, "suggest", "did you mean")
-    timed(views, "load_statements", "hits' rows")
+    timed(views, "listed_hits", "hits' rows")
     timed(views, "render", "template")
     timed(views, "parse_parameters", "parameters")
     timed(views, "histogram", "histogram")
     timed(views, "facet_labels", "facet labels")
     timed(views.facet_links, "facet_groups", "facet groups")
-    timed(presenters, "load_statements", "hits' rows")  # the API's, with their countries
-    timed(presenters, "statement_fields", "statements' JSON")
+    timed(presenters, "listed_hits", "hits' rows")  # the API's, with their countries
+    timed(presenters, "listed_fields", "statements' JSON")
     timed(responses.JsonResponse, "__init__", "JSON encoding")
 
     pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from archive.listed import Listed
 from archive.models import Statement
 from search.backends.base import Hit
 from search.web.markup import escaped
@@ -34,21 +35,21 @@ ITEM = (
 
 
 @register.simple_tag
-def hit_items(rows: list[tuple[Statement, Hit]]) -> SafeString:
+def hit_items(rows: list[tuple[Listed, Hit]]) -> SafeString:
     """One ``<li>`` per hit: title and link, date, issuer, kind, language, snippet (HTML
     that ``search.searching`` escaped and marked)."""
     items = []
     for statement, hit in rows:
         iso = statement.date_iso
-        country = statement.issuer.country
+        country = statement.issuer_country_name
         items.append(
             ITEM.format(
                 url=escaped(statement.get_absolute_url()),
                 title=escaped(statement.title),
                 datetime=f' datetime="{escaped(iso)}"' if iso else "",
                 date=escaped(statement.date_display),
-                issuer=escaped(statement.issuer.name),
-                country=f" ({escaped(country.name)})" if country else "",
+                issuer=escaped(statement.issuer_name),
+                country=f" ({escaped(country)})" if country else "",
                 kind=escaped(KINDS.get(statement.kind, statement.kind)),
                 language=escaped(LANGUAGES.get(statement.language, statement.language)),
                 snippet=_snippet(statement, hit),
@@ -57,7 +58,7 @@ def hit_items(rows: list[tuple[Statement, Hit]]) -> SafeString:
     return mark_safe("\n      ".join(items))
 
 
-def _snippet(statement: Statement, hit: Hit) -> str:
+def _snippet(statement: Listed, hit: Hit) -> str:
     """The snippet, in the language of the version it was cut from, which is named, and
     linked where the page shows it, when it is not the statement's own."""
     if not hit.snippet:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from archive.listed import Listed
 from archive.models import Statement
-from archive.statement_json import statement_fields
+from archive.statement_json import listed_fields
 from search import facets, label_cache
 from search.backends.base import Hit, SearchQuery, SearchResults
 from search.sync import lag
@@ -35,6 +36,7 @@ def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
     }
 
 
+# What the trends page's list of first uses shows (templates/search/trends.html).
 LISTED = (
     "title",
     "slug",
@@ -49,19 +51,25 @@ LISTED = (
 
 
 def load_statements(hits: Iterable[Hit], *, for_api: bool = False) -> list[tuple[Statement, Hit]]:
-    """Return (statement, hit) pairs in hit order, skipping anything not published: for
-    the API with every field and the countries each names, else only what the results
-    list shows."""
+    """(statement, hit) pairs in hit order as model instances, skipping anything not
+    published: for first uses, which read their dates' spans and answers; for the API with
+    every field and the countries each names."""
     by_id = {int(hit.id): hit for hit in hits}
-    # Unordered: sorting by date would make SQLite walk every published statement through
-    # the (status, issued_on) index to find twenty; (status, id) finds them directly.
     statements = Statement.objects.published().for_display().order_by()
     if for_api:
         statements = statements.prefetch_related("countries_mentioned", "versions")
-    else:  # templates/search/search.html
+    else:
         statements = statements.only(*LISTED)
     statements = statements.in_order(list(by_id))
     return [(statement, by_id[statement.pk]) for statement in statements]
+
+
+def listed_hits(hits: Iterable[Hit], *, for_api: bool = False) -> list[tuple[Listed, Hit]]:
+    """(row, hit) pairs in hit order, skipping anything not published: flat rows, no model
+    instances; for the API with the countries each names and its versions."""
+    by_id = {int(hit.id): hit for hit in hits}
+    rows = Statement.objects.published().listed(list(by_id), relations=for_api)
+    return [(row, by_id[row.pk]) for row in rows]
 
 
 def results_json(
@@ -70,10 +78,10 @@ def results_json(
     labels = facet_labels(results)
     rows = []
     absolute = request.build_absolute_uri if request else None
-    for statement, hit in load_statements(results.hits, for_api=True):
+    for row, hit in listed_hits(results.hits, for_api=True):
         rows.append(
             {
-                **statement_fields(statement, absolute),
+                **listed_fields(row, absolute),
                 "snippet": hit.snippet,
                 "snippet_language": hit.language,
                 "score": hit.score,

@@ -19,7 +19,7 @@ from search.trends import computing, presenters
 from search.web import exports, facet_links
 from search.web.filters import parse_parameters
 from search.web.histogram import histogram
-from search.web.presenters import facet_labels, load_statements, results_json
+from search.web.presenters import facet_labels, listed_hits, results_json
 
 # How many values of each facet the page shows; long ones fold behind "show more".
 PAGE_FACET_LIMIT = 100
@@ -41,7 +41,7 @@ def search_page(request):
     chart = histogram(results.facets.get("year", ()), params) if results.total else None
     results = replace(results, facets=facet_links.capped(results.facets, PAGE_FACET_LIMIT))
     labels = facet_labels(results)
-    rows = load_statements(results.hits)
+    rows = listed_hits(results.hits)
     pages = max(1, math.ceil(results.total / query.page_size))
     context = {
         "query": query,
