@@ -162,11 +162,12 @@ def observe(
     observers, searchers = [Observer(p) for p in ports], [Searcher(p) for p in ports]
     for thread in observers + searchers:
         thread.start()
+    writer_pids = [process.pid for process in writers]
+    quiet_from = processor_seconds(node_pids, writer_pids)
     time.sleep(max(QUIET_SECONDS, args.seconds))  # as many quiet samples as writing ones
     start.value = time.time() + 0.2
     for searcher in searchers:
         searcher.phase = "writing"
-    writer_pids = [process.pid for process in writers]
     cpu_before = processor_seconds(node_pids, writer_pids)
     go.set()
     saves, done = [], 0
@@ -193,7 +194,9 @@ def observe(
     for process in writers:
         process.join(timeout=30)
     cpu = {k: round(v - cpu_before.get(k, 0.0), 1) for k, v in sorted(cpu_after.items())}
-    return {**summarize(args, saves, observers, searchers), "cpu_while_writing_s": cpu}
+    quiet = {k: round(v - quiet_from.get(k, 0.0), 1) for k, v in sorted(cpu_before.items())}
+    report = summarize(args, saves, observers, searchers)
+    return {**report, "cpu_quiet_s": quiet, "cpu_while_writing_s": cpu}
 
 
 def summarize(args, saves: list[dict], observers: list, searchers: list) -> dict:
@@ -251,9 +254,9 @@ def render(report: dict) -> str:
             f"| {node['search_quiet_ms'].get('p99')} / {node['search_writing_ms'].get('p99')} "
             f"| {node['search_p99_ratio']} |"
         )
-    cpu = report.get("cpu_while_writing_s", {})
-    used = ", ".join(f"{role} {seconds}" for role, seconds in cpu.items())
-    lines += ["", f"Processor seconds while writing ({report['seconds']} s, 2 cores): {used}"]
+    for phase, key in (("at rest", "cpu_quiet_s"), ("while writing", "cpu_while_writing_s")):
+        used = ", ".join(f"{role} {seconds}" for role, seconds in report.get(key, {}).items())
+        lines += ["", f"Processor seconds {phase} ({report['seconds']} s, 2 cores): {used}"]
     return "\n".join(lines)
 
 

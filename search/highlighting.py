@@ -131,8 +131,8 @@ class Candidates:
     CHUNK = 4096
 
     def __init__(self, prefixes: list[str], pairs: Iterable[str] = ()) -> None:
-        alternatives = "|".join(_prefix_pattern(prefix, _folded_class) for prefix in prefixes)
-        self.case_insensitive = re.compile(rf"{_START}(?:{alternatives}){_TAIL}", re.IGNORECASE)
+        self._prefix_list = prefixes
+        self._case_insensitive: re.Pattern[str] | None = None
         self.lowered: re.Pattern[str] | None = None
         if all(_WORD_ONLY.fullmatch(prefix) for prefix in prefixes):
             lowered = "|".join(_prefix_pattern(prefix, _lowered_class) for prefix in prefixes)
@@ -141,6 +141,17 @@ class Candidates:
         # CJK terms (pairs of letters) are found wherever they are: no space marks their start.
         found = "|".join(map(re.escape, sorted(set(pairs))))
         self.pairs = re.compile(f"(?=({found}))") if found else None
+
+    @property
+    def case_insensitive(self) -> re.Pattern[str]:
+        """The pattern for texts the lowered one cannot scan, compiled when one comes: its
+        accent-folding classes cost more to compile than most snippets take to find."""
+        if self._case_insensitive is None:
+            alternatives = "|".join(_prefix_pattern(p, _folded_class) for p in self._prefix_list)
+            self._case_insensitive = re.compile(
+                rf"{_START}(?:{alternatives}){_TAIL}", re.IGNORECASE
+            )
+        return self._case_insensitive
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each candidate of ``text`` in order: words, and CJK pairs (which

@@ -143,6 +143,15 @@ def test_segments_open_as_whoosh_opens_them(readers):
     assert filetables.HashReader.__init__ is internals._hash_reader_init
 
 
+def test_a_small_segments_terms_read_at_once_are_its_lexicon(readers):
+    for reader in readers:
+        every = internals.small_segment_terms(reader)
+        fields = {field for field, _ in reader.all_terms()}
+        assert fields == set(every) and {"body", "title", "id", "country"} <= fields
+        for field in fields:
+            assert every[field] == list(reader.lexicon(field)), field
+
+
 def test_positions_past_65536_words_survive(readers):
     _, bulk = readers
     positions = dict(

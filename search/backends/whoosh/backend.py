@@ -35,7 +35,7 @@ from search.backends.base import (
 )
 from search.backends.whoosh import checks as index_checks
 from search.backends.whoosh import facets as facet_arrays
-from search.backends.whoosh import proximity
+from search.backends.whoosh import internals, proximity
 from search.backends.whoosh import query as compiled_query
 from search.backends.whoosh.lexicon import Lexicon, SegmentTerms
 from search.backends.whoosh.postings import Leaf
@@ -116,9 +116,8 @@ class WhooshBackend(IndexWriting, SearchBackend):
             )
         fresh = self._searcher is not None and path == self._searcher_path
         if fresh:
-            # Not Searcher.refresh(): it reuses segment readers whose deletions
-            # are stale. Opening is cheap; the facet arrays of unchanged
-            # segments are cached anyway.
+            # A new commit: the segments it changed are opened, the others' readers
+            # kept (internals.reopened), and their facet arrays are cached.
             try:
                 fresh = self._searcher.up_to_date()
             except Exception:
@@ -132,13 +131,17 @@ class WhooshBackend(IndexWriting, SearchBackend):
                         f"The search index in {path} was written by an older version of the "
                         "archive: run `manage.py rebuild_search_index`."
                     )
-                searcher = ix.searcher()
+                previous = self._searcher if path == self._searcher_path else None
+                searcher = internals.reopened(ix, previous)
                 facets, collection = self._build_arrays(searcher, path)
             except IndexOutdated:
                 raise
             except Exception as exc:
-                if searcher is not None:
-                    searcher.close()
+                if searcher is not None:  # its own readers, not those it shares
+                    if self._searcher is not None:
+                        internals.retire(searcher, self._searcher)
+                    else:
+                        searcher.close()
                 if self._searcher is None:
                     raise IndexUnavailable(
                         f"The search index in {path} cannot be read ({exc!r}): "
@@ -154,7 +157,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
                 self._searcher, self._searcher_path = searcher, path
                 self._facets, self._collection = facets, collection
                 if old is not None:
-                    old.close()
+                    internals.retire(old, searcher)
         return self._searcher, self._facets, self._collection
 
     def is_outdated(self) -> bool:

@@ -12,7 +12,9 @@ into Whoosh's internals:
 - opening a segment: ``HashReader`` reads its directory of 256 hash tables in
   one call instead of 256 (``_hash_reader_init``, installed on import). Each
   new commit makes every web worker and the indexer open every segment again,
-  and the 256 small reads were most of that.
+  and the 256 small reads were most of that;
+- reopening after a commit: a searcher keeps the readers of the segments the
+  commit left as they were (``reopened``, ``retire``).
 
 Each is used only on a whoosh3 version it was tested with (``TESTED_WHOOSH``;
 the system check ``search.W002`` warns on another). On any other version,
@@ -36,6 +38,8 @@ from whoosh.filedb.filetables import HashReader
 from whoosh.filedb.structfile import StructFile
 from whoosh.index import Index
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.reading import MultiReader, SegmentReader
+from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -126,6 +130,76 @@ def _hash_reader_init(
     size = filetables._directory_size
     self.tables = list(filetables._dir_entry.iter_unpack(dbfile.get(extras - size, size)))
     self.endofdata = self.tables[0][0]
+
+
+def reopened(ix: Index, previous: Searcher | None) -> Searcher:
+    """A searcher of ``ix``'s latest commit that keeps ``previous``'s readers of the
+    segments no commit has changed since: the same segment with as many deletions (a
+    segment only ever gains deletions, so the same count is the same set).
+
+    Whoosh's own reuse (``Searcher.refresh``) keeps readers whose deletions are
+    stale, and closes the old readers even when opening a new one fails. Here
+    ``previous`` is left whole, serving, until ``retire``.
+    """
+    if previous is None or not tested():
+        return ix.searcher()
+    toc = ix._read_toc()
+    if len(toc.segments) < 2:  # a lone SegmentReader carries its generation: open anew
+        return ix.searcher()
+    kept = {_unchanged(r.segment()): r for r, _ in previous.reader().leaf_readers()}
+    readers, opened = [], []
+    try:
+        for segment in toc.segments:
+            reader = kept.get(_unchanged(segment))
+            if reader is None:
+                reader = SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
+                opened.append(reader)
+            readers.append(reader)
+    except BaseException:
+        for reader in opened:
+            reader.close()
+        raise
+    return Searcher(MultiReader(readers, generation=toc.generation), fromindex=ix)
+
+
+def retire(previous: Searcher, current: Searcher) -> None:
+    """Close ``previous``, but for the segment readers ``current`` kept (``reopened``)."""
+    kept = {id(reader) for reader, _ in current.reader().leaf_readers()}
+    for reader, _ in previous.reader().leaf_readers():
+        if id(reader) not in kept and not getattr(reader, "is_closed", False):
+            reader.close()  # an empty index's EmptyReader has nothing to close
+    previous.is_closed = True
+
+
+def _unchanged(segment) -> tuple[str, int] | None:
+    return None if segment is None else (segment.segment_id(), segment.deleted_count())
+
+
+SMALL_TERMS_FILE = 4 * 1024 * 1024  # bytes of keys and term infos read whole
+
+
+def small_segment_terms(reader) -> dict[str, list[bytes]] | None:
+    """Every term of a segment whose terms file is small, by field and in order, read in one
+    call and parsed in memory; ``None`` for a larger segment or an untested Whoosh (read a
+    field at a time: ``reader.lexicon``). Whoosh reads each term with two small reads: a new
+    segment's word lists were most of the first search after a commit."""
+    if not tested() or type(reader) is not SegmentReader:
+        return None
+    terms = reader._terms
+    table = terms._tindex
+    size = table.endofdata - table.startofdata
+    if size > SMALL_TERMS_FILE:
+        return None
+    data = table.dbfile.get(table.startofdata, size)
+    fields: dict[str, list[bytes]] = {}
+    lengths, at = filetables._lengths, 0
+    while at < size:
+        keylen, datalen = lengths.unpack_from(data, at)
+        key = data[at + lengths.size : at + lengths.size + keylen]
+        field = terms._fieldunmap[int.from_bytes(key[:2], "big")]  # pack_ushort's order
+        fields.setdefault(field, []).append(key[2:])
+        at += lengths.size + keylen + datalen
+    return fields
 
 
 WHOOSH_HASH_READER_INIT = HashReader.__init__

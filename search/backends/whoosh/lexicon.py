@@ -19,21 +19,28 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from search.analysis import MAX_TYPO_LENGTH, transpositions
+from search.backends.whoosh import internals
 
 
 class SegmentTerms:
-    """A segment's sorted terms per field, read on first use."""
+    """A segment's sorted terms per field, read on first use: a small segment's every field
+    at once (``internals.small_segment_terms``), a large one's a field at a time."""
 
     def __init__(self) -> None:
         self._fields: dict[str, list[str]] = {}
+        self._small: dict[str, list[bytes]] | None = None
+        self._read = False
 
     def terms(self, reader, fieldname: str) -> list[str]:
         found = self._fields.get(fieldname)
         if found is None:
+            if not self._read:
+                self._small, self._read = internals.small_segment_terms(reader), True
             try:
-                found = [
-                    t.decode() if isinstance(t, bytes) else t for t in reader.lexicon(fieldname)
-                ]
+                raw = self._small.get(fieldname, ()) if self._small is not None else None
+                if raw is None:
+                    raw = reader.lexicon(fieldname)
+                found = [t.decode() if isinstance(t, bytes) else t for t in raw]
             except Exception:  # a field no document of the segment has
                 found = []
             self._fields[fieldname] = found  # sorted: UTF-8 order is code point order

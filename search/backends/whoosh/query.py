@@ -252,7 +252,7 @@ class Compiler:
         if not names or word.prefix or word.fuzzy or not _SLUG.fullmatch(word.text):
             return None
         value = word.text.upper() if word.field == "country" else word.text.lower()
-        found = [name for name in names if self.reader.doc_frequency(name, value)]
+        found = [name for name in names if self.lexicon.contains(name, value)]
         if not found:
             return None
         facets = tuple(Facet(name, (value,)) for name in found)
@@ -279,7 +279,7 @@ class Compiler:
         if not _SLUG.fullmatch(text):
             return False
         return any(
-            self.reader.doc_frequency(name, value)
+            self.lexicon.contains(name, value)  # the word lists in memory, not the term files
             for names in FACET_TARGETS.values()
             for name in names
             for value in (text.upper(), text.lower())

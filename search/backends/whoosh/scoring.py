@@ -72,10 +72,9 @@ class Collection:
     @cached_property
     def languages(self) -> tuple[str, ...]:
         """The languages with their own stemmer that this generation holds texts in: their
-        terms are searched too (search.query.forms). Once a generation, not once a search."""
-        return tuple(
-            lang for lang in STEMMED_LANGUAGES if self.reader.doc_frequency("language", lang)
-        )
+        terms are searched too (search.query.forms). Once a generation, not once a search,
+        from the word lists each segment reads once."""
+        return tuple(lang for lang in STEMMED_LANGUAGES if self.lexicon.contains("language", lang))
 
     def small_words(self, fieldname: str, docnum: int) -> bytes:
         """The small-word column of one document's field (schema.ArchiveText)."""
