@@ -37,6 +37,7 @@ from bench.nodes import (
 from bench.probes import (
     SEARCH_RATE,
     SEARCHES,
+    SEED_FILLER,
     Observer,
     Searcher,
     api,
@@ -115,6 +116,7 @@ def run(args: argparse.Namespace) -> dict:
             env["DATABASE_URL"] = postgres_database("create", database)
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo_data")
+        manage(env, "shell", "-c", SEED_FILLER)
         server_env = deployed(env, tmp)
         nodes = [
             {**server_env, "SEARCH_INDEX_DIR": str(tmp / f"index-{k}"), "NODE": str(k)}

@@ -29,7 +29,13 @@ def scratch_env(tmp: Path, index: str = "index", **extra: str) -> dict[str, str]
 
 
 def start_node(env: dict, port: int, log: Path) -> subprocess.Popen:
-    """gunicorn with the shipped config, in its own process group; waits until it answers."""
+    """gunicorn with the shipped config, in its own process group; waits until it answers.
+
+    Not in a session of its own: the kernel shares the processors between sessions
+    (autogroups) as equals, whatever their processes' priorities, so each node's indexer
+    would take as much as the other node's web workers, which nodes on two machines never
+    do. In this session, the indexers' lower priority holds against every node's searches.
+    """
     command = [
         str(Path(PYTHON).parent / "gunicorn"),
         "-c",
@@ -38,7 +44,7 @@ def start_node(env: dict, port: int, log: Path) -> subprocess.Popen:
     command += ["archive.project.wsgi", "--bind", f"127.0.0.1:{port}"]
     with log.open("w") as out:
         server = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True
+            command, cwd=ROOT, env=env, stdout=out, stderr=out, process_group=0
         )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

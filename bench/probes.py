@@ -19,9 +19,17 @@ from urllib.parse import urlencode
 SEARCH_RATE = 2  # searches a second on each node, besides the observers' polls
 POLL = 0.2  # seconds between an observer's polls of its node (each: one search per 12 tokens)
 BATCH = 12  # tokens one poll ORs together: 23 words, within the query's limit of 24
-# Words never written, that fill a poll's batch: the observers search as much at rest as
-# while writing, so the searchers' quiet figure is taken under the same reading load.
-FILLER = [f"frshnone{k}q" for k in range(BATCH)]
+# Words that fill a poll's batch: the observers search as much at rest as while writing,
+# so the searchers' quiet figure is taken under the same reading load. Each is in one
+# statement's summary before the nodes start (``SEED_FILLER``), as a token written is, so
+# a poll finds, cuts snippets for and lists as many statements at rest.
+FILLER = [f"frshseed{k}q" for k in range(BATCH)]
+SEED_FILLER = f"""
+from archive.models import Statement
+for word, statement in zip({FILLER!r}, Statement.objects.published().order_by("pk")):
+    statement.summary = f"{{statement.summary}} {{word}}".strip()
+    statement.save()
+"""
 SEARCHES = [
     {"q": "nuclear disarmament"},
     {"q": "climate change"},
@@ -54,9 +62,9 @@ def api(port: int, params: dict) -> tuple[float, dict]:
 class Observer(threading.Thread):
     """Polls one node for the tokens written and not yet seen there.
 
-    Every poll ORs ``BATCH`` tokens, filled up with words never written, and a
-    round polls at least once: the same searches before the writers start as
-    while they write.
+    Every poll ORs ``BATCH`` tokens, filled up with seeded words (``FILLER``),
+    and a round polls at least once: the same searches before the writers
+    start as while they write.
     """
 
     def __init__(self, port: int):
@@ -144,10 +152,10 @@ def processor_seconds(node_pids: list[int], writer_pids: list[int]) -> dict[str,
             command = (stat.parent / "cmdline").read_bytes()
         except OSError:
             continue
-        pid, session = int(stat.parent.name), int(fields[3])
+        pid, group = int(stat.parent.name), int(fields[2])
         seconds = (int(fields[11]) + int(fields[12])) / tick
-        if session in node_pids:
-            node = node_pids.index(session)
+        if group in node_pids:  # each node leads its process group (bench.nodes.start_node)
+            node = node_pids.index(group)
             role = "indexer" if b"sync_search_index" in command else "web"
             used[f"node-{node} {role}"] += seconds
         elif pid in writer_pids:

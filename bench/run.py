@@ -64,7 +64,10 @@ def main() -> None:
         "--memory-searches", type=int, default=10_000, help="searches the memory check makes"
     )
     parser.add_argument(
-        "--freshness-seconds", type=float, default=30, help="writing time of bench/freshness.py"
+        "--freshness-seconds",
+        type=float,
+        default=60,
+        help="writing time of bench/freshness.py (as long at rest: 120 searches a node each)",
     )
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "latest.json"))
     parser.add_argument(

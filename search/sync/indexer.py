@@ -48,7 +48,9 @@ PRUNE_EVERY = 3600.0  # seconds between prunes of the log
 BEAT_EVERY = 1.0  # seconds between heartbeats during a long rebuild
 STANDBY_WAIT = 1.0  # seconds a standby waits for the lock between looks at its stop flag
 COMPACTION_CHECK = 10.0  # seconds between looks at the index's shape
-MERGE_QUIET = 0.3  # seconds without a change before a merge may take the write lock
+# Seconds without a change before a merge may take the write lock: each merge is a new
+# generation that every searching process opens, so none while edits keep coming.
+MERGE_QUIET = 1.0
 
 
 class Indexer:
