@@ -182,6 +182,56 @@ def test_the_indexer_merges_in_a_quiet_moment_not_while_changes_come(monkeypatch
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_compaction_waits_for_a_quiet_moment_unless_the_index_is_far_gone(
+    make_statement, monkeypatch
+):
+    from search.backends.whoosh import merging
+    from search.sync import indexer as indexer_module
+
+    monkeypatch.setattr(merging, "MAX_SEGMENTS", 2)
+    monkeypatch.setattr(merging, "BUSY_MAX_SEGMENTS", 6)
+    monkeypatch.setattr(indexer_module, "COMPACTION_CHECK", 0.0)
+    for n in range(4):
+        make_statement(title=f"Segment {n}")  # a commit each: past the quiet limit
+    backend = get_backend()
+    backend.indexer_beat()  # saves leave the rest to the indexer
+    said = []
+    worker = Indexer(say=said.append, background=False)
+    before = backend.generation()
+    make_statement(title="Waiting edit")
+    worker.round()  # a change was waiting: no compaction
+    worker.round()  # one was applied a moment ago: none either
+    assert backend.generation() == before
+    assert backend.search(SearchQuery(text="waiting")).total == 1
+    assert not any("compacting" in line for line in said)
+    monkeypatch.setattr(indexer_module, "COMPACTION_QUIET", 0.0)  # the writers stopped
+    worker.round()
+    assert backend.generation() != before
+    assert any("compacting" in line for line in said)
+    assert backend.search(SearchQuery(text="segment")).total == 4
+    assert len(segments()) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_far_gone_index_is_compacted_even_while_changes_come(make_statement, monkeypatch):
+    from search.backends.whoosh import merging
+    from search.sync import indexer as indexer_module
+
+    monkeypatch.setattr(merging, "MAX_SEGMENTS", 1)
+    monkeypatch.setattr(merging, "BUSY_MAX_SEGMENTS", 2)
+    monkeypatch.setattr(indexer_module, "COMPACTION_CHECK", 0.0)
+    for n in range(4):
+        make_statement(title=f"Segment {n}")
+    backend = get_backend()
+    backend.indexer_beat()
+    before = backend.generation()
+    make_statement(title="Waiting edit")
+    Indexer(say=lambda line: None, background=False).round()
+    assert backend.generation() != before
+    assert backend.search(SearchQuery(text="segment")).total == 4
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_segment_whose_documents_were_all_replaced_is_dropped(make_statement):
     statement = make_statement(title="Replaced")
     before = len(segments())

@@ -376,8 +376,9 @@ class SearchBackend(abc.ABC):
         of small segments that slows searches is worth the delay."""
         return False
 
-    def needs_compaction(self) -> bool:
-        """Whether incremental writes left the index in a shape a rebuild would speed up."""
+    def needs_compaction(self, busy: bool = False) -> bool:
+        """Whether incremental writes left the index in a shape a rebuild would speed up;
+        ``busy``: changes keep coming, so only if the shape cannot wait for a quiet moment."""
         return False
 
     def indexer_lock(self, wait: float | None = None) -> AbstractContextManager[None]:

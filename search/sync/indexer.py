@@ -5,8 +5,9 @@ Each round it does a bounded piece of work and looks again:
 
 1. no index: build one. A backlog above ``REBUILD_ABOVE`` rows, or an index
    whose incremental commits left too many segments or deletions
-   (``needs_compaction``): rebuild into a new generation in a background
-   thread while the old one serves and keeps receiving the fresh edits;
+   (``needs_compaction``; while changes keep coming, only a far-gone one):
+   rebuild into a new generation in a background thread while the old one
+   serves and keeps receiving the fresh edits;
    the rebuild then applies the log from the position it noted before
    reading, and swaps (``search.sync.indexing.rebuild``);
 2. turn a few renamed records into rows of their statements
@@ -48,6 +49,9 @@ PRUNE_EVERY = 3600.0  # seconds between prunes of the log
 BEAT_EVERY = 1.0  # seconds between heartbeats during a long rebuild
 STANDBY_WAIT = 1.0  # seconds a standby waits for the lock between looks at its stop flag
 COMPACTION_CHECK = 10.0  # seconds between looks at the index's shape
+# Seconds without a change before an index in a poor shape is compacted by a rebuild, which
+# competes with the edits for the processor and leaves every searching process a cold index.
+COMPACTION_QUIET = 10.0
 # Seconds without a change before a merge may take the write lock: each merge is a new
 # generation that every searching process opens, so none while edits keep coming.
 MERGE_QUIET = 1.0
@@ -72,6 +76,7 @@ class Indexer:
         # pass skips them instead of reading their statements again.
         self.early: set[int] = set()
         self.fresh_after = 0
+        self.changed = float("-inf")  # when this indexer last applied a change
 
     @property
     def backend(self) -> SearchBackend:
@@ -92,9 +97,11 @@ class Indexer:
         expanded = changelog.expand(limit=self.chunk)
         rebuilding = self.rebuilding is not None and self.rebuilding.is_alive()
         why = None
-        if not rebuilding and indexing.feed().backlog(position) > indexing.option("REBUILD_ABOVE"):
+        backlog = indexing.feed().backlog(position)
+        busy = backlog > 0 or time.monotonic() - self.changed < COMPACTION_QUIET
+        if not rebuilding and backlog > indexing.option("REBUILD_ABOVE"):
             why = "The backlog is long: rebuilding the index."
-        elif not rebuilding and self._misshapen():
+        elif not rebuilding and self._misshapen(busy):
             why = "Many small segments or deletions: compacting the index by a rebuild."
         if why and not self.background:
             self.say(why)
@@ -129,6 +136,7 @@ class Indexer:
             if p > pending.position.high or any(g.first <= p <= g.last for g in gaps)
         }
         if pending.ids or fresh:
+            self.changed = time.monotonic()
             count = len(pending.ids | {str(s) for _, s in fresh})
             self.say(f"Applied {count} statement(s) in {time.monotonic() - started:.2f} s.")
         self._prune()
@@ -142,11 +150,11 @@ class Indexer:
         except IndexBusy:
             return False
 
-    def _misshapen(self) -> bool:
+    def _misshapen(self, busy: bool) -> bool:
         if time.monotonic() - self.shape_checked < COMPACTION_CHECK:
             return False
         self.shape_checked = time.monotonic()
-        return self.backend.needs_compaction()
+        return self.backend.needs_compaction(busy)
 
     def start_rebuild(self, why: str) -> None:
         """Rebuild in a background thread while rounds go on."""

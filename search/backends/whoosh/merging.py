@@ -12,7 +12,8 @@ than ``PRESSING_SEGMENTS`` while changes keep coming: a merge holds the write
 lock and the processor, and an edit that arrives meanwhile waits for it). What
 is left, many middle-sized segments and deletions, is compacted by a
 rebuild in the background when ``needs_compaction`` says so
-(``search.sync.indexer``).
+(``search.sync.indexer``): in a quiet moment, or while changes keep coming
+only once the index is far gone (``BUSY_MAX_SEGMENTS``, ``BUSY_MAX_DELETED``).
 
 Merged segments are read through memory-mapped files: reading a segment's
 postings through the operating system's file calls, as searches do, takes
@@ -30,6 +31,10 @@ PRESSING_SEGMENTS = 16  # while writes keep coming, merge only past this many
 MERGE_DOCS = 20  # at most this many documents merged by one commit
 MAX_SEGMENTS = 40  # more segments than this: compact by a rebuild
 MAX_DELETED = 0.5  # or more than this share of documents deleted
+# While changes keep coming a compaction waits until the index is this far gone: it reads
+# the whole archive beside the edits, and every searching process then opens a cold index.
+BUSY_MAX_SEGMENTS = 80
+BUSY_MAX_DELETED = 0.8
 
 
 def no_merge(writer, segments: list) -> list:
@@ -69,9 +74,11 @@ def bounded_merge(writer, segments: list, pile: int | None = None) -> list:
     return [s for s in live if s not in chosen]
 
 
-def needs_compaction(segments: list) -> bool:
+def needs_compaction(segments: list, busy: bool = False) -> bool:
     """Whether the index has so many segments, or so many deleted documents, that searches
-    pay for it: then a rebuild in the background writes it afresh."""
+    pay for it: then a rebuild in the background writes it afresh. ``busy`` (changes keep
+    coming): only past the far limits, ``BUSY_MAX_SEGMENTS`` and ``BUSY_MAX_DELETED``."""
+    most, share = (BUSY_MAX_SEGMENTS, BUSY_MAX_DELETED) if busy else (MAX_SEGMENTS, MAX_DELETED)
     total = sum(s.doc_count_all() for s in segments)
     deleted = sum(s.deleted_count() for s in segments)
-    return len(segments) > MAX_SEGMENTS or (total > 0 and deleted / total > MAX_DELETED)
+    return len(segments) > most or (total > 0 and deleted / total > share)

@@ -137,11 +137,11 @@ class IndexWriting:
             return False  # a writer is busy: the next idle moment merges
         return True
 
-    def needs_compaction(self) -> bool:
+    def needs_compaction(self, busy: bool = False) -> bool:
         path = self.store.current()
         if path is None:
             return False
-        return merging.needs_compaction(internals.segments(open_index(path)))
+        return merging.needs_compaction(internals.segments(open_index(path)), busy)
 
     def generation(self) -> str | None:
         path = self.store.current()
