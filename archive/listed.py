@@ -5,8 +5,9 @@ instances, each with its issuer, the issuer's country, the countries it
 names and its versions, cost the API page more than its search: about 200
 country instances a page. Here one query of values reads the statements, and
 two more the countries named and the versions' languages when the API wants
-them. A statement read elsewhere as an instance (exports, first uses) becomes
-the same row (``Listed.of``), so every list describes a statement one way
+them, each compiled once (``archive.prepared_queries``). A statement read
+elsewhere as an instance (exports, first uses) becomes the same row
+(``Listed.of``), so every list describes a statement one way
 (``archive.statement_json.listed_fields``).
 """
 
@@ -17,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from archive.dates import IssuedDate
+from archive.prepared_queries import PreparedQuery
 from archive.site_urls import slug_url
 
 # The values a row is made of, in the order of Listed's first fields.
@@ -80,27 +82,46 @@ class Listed(IssuedDate):
         )
 
 
-def read(statements, ids: list[int], relations: bool) -> list[Listed]:
-    """``StatementQuerySet.listed``: the rows of ``statements`` with these ids, in their order.
+def _rows(ids: list[int]):
+    from archive.models import Statement
+
+    return Statement.objects.published().filter(pk__in=ids).order_by().values_list(*FIELDS)
+
+
+def _mentions(ids: list[int]):
+    from archive.models import Statement
+
+    # The order of ``countries_mentioned.all()``: its Meta's.
+    mentions = Statement.countries_mentioned.through.objects.filter(statement_id__in=ids)
+    return mentions.order_by("country__name").values_list("statement_id", "country__code")
+
+
+def _versions(ids: list[int]):
+    from archive.models import StatementVersion
+
+    # The order of ``versions.all()``: its Meta's.
+    versions = StatementVersion.objects.filter(statement_id__in=ids)
+    return versions.order_by("-original", "language").values_list("statement_id", "language")
+
+
+ROWS, MENTIONS, VERSIONS = PreparedQuery(_rows), PreparedQuery(_mentions), PreparedQuery(_versions)
+
+
+def published(ids: list[int], relations: bool) -> list[Listed]:
+    """The published statements with these ids as rows, in the order given, missing ones
+    skipped; with ``relations``, the countries each names and its versions' languages.
 
     Unordered: sorting by date would make SQLite walk every published statement
     through the (status, issued_on) index to find twenty; (status, id) finds them.
     """
-    from archive.models import Statement, StatementVersion
-
-    rows = {row[0]: row for row in statements.filter(pk__in=ids).order_by().values_list(*FIELDS)}
+    ids = list(dict.fromkeys(ids))
+    rows = {row[0]: row for row in ROWS.rows(ids)}
     named: dict[int, list[str]] = defaultdict(list)
     languages: dict[int, list[str]] = defaultdict(list)
     if relations and rows:
-        mentions = Statement.countries_mentioned.through.objects.filter(statement_id__in=rows)
-        # The order of ``countries_mentioned.all()`` and ``versions.all()``: their Meta's.
-        for pk, code in mentions.order_by("country__name").values_list(
-            "statement_id", "country__code"
-        ):
+        found = list(rows)
+        for pk, code in MENTIONS.rows(found):
             named[pk].append(code)
-        versions = StatementVersion.objects.filter(statement_id__in=rows)
-        for pk, language in versions.order_by("-original", "language").values_list(
-            "statement_id", "language"
-        ):
+        for pk, language in VERSIONS.rows(found):
             languages[pk].append(language)
     return [Listed(*rows[pk], tuple(named[pk]), tuple(languages[pk])) for pk in ids if pk in rows]

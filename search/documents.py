@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 
 from archive import dates
 from archive.models import Statement, StatementVersion
+from archive.prepared_queries import PreparedQuery
 from search.analysis import marked
 from search.backends.base import Document
 
@@ -119,15 +120,26 @@ class Texts(NamedTuple):
     versions: tuple[tuple[str, str], ...] = ()  # (language, text) of its other versions
 
 
+def _version_texts(pks: list[int]):
+    versions = StatementVersion.objects.filter(statement_id__in=pks)
+    return versions.values_list("statement_id", "language", "body")
+
+
+def _texts(pks: list[int]):
+    return Statement.objects.filter(pk__in=pks).values_list("pk", "summary", "body", "language")
+
+
+# Read for every results page: compiled once (archive.prepared_queries).
+VERSION_TEXTS, TEXTS = PreparedQuery(_version_texts), PreparedQuery(_texts)
+
+
 def load_texts(ids: list[str]) -> dict[str, Texts]:
     """Return {id: Texts} for snippets: the database is the text's home."""
-    pks = [int(i) for i in ids]
+    pks = list(dict.fromkeys(int(i) for i in ids))
     versions: dict[int, list[tuple[str, str]]] = {}
-    for statement_id, language, text in StatementVersion.objects.filter(
-        statement_id__in=pks
-    ).values_list("statement_id", "language", "body"):
+    for statement_id, language, text in VERSION_TEXTS.rows(pks):
         versions.setdefault(statement_id, []).append((language, text))
-    rows = Statement.objects.filter(pk__in=pks).values_list("pk", "summary", "body", "language")
+    rows = TEXTS.rows(pks)
     return {
         str(pk): Texts(summary, body, language, tuple(versions.get(pk, ())))
         for pk, summary, body, language in rows

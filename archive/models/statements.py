@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from archive import dates, listed, person_names, threads
+from archive import dates, person_names, threads
 from archive.choices import LANGUAGE_CHOICES, StatementKind, Status
 from archive.dates import Precision
 from archive.history import EditHistory
@@ -49,12 +49,6 @@ class StatementQuerySet(RecordQuerySet):
         """The rows with these primary keys, in the order given; missing ones skipped."""
         found = self.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
-
-    def listed(self, ids: list[int], *, relations: bool = False) -> list[listed.Listed]:
-        """These statements as lists show them, in the order given, missing ones skipped:
-        flat rows, no model instances (``archive.listed``); with ``relations``, the
-        countries each names and its versions' languages too."""
-        return listed.read(self, ids, relations)
 
     def chronological(self):
         return self.order_by(models.F("issued_on").asc(nulls_last=True), "title")

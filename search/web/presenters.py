@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from archive import listed
 from archive.listed import Listed
 from archive.models import Statement
 from archive.statement_json import listed_fields
@@ -68,8 +69,7 @@ def listed_hits(hits: Iterable[Hit], *, for_api: bool = False) -> list[tuple[Lis
     """(row, hit) pairs in hit order, skipping anything not published: flat rows, no model
     instances; for the API with the countries each names and its versions."""
     by_id = {int(hit.id): hit for hit in hits}
-    rows = Statement.objects.published().listed(list(by_id), relations=for_api)
-    return [(row, by_id[row.pk]) for row in rows]
+    return [(row, by_id[row.pk]) for row in listed.published(list(by_id), for_api)]
 
 
 def results_json(
