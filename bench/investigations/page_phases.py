@@ -1,6 +1,6 @@
 """Where the search page's time goes, phase by phase, warm.
 
-    .venv/bin/python -m bench.investigations.page_phases --data var/bench-full [--api]
+    .venv/bin/python -m bench.investigations.page_phases --data var/bench-full [--api] [--kind K]
 
 The 33 pages of ``bench/queries.json`` through Django's test client (so the
 middleware is counted), with ``DEBUG`` off, on the data ``make bench --reuse``
@@ -29,6 +29,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True, help="a make bench --reuse directory")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--api", action="store_true", help="the JSON API's pages, not the HTML")
+    parser.add_argument("--kind", help="only the pages of this kind (rare, common, ...)")
     args = parser.parse_args()
     data = args.data.resolve()
     os.environ.update(
@@ -84,6 +85,7 @@ def main() -> None:
     timed(responses.JsonResponse, "__init__", "JSON encoding")
 
     pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
+    pages = [page for page in pages if args.kind in (None, page["kind"])]
     base = "/api/search/" if args.api else "/search/"
     paths = [f"{base}?{query_string(page['params'])}" for page in pages]
     client = Client()
