@@ -1,8 +1,8 @@
-"""Compare the HTML search page of two checkouts under load, the loads alternated.
+"""Compare the search page (or the API) of two checkouts under load, the loads alternated.
 
     git worktree add ../before <commit>
     .venv/bin/python -m bench.investigations.ab_load --before ../before --after . \
-        --data var/bench-full [--before-data var/bench-before]
+        --data var/bench-full [--before-data var/bench-before] [--api]
 
 Each checkout runs its own gunicorn server (2 workers, ``DEBUG`` off, as
 ``make bench`` runs it) on the same benchmark directory (database, index and
@@ -56,9 +56,11 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--api", action="store_true", help="the JSON API's pages, not the HTML")
     args = parser.parse_args()
     pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
-    paths = [f"/search/?{query_string(page['params'])}" for page in pages]
+    base = "/api/search/" if args.api else "/search/"
+    paths = [f"{base}?{query_string(page['params'])}" for page in pages]
     data = args.data.resolve()
     servers = {
         "before": start(args.before.resolve(), (args.before_data or args.data).resolve()),
