@@ -179,12 +179,17 @@ def test_a_killed_import_run_again_leaves_no_drift(scratch, moment):
         scratch.wait_for(lambda: log_rows(scratch) >= 300, what="half the import")
     else:
         # Its rebuild is running while its worker processes are: stopped at once, so that a
-        # short rebuild on a busy machine cannot swap its generation in before the kill.
+        # short rebuild on a busy machine cannot swap its generation in before the kill. A
+        # child alone does not say so (multiprocessing's resource tracker outlives the
+        # rebuild): stopped, the import must also have a generation it has not swapped in.
         def rebuilding() -> bool:
             if not children(importer.pid):
                 return False
             os.kill(importer.pid, signal.SIGSTOP)
-            return True
+            if unfinished_generations(scratch):
+                return True
+            os.kill(importer.pid, signal.SIGCONT)
+            return False
 
         scratch.wait_for(rebuilding, what="the import's rebuild")
     kill(importer)
