@@ -135,7 +135,7 @@ VERSION_TEXTS, TEXTS = PreparedQuery(_version_texts), PreparedQuery(_texts)
 
 def load_texts(ids: list[str]) -> dict[str, Texts]:
     """Return {id: Texts} for snippets: the database is the text's home."""
-    pks = list(dict.fromkeys(int(i) for i in ids))
+    pks = [int(i) for i in ids]
     versions: dict[int, list[tuple[str, str]]] = {}
     for statement_id, language, text in VERSION_TEXTS.rows(pks):
         versions.setdefault(statement_id, []).append((language, text))

@@ -181,24 +181,32 @@ def test_the_indexer_merges_in_a_quiet_moment_not_while_changes_come(monkeypatch
     assert merges == [True, True, False]  # a pile only, twice; then whatever is due
 
 
+def _four_segments_and_a_waiting_edit(make_statement, monkeypatch, most: int, busy_most: int):
+    """Four segments (a commit each) against compaction limits of ``most`` segments, and of
+    ``busy_most`` while changes come; then an edit left to the indexer."""
+    from search.backends.whoosh import merging
+    from search.sync import indexer as indexer_module
+
+    monkeypatch.setattr(merging, "MAX_SEGMENTS", most)
+    monkeypatch.setattr(merging, "BUSY_MAX_SEGMENTS", busy_most)
+    monkeypatch.setattr(indexer_module, "COMPACTION_CHECK", 0.0)
+    for n in range(4):
+        make_statement(title=f"Segment {n}")
+    get_backend().indexer_beat()  # saves leave the rest to the indexer
+    make_statement(title="Waiting edit")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_compaction_waits_for_a_quiet_moment_unless_the_index_is_far_gone(
     make_statement, monkeypatch
 ):
-    from search.backends.whoosh import merging
     from search.sync import indexer as indexer_module
 
-    monkeypatch.setattr(merging, "MAX_SEGMENTS", 2)
-    monkeypatch.setattr(merging, "BUSY_MAX_SEGMENTS", 6)
-    monkeypatch.setattr(indexer_module, "COMPACTION_CHECK", 0.0)
-    for n in range(4):
-        make_statement(title=f"Segment {n}")  # a commit each: past the quiet limit
+    _four_segments_and_a_waiting_edit(make_statement, monkeypatch, most=2, busy_most=6)
     backend = get_backend()
-    backend.indexer_beat()  # saves leave the rest to the indexer
+    before = backend.generation()
     said = []
     worker = Indexer(say=said.append, background=False)
-    before = backend.generation()
-    make_statement(title="Waiting edit")
     worker.round()  # a change was waiting: no compaction
     worker.round()  # one was applied a moment ago: none either
     assert backend.generation() == before
@@ -214,18 +222,9 @@ def test_a_compaction_waits_for_a_quiet_moment_unless_the_index_is_far_gone(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_far_gone_index_is_compacted_even_while_changes_come(make_statement, monkeypatch):
-    from search.backends.whoosh import merging
-    from search.sync import indexer as indexer_module
-
-    monkeypatch.setattr(merging, "MAX_SEGMENTS", 1)
-    monkeypatch.setattr(merging, "BUSY_MAX_SEGMENTS", 2)
-    monkeypatch.setattr(indexer_module, "COMPACTION_CHECK", 0.0)
-    for n in range(4):
-        make_statement(title=f"Segment {n}")
+    _four_segments_and_a_waiting_edit(make_statement, monkeypatch, most=1, busy_most=2)
     backend = get_backend()
-    backend.indexer_beat()
     before = backend.generation()
-    make_statement(title="Waiting edit")
     Indexer(say=lambda line: None, background=False).round()
     assert backend.generation() != before
     assert backend.search(SearchQuery(text="segment")).total == 4
