@@ -81,23 +81,52 @@ class Scratch:
 
     @contextlib.contextmanager
     def indexer(self, **env: str) -> Iterator[subprocess.Popen]:
-        """The node's indexer (``sync_search_index --follow``) running for the block."""
-        process = self.manage("sync_search_index", "--follow", **env)
-        try:
-            yield process
-        finally:
-            process.send_signal(signal.SIGTERM)
-            out, err = process.communicate(timeout=60)
-        assert process.returncode == 0, f"the indexer failed:\n{out}\n{err}"
+        """The node's indexer (``sync_search_index --follow``) running for the block.
+
+        Its output goes to a file, not a pipe: nobody reads a pipe while the block
+        runs, and an indexer that filled one would stall at its next line. The
+        output is added to a failure inside the block, and to the indexer's own.
+        """
+        output = self.tmp_path / f"indexer-{uuid.uuid4().hex[:8]}.log"
+        with output.open("w") as sink:
+            process = subprocess.Popen(
+                [sys.executable, "manage.py", "sync_search_index", "--follow"],
+                cwd=settings.BASE_DIR,
+                env=self.with_env(**env),
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            try:
+                yield process
+            except BaseException as failure:
+                self._stop(process)
+                failure.add_note(f"The indexer's output:\n{output.read_text()}")
+                raise
+            self._stop(process)
+        assert process.returncode == 0, f"the indexer failed:\n{output.read_text()}"
+
+    @staticmethod
+    def _stop(process: subprocess.Popen) -> None:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
 
     def converged(self, timeout: float = 120, **env: str) -> float:
         """Wait until the index owes nothing and matches the database; return the seconds."""
 
+        last = ""
+
         def current() -> bool:
-            out, _ = self.manage("check_search_index", **env).communicate(timeout=120)
+            nonlocal last
+            out, err = self.manage("check_search_index", **env).communicate(timeout=120)
+            last = out + err
             return "No drift" in out and "up to date" in out
 
-        return self.wait_for(current, timeout=timeout, what="the index to converge")
+        try:
+            return self.wait_for(current, timeout=timeout, what="the index to converge")
+        except BaseException as failure:
+            failure.add_note(f"The last check_search_index said:\n{last}")
+            raise
 
 
 def finish(process: subprocess.Popen, timeout: float = 300) -> str:
