@@ -253,6 +253,17 @@ def test_reversed_date_range_is_reported_and_ignored(client, drills):
     assert data["notices"] == ["Ignored from/to: the range ends before it starts."]
 
 
+def test_one_requests_invalid_values_never_reach_the_next(client, drills):
+    """Search forms share their fields (``search.web.filters._SharedFields``): whatever one
+    request's values did to them, the next request is validated afresh."""
+    bad = get(client, q="drills", page="0", sort="bogus", country="P", **{"from": "2023-02-30"})
+    assert len(bad["notices"]) == 4
+    good = get(client, q="drills", page="1", sort="newest", country="PRK", **{"from": "1990"})
+    assert good["notices"] == []
+    assert good["total"] > 0
+    assert get(client, q="drills", page="x")["notices"][0].startswith("Ignored page: ")
+
+
 # Dates and order ---------------------------------------------------------------
 
 
