@@ -181,6 +181,29 @@ def test_the_indexer_merges_in_a_quiet_moment_not_while_changes_come(monkeypatch
     assert merges == [True, True, False]  # a pile only, twice; then whatever is due
 
 
+@pytest.mark.django_db(transaction=True)
+def test_while_saves_keep_coming_the_indexer_gathers_them_for_one_commit(monkeypatch):
+    from search.backends.whoosh.backend import WhooshBackend
+
+    monkeypatch.setattr(WhooshBackend, "merge_step", lambda self, pressing=False: False)
+    monkeypatch.setattr(wakeup.Listener, "wait", lambda self, timeout: True)  # always woken
+    monkeypatch.setattr(wakeup.Listener, "notifies", True)
+    events = []
+    applied = iter([True, False, False])  # a change applied; then a quiet spell
+
+    def round_(self):
+        self.changed = time.monotonic() if next(applied) else float("-inf")
+        events.append("round")
+        return False
+
+    monkeypatch.setattr(Indexer, "round", round_)
+    monkeypatch.setattr(Indexer, "_gather", lambda self: events.append("gather"), raising=False)
+    rounds = iter(range(3))
+    Indexer(background=False)._follow(lambda: next(rounds, None) is None)
+    # Woken right after a change: gather first. Woken after a quiet spell: at once.
+    assert events == ["round", "gather", "round", "round"]
+
+
 def _four_segments_and_a_waiting_edit(make_statement, monkeypatch, most: int, busy_most: int):
     """Four segments (a commit each) against compaction limits of ``most`` segments, and of
     ``busy_most`` while changes come; then an edit left to the indexer."""
