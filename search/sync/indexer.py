@@ -237,9 +237,12 @@ class Indexer:
                     log.exception("The indexer's round failed; trying again.")
                     time.sleep(min(30.0, 0.5 * 2**failures))
                     continue
-                if more or listener.wait(MERGE_QUIET):  # changes keep coming: apply them
-                    self._housekeeping(pressing=True)  # and merge only a pile of segments
-                    if not more and time.monotonic() - self.changed < MERGE_QUIET:
+                woken = more or listener.wait(MERGE_QUIET)
+                recent = time.monotonic() - self.changed < MERGE_QUIET
+                # Without notifications (SQLite) a change applied a moment ago says the same.
+                if woken or (recent and not listener.notifies):  # changes keep coming
+                    self._housekeeping(pressing=True)  # merge only a pile of segments
+                    if not more and recent:
                         self._gather()
                 elif not self._housekeeping() and listener.notifies:
                     listener.wait(indexing.option("CHECK_INTERVAL"))
