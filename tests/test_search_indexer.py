@@ -199,7 +199,7 @@ def test_while_saves_keep_coming_the_indexer_gathers_them_for_one_commit(monkeyp
         return False
 
     monkeypatch.setattr(Indexer, "round", round_)
-    monkeypatch.setattr(Indexer, "_gather", lambda self: events.append("gather"), raising=False)
+    monkeypatch.setattr(Indexer, "_gather", lambda self: events.append("gather"))
     rounds = iter(range(3))
     Indexer(background=False)._follow(lambda: next(rounds, None) is None)
     # Woken right after a change: gather first. Woken after a quiet spell: at once.

@@ -17,8 +17,8 @@ Each round it does a bounded piece of work and looks again:
 4. apply the next ``chunk`` rows of the log in order (a tenth as many when
    there were fresh edits), and store the position.
 
-While saves keep coming, the indexer gathers them for ``GATHER`` seconds after each
-wakeup, so that they share a commit.
+While saves keep coming (a change applied less than ``MERGE_QUIET`` ago), the indexer
+waits ``GATHER`` seconds before its next round, so that they share a commit.
 
 One commit holds at most ``chunk`` rows, so a save's quick sync or a rebuild's
 swap never waits long for the lock, and merges nothing: small segments are
