@@ -35,7 +35,7 @@ from search.backends.base import (
 )
 from search.backends.whoosh import checks as index_checks
 from search.backends.whoosh import facets as facet_arrays
-from search.backends.whoosh import internals, proximity
+from search.backends.whoosh import internals, proximity, segment_arrays
 from search.backends.whoosh import query as compiled_query
 from search.backends.whoosh.lexicon import Lexicon, SegmentTerms
 from search.backends.whoosh.postings import Leaf
@@ -179,11 +179,12 @@ class WhooshBackend(IndexWriting, SearchBackend):
             seen.add(key)
             cached = self._segments.get(key)
             if cached is None:
-                cached = self._segments[key] = (
+                written = segment_arrays.load(path, reader, self._vocab)
+                arrays, segment_lengths = written or (
                     facet_arrays.build_segment(reader, self._vocab),
                     field_lengths(reader, size),
-                    SegmentTerms(),
                 )
+                cached = self._segments[key] = (arrays, segment_lengths, SegmentTerms())
             arrays, segment_lengths, terms = cached
             segments.append((arrays, offset, facet_arrays.live_mask(reader)))
             leaves.append(Leaf(reader=reader, offset=offset, segment=key))

@@ -88,9 +88,7 @@ def live_mask(reader) -> np.ndarray:
     size = reader.doc_count_all()
     mask = np.ones(size, dtype=bool)
     if reader.has_deletions():
-        for docnum in range(size):
-            if reader.is_deleted(docnum):
-                mask[docnum] = False
+        mask[np.fromiter(reader.segment().deleted_docs(), dtype=np.int64)] = False
     return mask
 
 

@@ -14,7 +14,9 @@ into Whoosh's internals:
   new commit makes every web worker and the indexer open every segment again,
   and the 256 small reads were most of that;
 - reopening after a commit: a searcher keeps the readers of the segments the
-  commit left as they were (``reopened``, ``retire``).
+  commit left as they were (``reopened``, ``retire``);
+- writing a new segment's facet arrays before the commit's table of contents
+  names it (``before_contents``, ``segment_arrays.py``).
 
 Each is used only on a whoosh3 version it was tested with (``TESTED_WHOOSH``;
 the system check ``search.W002`` warns on another). On any other version,
@@ -208,6 +210,21 @@ if tested():
 
 
 # Writing -------------------------------------------------------------------------
+
+
+def before_contents(writer, hook: Callable[[list], None]) -> bool:
+    """Have ``writer``'s commit call ``hook(segments)`` just before its table of contents
+    names them (``segment_arrays``); whether it could: on another Whoosh, call it after."""
+    commit_toc = getattr(writer, "_commit_toc", None)
+    if not tested() or commit_toc is None:
+        return False
+
+    def hooked(segments: list) -> None:
+        hook(segments)
+        commit_toc(segments)
+
+    writer._commit_toc = hooked
+    return True
 
 
 def rebuild_writer(ix: Index, procs: int, limitmb: int):

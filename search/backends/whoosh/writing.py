@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,11 +27,12 @@ from search.backends.base import (
     Pending,
 )
 from search.backends.whoosh import facets as facet_arrays
-from search.backends.whoosh import internals, merging
+from search.backends.whoosh import internals, merging, segment_arrays
 from search.backends.whoosh.schema import MULTI_FACETS, SINGLE_FACETS
 from search.backends.whoosh.storage import IndexStore, open_index
 
 CATCH_UP_CHUNK = 500  # log rows applied per commit when a rebuild catches up
+log = logging.getLogger(__name__)
 
 
 class IndexWriting:
@@ -96,14 +98,25 @@ class IndexWriting:
         What the last table of contents names stays: the index is as before the
         commit, and the change stays in the log for the next try.
         """
+        hooked = internals.before_contents(writer, functools.partial(self._write_arrays, ix))
         try:
             writer.commit(mergetype=policy)
+            if not hooked:
+                self._write_arrays(ix, internals.segments(ix))
         except BaseException:
             with contextlib.suppress(Exception):
                 toc = index.TOC.read(ix.storage, ix.indexname)
                 index.clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
                 self.store.forget_position(Path(ix.storage.folder), writer.generation)
             raise
+
+    def _write_arrays(self, ix: index.Index, segments: list) -> None:
+        """The new segments' facet arrays, for searchers to load (``segment_arrays``).
+        Optional: a failure is logged, and searchers read the segments themselves."""
+        try:
+            segment_arrays.write_missing(ix.storage, ix.schema, segments)
+        except Exception:
+            log.exception("Could not write the arrays of the index's new segments.")
 
     def index(self, documents: Iterable[Document]) -> int:
         docs = list(documents)
@@ -221,6 +234,7 @@ class IndexWriting:
                     writer.cancel()
                     raise
                 writer.commit()
+                self._write_arrays(ix, internals.segments(ix))
                 with self.store.write_lock():
                     if feed is not None:
                         # What changed while the build read the database.
