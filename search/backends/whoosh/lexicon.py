@@ -1,4 +1,5 @@
-"""Each segment's word list, held in memory, for typo lookups (``word~`` and "did you mean").
+"""Each segment's word list, held in memory, for typo lookups (``word~`` and "did you mean")
+and prefixes (``word*``).
 
 Whoosh's ``terms_within`` walks every term that shares the typed prefix
 through a pure-Python Damerau-Levenshtein: 12,620 calls, about 35 ms, for
@@ -70,6 +71,17 @@ class Lexicon:
             )
             found.update(match for match, _, _ in matches)
         return found
+
+    def with_prefix(self, fieldname: str, prefix: str) -> list[str]:
+        """Indexed terms of a field that start with ``prefix``, sorted. Whoosh's
+        ``expand_prefix`` walks each segment's term file on disk: a prefix searched while
+        writers write, over some 20 segments, took ten times as long as over two."""
+        found: set[str] = set()
+        for segment, reader in self.segments:
+            words = segment.terms(reader, fieldname)
+            low = bisect_left(words, prefix)
+            found.update(words[low : bisect_left(words, prefix + "\U0010ffff", low)])
+        return sorted(found)
 
     def contains(self, fieldname: str, term: str) -> bool:
         for segment, reader in self.segments:

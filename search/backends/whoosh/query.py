@@ -311,8 +311,8 @@ class Compiler:
             return All(terms) if len(terms) > 1 else (terms[0] if terms else None)
         found: set[str] = set()
         for name in fields:
-            for term in self.reader.expand_prefix(name, prefix):
-                found.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+            for term in self.lexicon.with_prefix(name, prefix):
+                found.add(term)
                 if len(found) > 4 * MAX_EXPANSIONS:
                     break
         if not found:
