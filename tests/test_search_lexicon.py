@@ -3,9 +3,11 @@
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from search.backends.base import SearchQuery
+from search.backends.whoosh import postings
 from search.backends.whoosh.backend import WhooshBackend
 from tests.test_search_index_writing import documents
 
@@ -39,3 +41,29 @@ def test_a_prefix_finds_what_whoosh_finds_in_every_segment(backend, field, prefi
 def test_a_wildcard_search_finds_the_words_of_new_segments(backend):
     found = backend.search(SearchQuery(text="terr*"))
     assert {hit.id for hit in found.hits} >= {str(n) for n in range(20, 26)} | {"2"}
+
+
+@pytest.mark.parametrize("word", ["territorial", "terrorism", "nuclear", "absent"])
+def test_only_the_segments_holding_a_word_are_read_for_it(backend, monkeypatch, word):
+    """A new segment is small and holds few of the words searched: its word list in memory
+    answers instead of a lookup in its term file."""
+    _, _, collection = backend._state()
+    read = []
+    original = postings.read_segment
+
+    def counted(reader, fieldname, text, positions):
+        read.append(reader)
+        return original(reader, fieldname, text, positions)
+
+    monkeypatch.setattr(postings, "read_segment", counted)
+    found = postings.read_postings(collection.leaves, "body", word, positions=True)
+    holding = [leaf.reader for leaf in collection.leaves if (("body", word) in leaf.reader)]
+    assert read == holding
+    blind = [dataclasses.replace(leaf, terms=None) for leaf in collection.leaves]
+    every = postings.read_postings(blind, "body", word, positions=True)
+    assert len(read) == len(holding) + len(collection.leaves)
+    assert found.docs.tolist() == every.docs.tolist() and found.tf.tolist() == every.tf.tolist()
+    everywhere = np.ones(collection.size, bool)
+    assert [a.tolist() for a in found.positions(everywhere)] == [
+        a.tolist() for a in every.positions(everywhere)
+    ]

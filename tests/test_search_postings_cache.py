@@ -141,6 +141,22 @@ def test_forgetting_a_segment_drops_only_its_entries_and_their_bytes():
     assert cache.used_bytes == cost(postings(20))
 
 
+def test_forgetting_after_evictions_drops_what_is_left_of_a_segment():
+    """Each segment's keys are kept beside the entries: an evicted entry leaves them too."""
+    cache = PostingsCache(5 * cost(postings(10)))
+    keys = [("old", "body", "a", True), ("old", "body", "b", True)]
+    keys += [("new", "body", term, True) for term in "abcd"]
+    for key in keys:  # the sixth evicts the first
+        cache.get(key, lambda: postings(10))
+
+    cache.forget({"old", "gone"})
+
+    assert list(cache._entries) == keys[2:]
+    assert cache.used_bytes == 4 * cost(postings(10))
+    cache.forget({"new"})
+    assert (len(cache), cache.used_bytes) == (0, 0)
+
+
 @pytest.fixture
 def whoosh(tmp_path):
     from search.backends.whoosh import WhooshBackend

@@ -187,7 +187,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
                 cached = self._segments[key] = (arrays, segment_lengths, SegmentTerms())
             arrays, segment_lengths, terms = cached
             segments.append((arrays, offset, facet_arrays.live_mask(reader)))
-            leaves.append(Leaf(reader=reader, offset=offset, segment=key))
+            leaves.append(Leaf(reader=reader, offset=offset, segment=key, terms=terms))
             lengths.append(segment_lengths)
             words.append((terms, reader))
         gone = set(self._segments) - seen

@@ -47,6 +47,22 @@ class SegmentTerms:
             self._fields[fieldname] = found  # sorted: UTF-8 order is code point order
         return found
 
+    def lacks(self, reader, fieldname: str, term: str) -> bool:
+        """Whether the segment surely has no ``term`` in ``fieldname``, from its word list
+        in memory: a small segment's, read whole on first use, or a large one's already
+        read. A new segment is small, and holds few of the words searched: its word list
+        answers for it instead of a hash lookup in its term file a word (``read_postings``).
+        """
+        words = self._fields.get(fieldname)
+        if words is None:
+            if not self._read:
+                self._small, self._read = internals.small_segment_terms(reader), True
+            if self._small is None:
+                return False  # a large segment's: not read for this
+            words = self.terms(reader, fieldname)
+        at = bisect_left(words, term)
+        return at == len(words) or words[at] != term
+
 
 class Lexicon:
     """The word lists of a searcher's segments, each with its reader."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from whoosh.reading import TermNotFound
@@ -17,7 +18,10 @@ from whoosh.reading import TermNotFound
 from search.backends.whoosh import internals
 from search.backends.whoosh.internals import Block
 from search.backends.whoosh.postings_cache import PostingsCache
-from search.backends.whoosh.schema import decode_positions
+from search.backends.whoosh.schema import TEXT_FIELDS, decode_positions
+
+if TYPE_CHECKING:
+    from search.backends.whoosh.lexicon import SegmentTerms
 
 
 def blocks(matcher, with_values: bool) -> Iterator[Block]:
@@ -53,6 +57,7 @@ class Leaf:
     reader: object
     offset: int
     segment: Hashable = None  # the segment's lasting identity, for the postings cache
+    terms: SegmentTerms | None = None  # its word lists in memory: a word it lacks is not read
 
 
 @dataclass
@@ -111,7 +116,10 @@ def read_postings(
     """Read a term's postings from every segment, whole blocks at a time (postings.py),
     each segment's from ``cache`` when it holds them."""
     parts = []
+    searched = fieldname in TEXT_FIELDS  # words as the lexicon holds them (UTF-8 text)
     for leaf in leaves:
+        if searched and leaf.terms is not None and leaf.terms.lacks(leaf.reader, fieldname, text):
+            continue
         if cache is None or leaf.segment is None:
             local = read_segment(leaf.reader, fieldname, text, positions)
         else:

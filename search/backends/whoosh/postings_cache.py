@@ -30,7 +30,7 @@ Key = tuple[Hashable, str, str, bool]  # segment, field, term, with positions
 # (tests/test_search_postings_cache.py checks the sum): a rare word's postings are a
 # few documents long, and a prefix or a typo reads dozens of them in every field and
 # segment, so counting only the data let the cache hold three times its bound.
-ENTRY_BYTES = 320  # the key and its term, the map's slot, the pair kept
+ENTRY_BYTES = 360  # the key and its term, the map's slot, the pair kept, its segment's set
 OBJECT_BYTES = 160  # a Postings object
 ARRAY_BYTES = 96  # a numpy array's header (or the bytes object's), and its allocation
 
@@ -69,6 +69,9 @@ class PostingsCache:
         self.hits = 0
         self.misses = 0
         self._entries: OrderedDict[Key, tuple[Postings, int]] = OrderedDict()
+        # Each segment's keys: a commit forgets the segments it merged away without a walk
+        # over every entry (tens of thousands in a full cache, after every commit).
+        self._by_segment: dict[Hashable, set[Key]] = {}
         self._lock = threading.Lock()
         self._bypassed = False
         self._evicted_since_trim = 0
@@ -91,9 +94,11 @@ class PostingsCache:
         with self._lock:
             if key not in self._entries:
                 self._entries[key] = (postings, size)
+                self._by_segment.setdefault(key[0], set()).add(key)
                 self.used_bytes += size
                 while self.used_bytes > self.limit_bytes:
-                    _, (_, dropped) = self._entries.popitem(last=False)
+                    oldest, (_, dropped) = self._entries.popitem(last=False)
+                    self._drop_key(oldest)
                     self.used_bytes -= dropped
                     self._evicted_since_trim += dropped
         return postings
@@ -112,8 +117,16 @@ class PostingsCache:
     def forget(self, segments: set[Hashable]) -> None:
         """Drop every entry of ``segments`` (no searcher reads them any more)."""
         with self._lock:
-            for key in [k for k in self._entries if k[0] in segments]:
-                self.used_bytes -= self._entries.pop(key)[1]
+            for segment in segments:
+                for key in self._by_segment.pop(segment, ()):
+                    self.used_bytes -= self._entries.pop(key)[1]
+
+    def _drop_key(self, key: Key) -> None:
+        keys = self._by_segment.get(key[0])
+        if keys is not None:
+            keys.discard(key)
+            if not keys:
+                del self._by_segment[key[0]]
 
     @contextmanager
     def bypassed(self) -> Iterator[None]:
@@ -128,6 +141,7 @@ class PostingsCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._by_segment.clear()
             self.used_bytes = 0
 
     def __len__(self) -> int:
