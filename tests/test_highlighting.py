@@ -72,7 +72,7 @@ def test_a_text_whose_lower_case_is_longer_is_still_scanned_right():
 def test_the_chunked_scan_finds_what_one_regex_over_the_text_finds():
     rng = random.Random(7)
     words = ["peace", "Peaceful", "appease", "PEACE", "péace", "war", "x_peace", "2peace", "U.S"]
-    words += ["ſtate", "STATE", "ΕΙΣ", "εις", "Σοφία"]
+    words += ["ſtate", "STATE", "ΕΙΣ", "εις", "Σοφία", "peacepeace", "war和平peace", "warpeace"]
     separators = [" ", ", ", "\n", "—", "’", "-", "", "."]
     # Without "İ" every chunk is lower-cased; with it, some are scanned the other way;
     # with a dotted term, the whole text is.
