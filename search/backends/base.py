@@ -396,5 +396,9 @@ class SearchBackend(abc.ABC):
         """
         return None
 
+    def refresh(self) -> None:  # noqa: B027 - optional hook
+        """Open the index's latest commit now, if this backend keeps one open: called between
+        requests (``search.web.warming``), so that the next search need not."""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release open files; the backend reopens them when next used."""

@@ -60,6 +60,9 @@ MORE_LIKE_TERMS = 15  # key terms of a statement that "more like this" searches 
 # text's most frequent words only are weighed, so the longest speech costs no more.
 MORE_LIKE_BUDGET = 0.5
 MORE_LIKE_CANDIDATES = 300
+# Words most recently searched whose postings ``refresh`` reads from each new small segment
+# ahead of the searches (a field and a word: one entry).
+WARM_WORDS = 200
 log = logging.getLogger(__name__)
 
 
@@ -94,6 +97,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
         self._facets: facet_arrays.FacetArrays | None = None
         self._segments: dict[tuple[str, str], tuple[facet_arrays.SegmentArrays, dict]] = {}
         self._collection: Collection | None = None
+        self._warmed: Collection | None = None  # the generation ``refresh`` last warmed
         self._vocab = {name: facet_arrays.FacetCodes() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
 
     # Reading -----------------------------------------------------------------
@@ -209,6 +213,15 @@ class WhooshBackend(IndexWriting, SearchBackend):
             postings_cache=self.postings_cache,
         )
         return facets, collection
+
+    def refresh(self) -> None:
+        """The latest commit opened, with what its first search would read: the facet arrays,
+        the languages held, the new small segments' word lists."""
+        with self._lock:
+            _, _, collection = self._state()
+            if collection is not self._warmed:
+                collection.warm(self.postings_cache.recent(WARM_WORDS))
+                self._warmed = collection
 
     def close(self) -> None:
         with self._lock:

@@ -32,11 +32,16 @@ class SegmentTerms:
         self._small: dict[str, list[bytes]] | None = None
         self._read = False
 
+    def read_small(self, reader) -> bool:
+        """Read a small segment's every term at once, if not yet; whether it is small."""
+        if not self._read:
+            self._small, self._read = internals.small_segment_terms(reader), True
+        return self._small is not None
+
     def terms(self, reader, fieldname: str) -> list[str]:
         found = self._fields.get(fieldname)
         if found is None:
-            if not self._read:
-                self._small, self._read = internals.small_segment_terms(reader), True
+            self.read_small(reader)
             try:
                 raw = self._small.get(fieldname, ()) if self._small is not None else None
                 if raw is None:
@@ -55,9 +60,7 @@ class SegmentTerms:
         """
         words = self._fields.get(fieldname)
         if words is None:
-            if not self._read:
-                self._small, self._read = internals.small_segment_terms(reader), True
-            if self._small is None:
+            if not self.read_small(reader):
                 return False  # a large segment's: not read for this
             words = self.terms(reader, fieldname)
         at = bisect_left(words, term)

@@ -103,6 +103,21 @@ class PostingsCache:
                     self._evicted_since_trim += dropped
         return postings
 
+    def recent(self, count: int) -> list[tuple[str, str, bool]]:
+        """The ``count`` (field, term, with positions) most recently read, whatever the
+        segment: what the next searches will likely read again."""
+        found: dict[tuple[str, str, bool], None] = {}
+        with self._lock:
+            for key in reversed(self._entries):
+                found.setdefault(key[1:])
+                if len(found) >= count:
+                    break
+        return list(found)
+
+    def holds(self, key: Key) -> bool:
+        with self._lock:
+            return key in self._entries
+
     def settle(self) -> None:
         """Once a quarter of the cache has been replaced, hand the memory its evicted entries
         freed back to the operating system (a few milliseconds). Called between searches,

@@ -24,6 +24,7 @@ each field's b) live in ``schema.FIELD_WEIGHTS`` and
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ import numpy as np
 from search.analysis import STEMMED_LANGUAGES
 from search.backends.whoosh import query as q
 from search.backends.whoosh.lexicon import Lexicon
-from search.backends.whoosh.postings import Leaf, Postings, read_postings
+from search.backends.whoosh.postings import Leaf, Postings, read_postings, read_segment
 from search.backends.whoosh.postings_cache import PostingsCache
 from search.backends.whoosh.schema import FIELD_B, FIELD_WEIGHTS, TEXT_FIELDS
 
@@ -75,6 +76,24 @@ class Collection:
         terms are searched too (search.query.forms). Once a generation, not once a search,
         from the word lists each segment reads once."""
         return tuple(lang for lang in STEMMED_LANGUAGES if self.lexicon.contains("language", lang))
+
+    def warm(self, recent: list[tuple[str, str, bool]] = ()) -> None:
+        """Read now what the first searches of this generation would: the languages held,
+        each small segment's word lists (``SegmentTerms.lacks``), and its postings of the
+        ``recent`` words that it holds, into the postings cache. A large segment's postings
+        are left to the searches: a new one comes only from a rebuild."""
+        _ = self.languages
+        cache = self.postings_cache
+        for leaf in self.leaves:
+            if leaf.terms is None or not leaf.terms.read_small(leaf.reader):
+                continue
+            for fieldname, text, positions in recent if cache is not None else ():
+                key = (leaf.segment, fieldname, text, positions)
+                if fieldname not in TEXT_FIELDS or cache.holds(key):
+                    continue
+                if not leaf.terms.lacks(leaf.reader, fieldname, text):
+                    read = functools.partial(read_segment, leaf.reader, fieldname, text, positions)
+                    cache.get(key, read)
 
     def small_words(self, fieldname: str, docnum: int) -> bytes:
         """The small-word column of one document's field (schema.ArchiveText)."""
