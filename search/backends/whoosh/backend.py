@@ -215,8 +215,9 @@ class WhooshBackend(IndexWriting, SearchBackend):
         return facets, collection
 
     def refresh(self) -> None:
-        """The latest commit opened, with what its first search would read: the facet arrays,
-        the languages held, the new small segments' word lists."""
+        """The latest commit opened, with what its first searches would read: the facet
+        arrays, the languages held, the new small segments' word lists, and their postings of
+        the ``WARM_WORDS`` words searched most lately."""
         with self._lock:
             _, _, collection = self._state()
             if collection is not self._warmed:
