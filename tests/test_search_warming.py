@@ -9,13 +9,9 @@ import pytest
 from search.backends.base import SearchQuery
 from search.backends.whoosh import backend as backend_module
 from search.backends.whoosh import facets as facet_arrays
-from search.backends.whoosh.backend import WhooshBackend
 from search.web import warming
 from tests.test_search_index_writing import documents
-
-
-def open_backend(path) -> WhooshBackend:
-    return WhooshBackend({"PATH": str(path), "PROCS": 1})
+from tests.test_search_segment_arrays import open_backend
 
 
 @pytest.fixture

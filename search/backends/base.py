@@ -358,8 +358,7 @@ class SearchBackend(abc.ABC):
 
     @abc.abstractmethod
     def more_like_this(self, id: str, text: str, limit: int = 5, language: str = "") -> list[str]:
-        """Return ids of the documents most similar to document ``id``, whose text is ``text``,
-        written in ``language``."""
+        """Ids of the documents most like document ``id`` (its ``text``, in ``language``)."""
 
     def is_outdated(self) -> bool:
         """Whether the index was written in a format this code no longer reads."""
@@ -390,15 +389,12 @@ class SearchBackend(abc.ABC):
         """Note that this index's indexer is alive (for ``indexer_seen``)."""
 
     def indexer_seen(self) -> float | None:
-        """Seconds since this index's indexer last beat; None if it never ran here.
-
-        A backend that writes in the database's transactions needs no indexer: None.
-        """
+        """Seconds since this index's indexer last beat; None if it never ran here (a backend
+        that writes in the database's transactions needs no indexer: None)."""
         return None
 
     def refresh(self) -> None:  # noqa: B027 - optional hook
-        """Open the index's latest commit now, if this backend keeps one open: called between
-        requests (``search.web.warming``), so that the next search need not."""
+        """Open the latest commit now, if kept open: between requests (``search.web.warming``)."""
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release open files; the backend reopens them when next used."""
