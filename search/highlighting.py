@@ -104,11 +104,39 @@ SAME_UPPER_CASE = (
 _PARTNERS = {letter: group for group in SAME_UPPER_CASE for letter in group}
 
 
+# Letters that lower-case to a letter other than their own lower case's upper or title case
+# (the Kelvin sign is "k"): tests/test_highlighting.py derives these from Unicode too.
+LOWERING_TO = {
+    "k": "\u212a",
+    "\xe5": "\u212b",
+    "\u03b8": "\u03f4",
+    "\u03c9": "\u2126",
+    "\xdf": "\u1e9e",
+}
+# The one letter whose lower case is longer than itself ("İ" is "i" and a combining dot).
+LONGER_LOWER = "\u0130"
+
+
+def _lowered_forms(letter: str) -> dict[str, None]:
+    """What ``letter`` matches case-insensitively, lower-cased: its accented forms if it is
+    a folded letter, and their partners."""
+    forms = _VARIANTS.get(letter, letter)
+    return dict.fromkeys(partner for form in forms for partner in _PARTNERS.get(form, form))
+
+
 def _lowered_class(letter: str) -> str:
     """A character class for what ``letter`` matches case-insensitively, in lower-cased
-    text: its accented forms if it is a folded letter, and their partners."""
-    forms = _VARIANTS.get(letter, letter)
-    members = dict.fromkeys(partner for form in forms for partner in _PARTNERS.get(form, form))
+    text."""
+    return "[" + "".join(map(re.escape, _lowered_forms(letter))) + "]"
+
+
+def _written_class(letter: str) -> str:
+    """A character class for every letter whose lower case is among ``_lowered_forms``: the
+    text as written is scanned as if lower-cased, without lower-casing it."""
+    members: dict[str, None] = {}
+    for lower in _lowered_forms(letter):
+        cases = (lower, lower.upper(), lower.title(), *LOWERING_TO.get(lower, ""))
+        members.update(dict.fromkeys(c for c in cases if len(c) == 1 and c.lower() == lower))
     return "[" + "".join(map(re.escape, members)) + "]"
 
 
@@ -117,28 +145,36 @@ class Candidates:
     those starting, case and accents aside, with one of the terms' prefixes.
 
     What ``\\b(?:prefixes)\\w*`` finds case-insensitively (``case_insensitive``),
-    found faster: the scan runs on the lower-cased text, a chunk at a time, with a
-    pattern that neither folds case nor opens with ``\\b``, so the regex engine
-    skips ahead to the letters its alternatives start with instead of trying
-    every position (three to five times faster on a speech), and a snippet that
-    stops early lower-cases only what it has read; the word boundary is checked
-    here. A chunk whose lower case is longer (it holds "İ") is scanned with
+    found faster, with a pattern that neither folds case nor opens with ``\\b``, so
+    that the regex engine skips ahead to the letters its alternatives start with
+    instead of trying every position (three to five times faster on a speech); the
+    word boundary is checked here. Each letter is a class of every letter that
+    lower-cases to one it stands for (``_written_class``), so nothing is lower-cased,
+    except for one prefix opening on a letter that stands only for itself ("juch"),
+    which the engine finds as a literal in lower-cased text, a chunk at a time. A
+    text holding "İ", whose lower case is longer, is scanned with
     ``case_insensitive``, and so is every text for prefixes that hold something
     other than letters, digits and the underscore ("u." from "U.S."): a match
     rejected inside a word could then run past that word's end.
     """
 
-    CHUNK = 4096
+    CHUNK = 4096  # lower-cased at a time, so that a scan that stops early lowers no more
 
     def __init__(self, prefixes: list[str], pairs: Iterable[str] = ()) -> None:
         self._prefix_list = prefixes
         self._case_insensitive: re.Pattern[str] | None = None
+        self.written: re.Pattern[str] | None = None
         self.lowered: re.Pattern[str] | None = None
         if all(_WORD_ONLY.fullmatch(prefix) for prefix in prefixes):
-            lowered = "|".join(_prefix_pattern(prefix, _lowered_class) for prefix in prefixes)
             # The word's tail is matched apart (``_TAIL_PATTERN``, compiled once): its
             # class of every letter but CJK ones cost 1.8 ms to compile, in every pattern.
-            self.lowered = re.compile(lowered)
+            if len(prefixes) == 1 and len(_lowered_forms(prefixes[0][0])) == 1:
+                # One prefix opening on a letter that stands only for itself: in lower-cased
+                # text the regex engine looks for it as a literal, twice as fast as a class.
+                self.lowered = re.compile(_prefix_pattern(prefixes[0], _lowered_class))
+            else:
+                alternatives = (_prefix_pattern(prefix, _written_class) for prefix in prefixes)
+                self.written = re.compile("|".join(alternatives))
         self.prefixes = bool(prefixes)
         # CJK terms (pairs of letters) are found wherever they are: no space marks their start.
         found = "|".join(map(re.escape, sorted(set(pairs))))
@@ -146,7 +182,7 @@ class Candidates:
 
     @property
     def case_insensitive(self) -> re.Pattern[str]:
-        """The pattern for texts the lowered one cannot scan, compiled when one comes: its
+        """The pattern for texts the written one cannot scan, compiled when one comes: its
         accent-folding classes cost more to compile than most snippets take to find."""
         if self._case_insensitive is None:
             alternatives = "|".join(_prefix_pattern(p, _folded_class) for p in self._prefix_list)
@@ -165,9 +201,12 @@ class Candidates:
         return heapq.merge(words, pairs)
 
     def _words(self, text: str) -> Iterator[tuple[int, int]]:
-        if self.lowered is None:
+        if self.written is self.lowered is None or LONGER_LOWER in text:
             for match in self.case_insensitive.finditer(text):
                 yield match.span()
+            return
+        if self.written is not None:
+            yield from _scan(self.written, text, 0)
             return
         size = len(text)
         begin = 0
@@ -175,20 +214,21 @@ class Candidates:
             end = min(size, begin + self.CHUNK)
             while end < size and _is_word_char(text[end]):  # never cut a word in two
                 end += 1
-            piece = text[begin:end].lower()
-            if len(piece) != end - begin:
-                for match in self.case_insensitive.finditer(text, begin, end):
-                    yield match.span()
-            else:
-                # A chunk after the first opens on a non-word character, where no
-                # candidate starts: only a match inside the chunk needs its boundary checked.
-                search, tail, at = self.lowered.search, _TAIL_PATTERN.match, 0
-                while (match := search(piece, at)) is not None:
-                    start = match.start()
-                    at = tail(piece, match.end()).end()
-                    if not (start and _continues_word(piece[start - 1])):
-                        yield begin + start, begin + at
+            # A chunk after the first opens on a non-word character, where no candidate
+            # starts: only a match inside the chunk needs its boundary checked.
+            yield from _scan(self.lowered, text[begin:end].lower(), begin)
             begin = end
+
+
+def _scan(pattern: re.Pattern[str], text: str, offset: int) -> Iterator[tuple[int, int]]:
+    """(start, end) + ``offset`` of each word of ``text`` that ``pattern`` matches the
+    start of, and that does not start inside a word."""
+    search, tail, at = pattern.search, _TAIL_PATTERN.match, 0
+    while (match := search(text, at)) is not None:
+        start = match.start()
+        at = tail(text, match.end()).end()
+        if not (start and _continues_word(text[start - 1])):
+            yield offset + start, offset + at
 
 
 _WORD_ONLY = re.compile(r"\w+")

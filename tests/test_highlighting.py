@@ -2,7 +2,13 @@ import random
 from collections import defaultdict
 
 from search.analysis import query_terms, stem
-from search.highlighting import SAME_UPPER_CASE, candidate_pattern, snippet
+from search.highlighting import (
+    LONGER_LOWER,
+    LOWERING_TO,
+    SAME_UPPER_CASE,
+    candidate_pattern,
+    snippet,
+)
 
 
 def test_accented_words_are_marked_for_a_folded_term():
@@ -74,10 +80,10 @@ def test_the_chunked_scan_finds_what_one_regex_over_the_text_finds():
     words = ["peace", "Peaceful", "appease", "PEACE", "péace", "war", "x_peace", "2peace", "U.S"]
     words += ["ſtate", "STATE", "ΕΙΣ", "εις", "Σοφία", "peacepeace", "war和平peace", "warpeace"]
     separators = [" ", ", ", "\n", "—", "’", "-", "", "."]
-    # Without "İ" every chunk is lower-cased; with it, some are scanned the other way;
-    # with a dotted term, the whole text is.
+    # Without "İ" the text is scanned as written, or for "peac" alone lower-cased a chunk at
+    # a time; with "İ", or with a dotted term, by the case-insensitive pattern.
     for vocabulary in (words, [*words, "İzmir"]):
-        for terms in ({"peac", "war"}, {"peac", "u."}, {"stat", "war"}, {"εισ", "σοφια"}):
+        for terms in ({"peac", "war"}, {"peac", "u."}, {"stat", "war"}, {"εισ", "σοφια"}, {"peac"}):
             for _ in range(4):
                 text = "".join(rng.choice(vocabulary) + rng.choice(separators) for _ in range(3000))
                 found = list(candidate_pattern(terms).spans(text))
@@ -115,6 +121,29 @@ def test_the_letters_sharing_an_upper_case_are_all_there_are():
             groups[char.upper()].add(char)
     derived = {frozenset(group) for group in groups.values() if len(group) > 1}
     assert derived == {frozenset(group) for group in SAME_UPPER_CASE}
+
+
+def test_the_letters_lowering_outside_their_own_cases_are_all_there_are():
+    derived, longer = {}, set()
+    for char in map(chr, range(0x110000)):
+        if 0xD800 <= ord(char) <= 0xDFFF:
+            continue
+        lower = char.lower()
+        if len(lower) > 1:
+            longer.add(char)
+        elif lower != char and char not in (lower.upper(), lower.title()):
+            derived[lower] = derived.get(lower, "") + char
+    assert derived == LOWERING_TO
+    assert longer == {LONGER_LOWER}
+
+
+def test_letters_that_lower_case_to_a_query_letter_are_found_as_written():
+    text = "\u212aosovo and \u212bland, \u1e9eTRASSE, \u2126MEGA, \u03f4EOS, KOSOVO"
+    for terms in ({"kosovo"}, {"åland"}, {"ßtrass"}, {"ωmeg"}, {"θeo"}):
+        found = list(candidate_pattern(terms).spans(text))
+        assert found and found == _spans_by_one_regex(text, terms)
+    spans = candidate_pattern({"kosovo"}).spans(text)
+    assert [text[a:b] for a, b in spans] == ["\u212aosovo", "KOSOVO"]
 
 
 def test_cjk_pairs_are_found_inside_a_run_and_marked_once_together():
