@@ -29,7 +29,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True, help="a make bench --reuse directory")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--api", action="store_true", help="the JSON API's pages, not the HTML")
-    parser.add_argument("--kind", help="only the pages of this kind (rare, common, ...)")
+    parser.add_argument(
+        "--kind", help="only the pages of this kind (rare, common, ...) or with this q (chernobyl)"
+    )
     args = parser.parse_args()
     data = args.data.resolve()
     os.environ.update(
@@ -85,7 +87,7 @@ def main() -> None:
     timed(responses.JsonResponse, "__init__", "JSON encoding")
 
     pages = json.loads((ROOT / "bench" / "queries.json").read_text())["pages"]
-    pages = [page for page in pages if args.kind in (None, page["kind"])]
+    pages = [page for page in pages if args.kind in (None, page["kind"], page["params"].get("q"))]
     base = "/api/search/" if args.api else "/search/"
     paths = [f"{base}?{query_string(page['params'])}" for page in pages]
     client = Client()
