@@ -1,4 +1,5 @@
-"""The search page's facet checkboxes, joined in Python (search/web/markup.py says why).
+"""The search page's facet fieldsets and checkboxes, joined in Python (search/web/markup.py
+says why).
 
 A page lists up to 700 values; their labels and values come from a small,
 stable vocabulary, so each is escaped once per process and remembered.
@@ -9,7 +10,7 @@ from functools import lru_cache
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from search.web.facet_links import FacetLink
+from search.web.facet_links import FacetGroup, FacetLink
 from search.web.markup import escaped
 
 register = template.Library()
@@ -37,5 +38,47 @@ def facet_items(name: str, links: list[FacetLink]) -> SafeString:
             f"{_opening(name, link.value)}{' checked' if link.selected else ''}> "
             f'{_escaped(link.label)} <span class="count">{link.count}</span></label></li>'
             for link in links
+        )
+    )
+
+
+FIELDSET = """
+        <fieldset class="facet" id="facet-{name}">
+          <legend>{title}</legend>
+          {filter}
+          <ul>
+            {shown}
+          </ul>
+          {more}
+        </fieldset>
+        """
+FILTER = (
+    '<label class="facet-filter" hidden><span class="visually-hidden">Filter {0} values</span>'
+    '<input type="search" data-facet-filter placeholder="Filter…"></label>'
+)
+MORE = """
+          <details>
+            <summary>Show {0} more</summary>
+            <ul>{1}</ul>
+          </details>
+          """
+
+
+@register.simple_tag
+def facet_fieldsets(groups: list[FacetGroup]) -> SafeString:
+    """One ``<fieldset>`` per facet: its title, a filter box and a "more" list when it has
+    more values than it shows, and its checkboxes."""
+    return mark_safe(
+        "".join(
+            FIELDSET.format(
+                name=group.name,
+                title=_escaped(group.title),
+                filter=FILTER.format(_escaped(group.title.lower())) if group.more else "",
+                shown=facet_items(group.name, group.shown),
+                more=MORE.format(len(group.more), facet_items(group.name, group.more))
+                if group.more
+                else "",
+            )
+            for group in groups
         )
     )
