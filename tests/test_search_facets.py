@@ -82,3 +82,42 @@ def test_a_multi_valued_facet_counts_the_same_from_either_side_of_the_mask(share
     counted = ByDocument(docs, codes, size, width).tally(mask)
 
     assert counted.tolist() == np.bincount(codes[mask[docs]], minlength=width).tolist()
+
+
+def test_values_ranked_by_the_arrays_come_in_the_order_facet_values_sorts_them():
+    import numpy as np
+
+    from search.backends.base import SearchQuery
+    from search.backends.facet_values import facet_values, ranked_facet_values
+    from search.backends.whoosh.facets import FacetArrays, FacetCodes, SegmentArrays
+
+    rng = np.random.default_rng(3)
+    vocab = {name: FacetCodes() for name in ("country", "kind", "decade", "year")}
+    vocab |= {name: FacetCodes() for name in ("issuer", "named", "event", "language")}
+    words = ["UA", "RU", "KP", "US", "B", "a", "Zz", "É", "aa", "10"]
+    for word in rng.permutation(words):  # codes in no order of the values
+        vocab["country"].code(str(word))
+    size = 400
+    single = {name: np.full(size, -1, np.int32) for name in ("kind", "decade", "year")}
+    single["country"] = rng.integers(-1, len(words), size).astype(np.int32)
+    multi = {name: (np.zeros(0, np.int32),) * 2 for name in ("issuer", "named", "event")}
+    multi["language"] = (np.zeros(0, np.int32),) * 2
+    segment = SegmentArrays(size, single, multi, np.zeros(size, np.int32), np.zeros(size, np.int32))
+    arrays = FacetArrays([(segment, 0, np.ones(size, bool))], vocab)
+    mask = rng.random(size) < 0.3
+    vocab["country"].code("new")  # a value added since: ranked again, never counted
+
+    values, counts = arrays.ranked_counts("country", mask)
+    codes = single["country"][mask]
+    expected = {
+        vocab["country"].values[c]: int(n)
+        for c, n in enumerate(np.bincount(codes[codes >= 0]))
+        if n
+    }
+    assert dict(zip(values, counts, strict=True)) == expected
+    for selected, limit in (((), 50), ((), 4), (("RU", "nowhere"), 3), (("10",), 50)):
+        query = SearchQuery(facet_limit=limit)
+        ranked = ranked_facet_values(values, counts, selected, query)
+        assert ranked == facet_values(expected, selected, query)
+        assert [type(v).__name__ for v in ranked] == ["FacetValue"] * len(ranked)
+    assert ranked_facet_values(values, counts, (), SearchQuery())[0].selected is False

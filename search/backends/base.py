@@ -161,18 +161,6 @@ class FacetValue(NamedTuple):
     selected: bool = False
 
 
-def facet_values(
-    counts: Mapping[str, int], selected: Iterable[str], query: SearchQuery
-) -> tuple[FacetValue, ...]:
-    """A facet's most frequent values (ties by value), and every selected one, even at 0."""
-    chosen = set(selected)
-    counts = {**dict.fromkeys(chosen, 0), **counts}
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    shown = ranked[: query.facet_limit]
-    shown += [item for item in ranked[query.facet_limit :] if item[0] in chosen]
-    return tuple(FacetValue(value, count, value in chosen) for value, count in shown)
-
-
 @dataclass(frozen=True)
 class SearchResults:
     total: int

@@ -39,8 +39,8 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     Sort,
-    facet_values,
 )
+from search.backends.facet_values import facet_values
 from search.backends.postgres import tables, words
 from search.backends.postgres.checks import database_for_postgres_backend
 from search.backends.postgres.corrections import suggest

@@ -31,8 +31,8 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     Sort,
-    facet_values,
 )
+from search.backends.facet_values import ranked_facet_values
 from search.backends.whoosh import checks as index_checks
 from search.backends.whoosh import facets as facet_arrays
 from search.backends.whoosh import internals, proximity, segment_arrays
@@ -359,7 +359,8 @@ class WhooshBackend(IndexWriting, SearchBackend):
                 for other, other_mask in masks.items():
                     if other != name:
                         mask &= other_mask
-            result[name] = facet_values(arrays.counts(name, mask), q.filters.get(name, ()), q)
+            values, counts = arrays.ranked_counts(name, mask)
+            result[name] = ranked_facet_values(values, counts, q.filters.get(name, ()), q)
         return result
 
     def _page(self, q, arrays, final, scores, start) -> list[tuple[int, float]]:
