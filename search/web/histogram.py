@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from typing import NamedTuple
+from urllib.parse import quote_plus
 
 from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
@@ -23,8 +24,9 @@ LOWEST_BAR = 2  # a year with one hit among thousands still shows
 SELECTED = mark_safe(' class="selected" aria-current="true"')  # a constant: nothing to escape
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
+    """One year's bar (a tuple: a chart has some 80, made faster than frozen dataclasses)."""
+
     year: int
     count: int
     selected: bool
@@ -105,7 +107,7 @@ def histogram(values: Iterable[FacetValue], params: QueryDict) -> Histogram | No
                 year=year,
                 count=value.count,
                 selected=value.selected,
-                url=f"?{others}{urlencode({'year': value.value})}",
+                url=f"?{others}year={quote_plus(value.value)}",
                 slot_x=(year - first) * SLOT,
                 x=(year - first) * SLOT + 2,
                 width=SLOT - 4,
