@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from html import escape
 
 from search.analysis import CJK_LETTERS, fold, is_arabic, is_cjk, is_cyrillic, untagged
@@ -258,8 +259,12 @@ def candidate_pattern(terms: Iterable[str]) -> Candidates | None:
     """The candidate words of ``terms``: words that start as a term does, less its last
     letter or two (the stemmer may have changed them: "polici" is "policy"; see ``_start``),
     or, in Arabic, after one of the prefixes light stemming takes off; and CJK terms wherever
-    they are."""
-    terms = [t for t in terms if t]
+    they are. Kept per set of terms: a page asks again for the terms of a recent one."""
+    return _candidates(frozenset(t for t in terms if t))
+
+
+@lru_cache(maxsize=512)
+def _candidates(terms: frozenset[str]) -> Candidates | None:
     pairs = [t for t in terms if is_cjk(t)]
     starts = {_start(t) for t in terms if not is_cjk(t)}
     starts |= {_start(p) for t in terms if is_arabic(t) for p in plural_stems(t)}
