@@ -16,13 +16,17 @@ from search.web.markup import escaped
 register = template.Library()
 
 # The id, "facet-<facet>-<value>", is how the page puts the focus back on a box after a tick.
-OPENING = '<li><label><input type="checkbox" id="facet-{0}-{1}" name="{0}" value="{1}"'
+ITEM = (
+    '<li><label><input type="checkbox" id="facet-{0}-{1}" name="{0}" value="{1}"{2}> {3} '
+    '<span class="count">'
+)
+END = "</span></label></li>"
 
 
-@lru_cache(maxsize=16_384)
-def _opening(name: str, value: str) -> str:
-    """The fixed start of a value's item, escaped and formatted once per process."""
-    return OPENING.format(name, escaped(value))
+@lru_cache(maxsize=32_768)
+def _item_start(name: str, value: str, label: str, selected: bool) -> str:
+    """A value's item up to its count, escaped and formatted once per process."""
+    return ITEM.format(name, escaped(value), " checked" if selected else "", escaped(label))
 
 
 @lru_cache(maxsize=16_384)
@@ -35,8 +39,7 @@ def facet_items(name: str, links: list[FacetLink]) -> SafeString:
     """One ``<li>`` checkbox per value of facet ``name`` (a slug: nothing to escape)."""
     return mark_safe(
         "".join(
-            f"{_opening(name, link.value)}{' checked' if link.selected else ''}> "
-            f'{_escaped(link.label)} <span class="count">{link.count}</span></label></li>'
+            f"{_item_start(name, link.value, link.label, link.selected)}{link.count}{END}"
             for link in links
         )
     )
