@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import partial
 from itertools import repeat
 
@@ -24,7 +24,7 @@ def facet_values(
 
 
 def ranked_facet_values(
-    values: list[str], counts: list[int], selected: Iterable[str], query: SearchQuery
+    values: list[str], counts: list[int], selected: Collection[str], query: SearchQuery
 ) -> tuple[FacetValue, ...]:
     """``facet_values`` of counts a backend ranked itself: every value counted above 0, most
     frequent first, ties by value. With nothing selected, some 800 values a page are made
