@@ -43,7 +43,7 @@ class FacetCodes:
         were added."""
         rank, values = self._in_order
         if len(rank) != len(self.values):
-            words = self.values[: len(self.values)]
+            words = list(self.values)  # a snapshot: values may be added meanwhile
             order = sorted(range(len(words)), key=words.__getitem__)
             rank = np.empty(len(order), dtype=np.int64)
             rank[order] = np.arange(len(order))
