@@ -13,6 +13,9 @@ into Whoosh's internals:
   one call instead of 256 (``_hash_reader_init``, installed on import). Each
   new commit makes every web worker and the indexer open every segment again,
   and the 256 small reads were most of that;
+- reading a few bytes of many documents' small-word columns (a phrase with "of" in it):
+  one ``os.pread`` each, where the column reader seeks and reads each document's
+  whole value through three layers of file objects (``column_file``);
 - reopening after a commit: a searcher keeps the readers of the segments the
   commit left as they were (``reopened``, ``retire``);
 - writing a new segment's facet arrays before the commit's table of contents
@@ -32,10 +35,13 @@ import os
 from array import array
 from collections.abc import Callable, Iterator
 from importlib import metadata
+from typing import NamedTuple
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.columns import VarBytesColumn
 from whoosh.filedb import filetables
+from whoosh.filedb.compound import SubFile
 from whoosh.filedb.filetables import HashReader
 from whoosh.filedb.structfile import StructFile
 from whoosh.index import Index
@@ -92,6 +98,32 @@ def leaf_blocks(raw, with_values: bool) -> Iterator[Block]:
             values,
         )
         raw._next_block()
+
+
+class ColumnFile(NamedTuple):
+    """Where one segment's variable-length column lies in an open file."""
+
+    fd: int
+    start: int  # the column's first byte in the file
+    offsets: np.ndarray  # of each document's value, from ``start``
+    lengths: np.ndarray  # of each document's value
+
+
+def column_file(column) -> ColumnFile | None:
+    """Where a ``VarBytesColumn`` reader's values lie, when they lie in a compound segment
+    file read without a memory map (``storage.open_index``); else None."""
+    if not tested() or type(column) is not VarBytesColumn.Reader:
+        return None
+    sub = getattr(column._dbfile, "file", None)
+    if type(sub) is not SubFile:
+        return None
+    try:
+        fd = sub._file.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+    offsets = np.asarray(column._offsets, dtype=np.int64)
+    lengths = np.asarray(column._lengths, dtype=np.int64)
+    return ColumnFile(fd, sub._offset + column._basepos, offsets, lengths)
 
 
 def segments(ix: Index) -> list:

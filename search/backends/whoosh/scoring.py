@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import time
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,6 +34,7 @@ from functools import cached_property
 import numpy as np
 
 from search.analysis import STEMMED_LANGUAGES
+from search.backends.whoosh import internals
 from search.backends.whoosh import query as q
 from search.backends.whoosh.lexicon import Lexicon
 from search.backends.whoosh.postings import Leaf, Postings, read_postings, read_segment
@@ -59,6 +61,7 @@ class Collection:
 
     def __post_init__(self) -> None:
         self._columns: dict[str, list] = {}
+        self._files: dict[tuple[str, int], internals.ColumnFile | None] = {}
         self._offsets = np.array([leaf.offset for leaf in self.leaves], dtype=np.int64)
         self.size = len(self.live)
         self.doc_count = max(1, int(np.count_nonzero(self.live)))
@@ -104,6 +107,37 @@ class Collection:
             ]
         leaf = int(np.searchsorted(self._offsets, docnum, side="right")) - 1
         return readers[leaf][docnum - self.leaves[leaf].offset] or b""
+
+    def small_word_spans(
+        self, fieldname: str, docs: np.ndarray, lo: np.ndarray, hi: np.ndarray
+    ) -> list[bytes]:
+        """``column[lo:hi]`` of each of ``docs``' small-word columns of one field: a phrase
+        with a small word checks a byte or two of each of a thousand documents, read with one
+        call each where the column lies in a file (``internals.column_file``)."""
+        leaves = np.searchsorted(self._offsets, docs, side="right") - 1
+        spans: list[bytes] = [b""] * len(docs)
+        for leaf in np.unique(leaves).tolist():
+            chosen = np.flatnonzero(leaves == leaf)
+            local = docs[chosen] - self.leaves[leaf].offset
+            found = self._column_file(fieldname, leaf)
+            if found is None:
+                for n, doc in zip(chosen.tolist(), docs[chosen].tolist(), strict=True):
+                    spans[n] = self.small_words(fieldname, doc)[lo[n] : hi[n]]
+                continue
+            sizes = np.minimum(hi[chosen], found.lengths[local]) - lo[chosen]
+            starts = found.start + found.offsets[local] + lo[chosen]
+            read, fd = os.pread, found.fd
+            for n, size, at in zip(chosen.tolist(), sizes.tolist(), starts.tolist(), strict=True):
+                if size > 0:
+                    spans[n] = read(fd, size, at)
+        return spans
+
+    def _column_file(self, fieldname: str, leaf: int) -> internals.ColumnFile | None:
+        key = (fieldname, leaf)
+        if key not in self._files:
+            column = self.leaves[leaf].reader.column_reader(fieldname, translate=False)
+            self._files[key] = internals.column_file(column)
+        return self._files[key]
 
 
 def field_lengths(reader, size: int) -> dict[str, np.ndarray]:
@@ -288,15 +322,19 @@ class Evaluator:
         self.check_time()
         docs = keys >> 32
         distinct, first = np.unique(docs, return_index=True)
-        columns = [self.collection.small_words(fieldname, int(d)) for d in distinct]
-        lengths = np.fromiter(map(len, columns), np.int64, len(columns))
-        base = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        joined = np.frombuffer(b"".join(columns), np.uint8)
-        which = np.repeat(np.arange(len(distinct)), np.diff(np.append(first, len(keys))))
         starts = keys & 0xFFFFFFFF
+        offsets = [offset for offset, _ in checks]
+        # Of each document's column, only the span its occurrences' checks fall in.
+        lo = np.minimum.reduceat(starts, first) + min(offsets)
+        hi = np.maximum.reduceat(starts, first) + max(offsets) + 1
+        spans = self.collection.small_word_spans(fieldname, distinct, lo, hi)
+        lengths = np.fromiter(map(len, spans), np.int64, len(spans))
+        base = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        joined = np.frombuffer(b"".join(spans), np.uint8)
+        which = np.repeat(np.arange(len(distinct)), np.diff(np.append(first, len(keys))))
         keep = np.ones(len(keys), bool)
         for offset, code in checks:
-            at = starts + offset
+            at = starts + offset - lo[which]
             inside = at < lengths[which]
             values = np.zeros(len(keys), np.uint8)
             values[inside] = joined[(base[which] + at)[inside]]
@@ -310,12 +348,15 @@ class Evaluator:
         pattern = bytes(words)
         keys = []
         scanned = self.collection.live if within is None else self.collection.live & within
-        for n, doc in enumerate(np.flatnonzero(scanned).tolist()):
-            if n % 512 == 0:
-                self.check_time()
-            column = self.collection.small_words(fieldname, doc)
-            at = column.find(pattern)
-            while at >= 0:
-                keys.append((doc << 32) | at)
-                at = column.find(pattern, at + 1)
+        docs = np.flatnonzero(scanned)
+        for begin in range(0, len(docs), 512):
+            self.check_time()
+            chunk = docs[begin : begin + 512]
+            start, end = np.zeros(len(chunk), np.int64), np.full(len(chunk), 2**62, np.int64)
+            spans = self.collection.small_word_spans(fieldname, chunk, start, end)  # whole
+            for doc, column in zip(chunk.tolist(), spans, strict=True):
+                at = column.find(pattern)
+                while at >= 0:
+                    keys.append((doc << 32) | at)
+                    at = column.find(pattern, at + 1)
         return np.asarray(keys, dtype=np.int64)
