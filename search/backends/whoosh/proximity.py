@@ -104,7 +104,9 @@ def _occurrences(evaluator: scoring.Evaluator, terms, wanted: np.ndarray) -> Occ
             which.append(np.full(len(found_docs), index, np.int64))
     evaluator.check_time()
     doc, position, term = np.concatenate(docs), np.concatenate(positions), np.concatenate(which)
-    order = np.argsort((doc << 32) | position)
+    # Unique keys in sorted runs, one a term and field: a stable sort merges the runs, some
+    # twenty times faster than quicksort sorts them, and orders unique keys alike.
+    order = np.argsort((doc << 32) | position, kind="stable")
     return doc[order], position[order], term[order]
 
 
