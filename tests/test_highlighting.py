@@ -90,6 +90,25 @@ def test_the_chunked_scan_finds_what_one_regex_over_the_text_finds():
                 assert found == _spans_by_one_regex(text, terms)
 
 
+def test_terms_opening_on_different_letters_are_found_as_one_regex_finds_them():
+    # Their branches open on one class of every first letter, each checking its own behind.
+    rng = random.Random(11)
+    words = ["Kosovo", "\u212aosovo", "ſtate", "STATE", "peace", "Péace", "war", "a", "Åland"]
+    words += ["\u212bland", "warpeace", "x_war", "2state", "ΕΙΣ", "Σοφία", "kosovar", "AWAR"]
+    separators = [" ", ", ", "\n", "—", "", "."]
+    term_sets = [
+        {"kosovo", "stat", "peac"},
+        {"a", "war"},
+        {"åland", "war", "εισ"},
+        {"kosovo", "kos", "war"},
+    ]
+    for terms in term_sets:
+        for _ in range(4):
+            text = "".join(rng.choice(words) + rng.choice(separators) for _ in range(2000))
+            found = list(candidate_pattern(terms).spans(text))
+            assert found and found == _spans_by_one_regex(text, terms)
+
+
 def test_a_dotted_term_is_found_wherever_the_chunks_fall():
     terms = set(query_terms("U.S. policy"))  # {"u.", "polici"}: the dot is the term's
     for cut in range(4088, 4100):
