@@ -115,9 +115,21 @@ def test_values_ranked_by_the_arrays_come_in_the_order_facet_values_sorts_them()
         if n
     }
     assert dict(zip(values, counts, strict=True)) == expected
-    for selected, limit in (((), 50), ((), 4), (("RU", "nowhere"), 3), (("10",), 50)):
-        query = SearchQuery(facet_limit=limit)
-        ranked = ranked_facet_values(values, counts, selected, query)
-        assert ranked == facet_values(expected, selected, query)
+    full = frozenset({"country"})
+    for selected, limit, in_full in (
+        ((), 50, frozenset()),
+        ((), 4, frozenset()),
+        (("RU", "nowhere"), 3, frozenset()),
+        (("10",), 50, frozenset()),
+        ((), 4, full),
+        (("RU", "nowhere"), 3, full),
+    ):
+        query = SearchQuery(facet_limit=limit, facets_in_full=in_full)
+        ranked = ranked_facet_values("country", values, counts, selected, query)
+        assert ranked == facet_values("country", expected, selected, query)
         assert [type(v).__name__ for v in ranked] == ["FacetValue"] * len(ranked)
-    assert ranked_facet_values(values, counts, (), SearchQuery())[0].selected is False
+        shown = [v.value for v in ranked]
+        assert len(shown) == len(set(shown))
+        if in_full:
+            assert set(shown) == {*expected, *selected}
+    assert ranked_facet_values("country", values, counts, (), SearchQuery())[0].selected is False

@@ -108,6 +108,9 @@ class SearchQuery:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     facet_limit: int = 50  # values returned per facet, most frequent first
+    # Facets returned with every value whatever ``facet_limit`` says: the search page's
+    # years, which its histogram draws.
+    facets_in_full: frozenset[str] = frozenset()
     with_facets: bool = True
     with_snippets: bool = True  # read by the caller, which cuts them
     # Two facets whose value pairs to count over the hits (``SearchResults.pairs``):
@@ -120,6 +123,10 @@ class SearchQuery:
     # "North Korea"), which the query searches too; the archive's (search.country_names)
     # when run by ``search.searching``, none for a backend called on its own.
     country_names: Callable[[str], tuple[str, ...]] | None = None
+
+    def facet_limit_of(self, name: str) -> int | None:
+        """How many values of facet ``name`` to return, most frequent first (None: all)."""
+        return None if name in self.facets_in_full else self.facet_limit
 
 
 @dataclass(frozen=True)

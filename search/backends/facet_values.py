@@ -14,28 +14,32 @@ _new_value = partial(tuple.__new__, FacetValue)
 
 
 def facet_values(
-    counts: Mapping[str, int], selected: Iterable[str], query: SearchQuery
+    name: str, counts: Mapping[str, int], selected: Iterable[str], query: SearchQuery
 ) -> tuple[FacetValue, ...]:
-    """A facet's most frequent values (ties by value), and every selected one, even at 0."""
+    """Facet ``name``'s most frequent values (ties by value), and every selected one, even
+    at 0."""
     chosen = set(selected)
     counts = {**dict.fromkeys(chosen, 0), **counts}
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return _shown(ranked, chosen, query.facet_limit)
+    return _shown(ranked, chosen, query.facet_limit_of(name))
 
 
 def ranked_facet_values(
-    values: list[str], counts: list[int], selected: Collection[str], query: SearchQuery
+    name: str, values: list[str], counts: list[int], selected: Collection[str], query: SearchQuery
 ) -> tuple[FacetValue, ...]:
     """``facet_values`` of counts a backend ranked itself: every value counted above 0, most
-    frequent first, ties by value. With nothing selected, some 800 values a page are made
+    frequent first, ties by value. With nothing selected, the values a page lists are made
     without a Python call each."""
     if selected:
-        return facet_values(dict(zip(values, counts, strict=True)), selected, query)
-    limit = query.facet_limit
+        return facet_values(name, dict(zip(values, counts, strict=True)), selected, query)
+    limit = query.facet_limit_of(name)
     return tuple(map(_new_value, zip(values[:limit], counts[:limit], repeat(False))))
 
 
-def _shown(ranked: list[tuple[str, int]], chosen: set[str], limit: int) -> tuple[FacetValue, ...]:
+def _shown(
+    ranked: list[tuple[str, int]], chosen: set[str], limit: int | None
+) -> tuple[FacetValue, ...]:
     shown = ranked[:limit]
-    shown += [item for item in ranked[limit:] if item[0] in chosen]
+    if limit is not None:
+        shown += [item for item in ranked[limit:] if item[0] in chosen]
     return tuple(FacetValue(value, count, value in chosen) for value, count in shown)

@@ -21,11 +21,10 @@ from search.web.filters import parse_parameters
 from search.web.histogram import histogram
 from search.web.presenters import facet_labels, listed_hits, results_json
 
-# How many values of each facet the page shows; long ones fold behind "show more".
+# How many values of each facet the page shows; long ones fold behind "show more". The
+# histogram draws every year with hits: the page asks for all the years, then caps the
+# years it lists like the other facets.
 PAGE_FACET_LIMIT = 100
-# The backend counts every value anyway: the page asks for all of them, so that the
-# histogram has every year with hits, then caps the facets it lists.
-EVERY_VALUE = 10_000
 # What a search's "see this over time" keeps: its filters but the years, and its range.
 TRENDS_KEEP = (*(n for n in facets.NAMES if n not in computing.YEAR_FILTERS), "from", "to")
 CLEARED = dict.fromkeys((*facets.NAMES, "from", "to"))  # "clear all" keeps the words and the order
@@ -35,7 +34,7 @@ CLEARED = dict.fromkeys((*facets.NAMES, "from", "to"))  # "clear all" keeps the 
 def search_page(request):
     """The public search page: results, facets, chips, paging; all state in the URL."""
     parsed = parse_parameters(request.GET)
-    query = replace(parsed.query, facet_limit=EVERY_VALUE)
+    query = replace(parsed.query, facet_limit=PAGE_FACET_LIMIT, facets_in_full=frozenset({"year"}))
     results = searching.search(query)
     params = facet_links.validated(request.GET, query)
     chart = histogram(results.facets.get("year", ()), params) if results.total else None

@@ -84,6 +84,16 @@ def test_facets_count_all_hits(backend):
     assert {v.value: v.count for v in results.facets["decade"]} == {"1990s": 1, "2020s": 1}
 
 
+def test_a_facet_asked_in_full_lists_every_value_past_the_limit(backend):
+    every = frozenset({"decade"})
+    results = backend.search(SearchQuery(facet_limit=1, facets_in_full=every))
+    decades = [v.value for v in results.facets["decade"]]
+    assert len(decades) > 1 and len(results.facets["issuer"]) == 1
+    last = {"decade": (decades[-1],)}
+    selected = backend.search(SearchQuery(facet_limit=1, facets_in_full=every, filters=last))
+    assert [v.value for v in selected.facets["decade"]] == decades  # the selected one once
+
+
 def test_pairs_count_hits_by_one_facet_value_and_another(empty_backend):
     empty_backend.index(
         [

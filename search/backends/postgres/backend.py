@@ -282,7 +282,10 @@ class PostgresBackend(IndexWriting, SearchBackend):
                 counts[kind][value] = number
         hits.sort()
         found = (
-            {name: facet_values(counts[name], selected.get(name, ()), q) for name in facets.NAMES}
+            {
+                name: facet_values(name, counts[name], selected.get(name, ()), q)
+                for name in facets.NAMES
+            }
             if q.with_facets
             else {}
         )

@@ -360,7 +360,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
                     if other != name:
                         mask &= other_mask
             values, counts = arrays.ranked_counts(name, mask)
-            result[name] = ranked_facet_values(values, counts, q.filters.get(name, ()), q)
+            result[name] = ranked_facet_values(name, values, counts, q.filters.get(name, ()), q)
         return result
 
     def _page(self, q, arrays, final, scores, start) -> list[tuple[int, float]]:
