@@ -49,6 +49,7 @@ from search.backends.whoosh.schema import (
     is_current,
 )
 from search.backends.whoosh.scoring import Collection, Evaluator, OutOfTime, field_lengths
+from search.backends.whoosh.segment_ids import SegmentIds
 from search.backends.whoosh.storage import IndexStore, open_index
 from search.backends.whoosh.suggestions import suggest
 from search.backends.whoosh.writing import IndexWriting, live_versions
@@ -188,10 +189,11 @@ class WhooshBackend(IndexWriting, SearchBackend):
                     facet_arrays.build_segment(reader, self._vocab),
                     field_lengths(reader, size),
                 )
-                cached = self._segments[key] = (arrays, segment_lengths, SegmentTerms())
-            arrays, segment_lengths, terms = cached
+                cached = (arrays, segment_lengths, SegmentTerms(), SegmentIds())
+                self._segments[key] = cached
+            arrays, segment_lengths, terms, ids = cached
             segments.append((arrays, offset, facet_arrays.live_mask(reader)))
-            leaves.append(Leaf(reader=reader, offset=offset, segment=key, terms=terms))
+            leaves.append(Leaf(reader=reader, offset=offset, segment=key, terms=terms, ids=ids))
             lengths.append(segment_lengths)
             words.append((terms, reader))
         gone = set(self._segments) - seen
@@ -263,7 +265,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
             matched[docnum] = False
             candidates = np.flatnonzero(matched)
             best = candidates[np.lexsort((candidates, -scores[candidates]))][:limit]
-            return [searcher.stored_fields(int(d))["id"] for d in best]
+            return [collection.id_of(int(d)) for d in best]
 
     def search(self, q: SearchQuery) -> SearchResults:
         try:
@@ -332,8 +334,7 @@ class WhooshBackend(IndexWriting, SearchBackend):
                     "The search took too long and was stopped: results may be incomplete."
                 )
             hits = tuple(
-                Hit(id=searcher.stored_fields(docnum)["id"], score=round(score, 4))
-                for docnum, score in page
+                Hit(id=collection.id_of(docnum), score=round(score, 4)) for docnum, score in page
             )
             unknown = compiler.unknown(compiled.words) if total < SUGGEST_BELOW else []
             return SearchResults(

@@ -9,7 +9,7 @@ compares the two on an index with deletions.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,6 +19,7 @@ from search.backends.whoosh import internals
 from search.backends.whoosh.internals import Block
 from search.backends.whoosh.postings_cache import PostingsCache
 from search.backends.whoosh.schema import TEXT_FIELDS, decode_positions
+from search.backends.whoosh.segment_ids import SegmentIds
 
 if TYPE_CHECKING:
     from search.backends.whoosh.lexicon import SegmentTerms
@@ -58,6 +59,7 @@ class Leaf:
     offset: int
     segment: Hashable = None  # the segment's lasting identity, for the postings cache
     terms: SegmentTerms | None = None  # its word lists in memory: a word it lacks is not read
+    ids: SegmentIds = field(default_factory=SegmentIds)  # its statement ids, read once
 
 
 @dataclass

@@ -108,6 +108,11 @@ class Collection:
         leaf = int(np.searchsorted(self._offsets, docnum, side="right")) - 1
         return readers[leaf][docnum - self.leaves[leaf].offset] or b""
 
+    def id_of(self, docnum: int) -> str:
+        """The statement id of document ``docnum`` (``segment_ids``)."""
+        leaf = self.leaves[int(np.searchsorted(self._offsets, docnum, side="right")) - 1]
+        return leaf.ids.of(leaf.reader, docnum - leaf.offset)
+
     def small_word_spans(
         self, fieldname: str, docs: np.ndarray, lo: np.ndarray, hi: np.ndarray
     ) -> list[bytes]:
