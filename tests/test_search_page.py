@@ -1,6 +1,7 @@
 """The public search page, rendered by Django (browser tests come with the UI issue)."""
 
 import datetime as dt
+from html import escape
 from urllib.parse import parse_qs, urlsplit
 
 import html5lib
@@ -180,6 +181,16 @@ def test_the_histogram_has_every_year_however_the_facets_are_capped(client, corp
     years = next(g for g in response.context["groups"] if g.name == "year")
     listed = [link.value for link in years.shown + years.more]
     assert len(listed) == 6 and "2024" in listed  # five, and the selected one past them
+
+
+def test_each_bar_links_to_its_url_escaped(client, corpus):
+    response = page(client, q='drills OR "<b> &amp;"', sort="oldest")
+    chart = response.context["histogram"]
+    assert chart.bars and "&" in chart.bars[0].url and "%22" in chart.bars[0].url
+    links = parsed(response).iter(f"{{{SVG}}}a")
+    assert [a.get("href") for a in links] == [bar.url for bar in chart.bars]
+    html = chart.bars_svg()
+    assert all(f'href="{escape(bar.url)}"' in html for bar in chart.bars)
 
 
 def test_no_histogram_without_hits(client, corpus):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 from urllib.parse import quote_plus
 
@@ -39,8 +40,17 @@ class Bar(NamedTuple):
 
     @property
     def label(self) -> str:
-        noun = "statement" if self.count == 1 else "statements"
-        return f"{self.year}: {self.count:,} {noun}" + (" (selected)" if self.selected else "")
+        return _label(self.year, self.count, self.selected)
+
+
+# A Bar from its nine values, made in C: NamedTuple's own __new__ is a Python function.
+_new_bar = partial(tuple.__new__, Bar)
+
+
+def _label(year: int, count: int, selected: bool) -> str:
+    """``Bar.label``: digits, letters and punctuation HTML leaves as they are."""
+    noun = "statement" if count == 1 else "statements"
+    return f"{year}: {count:,} {noun}" + (" (selected)" if selected else "")
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,10 @@ class Histogram:
     peak: int
     height: int = HEIGHT
     slot: int = SLOT
+    # What every bar's link starts with, as written and escaped: the year that follows is
+    # URL-quoted, which leaves nothing to escape.
+    link_start: str = ""
+    escaped_link_start: str = ""
 
     @property
     def width(self) -> int:
@@ -69,16 +83,24 @@ class Histogram:
         # first); the arrow keys move between bars (search.js), the form below the chart
         # reaches any year without them.
         stop = next((bar for bar in self.bars if bar.selected), self.bars[0] if self.bars else None)
+        start, cut = self.escaped_link_start, len(self.link_start)
+        slot = f'y="0" width="{self.slot}" height="{self.height}"/><rect class="bar" x="'
         return mark_safe(
             "".join(
-                f'<a href="{escaped(bar.url)}" aria-label="{label}"'
+                f'<a href="{href}" aria-label="{label}"'
                 f' tabindex="{0 if bar is stop else -1}"'
                 f"{selected if bar.selected else ''}><title>{label}</title>"
-                f'<rect class="slot" x="{bar.slot_x}" y="0" width="{self.slot}" '
-                f'height="{self.height}"/><rect class="bar" x="{bar.x}" y="{bar.y}" '
+                f'<rect class="slot" x="{bar.slot_x}" {slot}{bar.x}" y="{bar.y}" '
                 f'width="{bar.width}" height="{bar.height}"/></a>'
                 for bar in self.bars
-                for label in (escaped(bar.label),)
+                for label, href in (
+                    (
+                        _label(bar.year, bar.count, bar.selected),
+                        start + bar.url[cut:]
+                        if cut and bar.url.startswith(self.link_start)
+                        else escaped(bar.url),
+                    ),
+                )
             )
         )
 
@@ -97,22 +119,14 @@ def histogram(values: Iterable[FacetValue], params: QueryDict) -> Histogram | No
     peak = max(v.count for v in years)
     # Each bar's link is this search narrowed to its year (one copy of the parameters).
     others = with_changes(params, year=None)
-    others += "&" if others else ""
+    start = f"?{others}&year=" if others else "?year="
     bars = []
-    for value in years:
-        year = int(value.value)
-        height = max(LOWEST_BAR, HEIGHT * value.count / peak)
-        bars.append(
-            Bar(
-                year=year,
-                count=value.count,
-                selected=value.selected,
-                url=f"?{others}year={quote_plus(value.value)}",
-                slot_x=(year - first) * SLOT,
-                x=(year - first) * SLOT + 2,
-                width=SLOT - 4,
-                y=round(HEIGHT - height, 2),
-                height=round(height, 2),
-            )
-        )
-    return Histogram(bars=bars, first=first, last=last, peak=peak)
+    for value, count, selected in years:
+        year = int(value)
+        height = max(LOWEST_BAR, HEIGHT * count / peak)
+        slot_x = (year - first) * SLOT
+        # year, count, selected, url, slot_x, x, width, y, height
+        url = start + (value if value.isascii() and value.isdigit() else quote_plus(value))
+        bar = (year, count, selected, url, slot_x, slot_x + 2, SLOT - 4, round(HEIGHT - height, 2))
+        bars.append(_new_bar((*bar, round(height, 2))))
+    return Histogram(bars, first, last, peak, link_start=start, escaped_link_start=escaped(start))
