@@ -51,6 +51,7 @@ _VARIANTS = {
 # apart from CJK letters around it ("NATOの", "NATO를" hold the word NATO).
 _START = f"(?<![^\\W{CJK_LETTERS}])"
 _TAIL = f"[^\\W{CJK_LETTERS}]*"
+_NOTHING = r"[^\s\S]"  # a class no character is in
 # Two folded letters that one letter of the original stands for ("ss" is "ß"); the letter
 # is among the first one's variants.
 _DIGRAPHS = ("ss", "ae", "oe", "th")
@@ -78,6 +79,8 @@ def _written_alternatives(prefixes: list[str]) -> str:
     if len(set(firsts)) <= 1:  # the regex parser moves a first class they share out itself
         return "|".join(alternatives)
     members = dict.fromkeys(m for prefix in prefixes for m in _written_members(prefix[0]))
+    if not members:
+        return _NOTHING
     branches = (
         f"(?<={first}){alternative[len(first) :]}"
         for first, alternative in zip(firsts, alternatives, strict=True)
@@ -151,8 +154,10 @@ def _lowered_class(letter: str) -> str:
 
 def _written_class(letter: str) -> str:
     """A character class for every letter whose lower case is among ``_lowered_forms``: the
-    text as written is scanned as if lower-cased, without lower-casing it."""
-    return "[" + "".join(map(re.escape, _written_members(letter))) + "]"
+    text as written is scanned as if lower-cased, without lower-casing it. A letter nothing
+    lower-cases to (the "A" of a folded "𝑨") is a class of nothing, never an empty "[]"."""
+    members = _written_members(letter)
+    return "[" + "".join(map(re.escape, members)) + "]" if members else _NOTHING
 
 
 def _written_members(letter: str) -> dict[str, None]:

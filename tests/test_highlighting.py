@@ -109,6 +109,15 @@ def test_terms_opening_on_different_letters_are_found_as_one_regex_finds_them():
             assert found and found == _spans_by_one_regex(text, terms)
 
 
+def test_a_term_holding_a_letter_nothing_lowers_to_scans_without_error():
+    # "𝑨" folds to "A", which no letter of a text lower-cases to: its class holds nothing.
+    for terms in ({"A0", "00"}, {"0A0", "war"}, {"A0", "B1"}):
+        text = "a0 00 A0 war 0a0 b1"
+        found = [text[a:b] for a, b in candidate_pattern(terms).spans(text)]
+        assert set(found) <= {"00", "war"}
+    assert "<mark>00</mark>" in snippet("a0 00 A0", {"A0", "00"}, stem)
+
+
 def test_a_dotted_term_is_found_wherever_the_chunks_fall():
     terms = set(query_terms("U.S. policy"))  # {"u.", "polici"}: the dot is the term's
     for cut in range(4088, 4100):
