@@ -133,3 +133,30 @@ def test_values_ranked_by_the_arrays_come_in_the_order_facet_values_sorts_them()
         if in_full:
             assert set(shown) == {*expected, *selected}
     assert ranked_facet_values("country", values, counts, (), SearchQuery())[0].selected is False
+
+
+def test_facet_values_read_as_a_tuple_of_facet_values_and_as_columns():
+    import pickle
+
+    from search.backends.base import FacetValue
+    from search.backends.facet_values import FacetValues, as_columns
+
+    found = FacetValues(["USA", "RUS", "CHN", "FRA"], [9, 5, 5, 1], frozenset({"FRA", "GBR"}))
+    as_tuple = (
+        FacetValue("USA", 9),
+        FacetValue("RUS", 5),
+        FacetValue("CHN", 5),
+        FacetValue("FRA", 1, True),
+    )
+    assert found == as_tuple and tuple(found) == as_tuple and list(found) == list(as_tuple)
+    assert len(found) == 4 and found[3] == as_tuple[3] and found[-1].selected
+    assert found[1:3] == as_tuple[1:3] and isinstance(found[1:3], FacetValues)
+    assert found.selected == [False, False, False, True]
+    assert FacetValue("RUS", 5) in found and found.index(FacetValue("CHN", 5)) == 2
+    # Capped, the selected value past the limit stays; below it, nothing is cut.
+    assert found.capped(2) == (*as_tuple[:2], as_tuple[3])
+    assert found.capped(4) is found
+    assert pickle.loads(pickle.dumps(found)) == found
+    assert as_columns(as_tuple) == found and as_columns(found) is found
+    assert as_columns(as_tuple).chosen == {"FRA"}
+    assert found != as_tuple[:3] and found != "USA"

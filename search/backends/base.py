@@ -12,7 +12,7 @@ import abc
 import bisect
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -172,7 +172,7 @@ class FacetValue(NamedTuple):
 class SearchResults:
     total: int
     hits: tuple[Hit, ...]
-    facets: Mapping[str, tuple[FacetValue, ...]]
+    facets: Mapping[str, Sequence[FacetValue]]  # search.backends.facet_values.FacetValues
     page: int
     page_size: int
     suggestion: str | None = None  # the query rewritten: filled by the caller from corrections

@@ -6,6 +6,7 @@ a link or a GET form built from the current parameters.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
@@ -14,6 +15,7 @@ from django.http import QueryDict
 
 from search import facets
 from search.backends.base import FacetValue, SearchQuery, SearchResults
+from search.backends.facet_values import FacetValues, as_columns
 
 SHOWN_BEFORE_MORE = 8
 
@@ -68,31 +70,32 @@ def toggled(params: QueryDict, name: str, value: str) -> str:
 
 
 def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> list[FacetGroup]:
+    """Each facet's links: its selected values first, then the most frequent (or, for a facet
+    listed by value, the first) up to ``SHOWN_BEFORE_MORE``, the rest behind "more"."""
     groups = []
     for facet in facets.FACETS:
         name = facet.name
-        values = list(results.facets.get(name, ()))
+        found = as_columns(results.facets.get(name, ()))
+        if not found:
+            continue
+        columns = found.values, found.counts, found.selected
         if facet.by_value:
-            values.sort(key=lambda v: v.value)
-        label = labels[name].get
-        links = [_new_link((v.value, label(v.value, v.value), v.count, v.selected)) for v in values]
-        selected = [link for link in links if link.selected]
+            order = sorted(range(len(found)), key=found.values.__getitem__)
+            columns = tuple([column[n] for n in order] for column in columns)
+        values, counts, chosen = columns
+        names = map(labels[name].get, values, values)
+        links = list(map(_new_link, zip(values, names, counts, chosen, strict=True)))
+        selected = [link for link in links if link.selected] if found.chosen else []
         rest = [link for link in links if not link.selected] if selected else links
         shown = selected + rest[: max(0, SHOWN_BEFORE_MORE - len(selected))]
         more = rest[len(shown) - len(selected) :]
-        if links:
-            groups.append(FacetGroup(name, facet.title, shown, more))
+        groups.append(FacetGroup(name, facet.title, shown, more))
     return groups
 
 
-def capped(
-    facets: dict[str, tuple[FacetValue, ...]], limit: int
-) -> dict[str, tuple[FacetValue, ...]]:
+def capped(facets: Mapping[str, Sequence[FacetValue]], limit: int) -> dict[str, FacetValues]:
     """Each facet's ``limit`` most frequent values, and any selected value past them."""
-    return {
-        name: (*values[:limit], *(v for v in values[limit:] if v.selected))
-        for name, values in facets.items()
-    }
+    return {name: as_columns(values).capped(limit) for name, values in facets.items()}
 
 
 def validated(params: QueryDict, query: SearchQuery) -> QueryDict:

@@ -7,6 +7,7 @@ order (never an unpublished one), and facet values get their labels.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress
 
 from archive import listed
 from archive.listed import Listed
@@ -14,6 +15,7 @@ from archive.models import Statement
 from archive.statement_json import listed_fields
 from search import facets, label_cache
 from search.backends.base import Hit, SearchQuery, SearchResults
+from search.backends.facet_values import as_columns
 from search.sync import lag
 
 
@@ -24,8 +26,10 @@ def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
     for facet in facets.FACETS:
         if facet.labels is not None:
             counted, typed = wanted.setdefault(facet.labels, (set(), set()))
-            for v in results.facets.get(facet.name, ()):
-                (counted if v.count else typed).add(v.value)
+            found = as_columns(results.facets.get(facet.name, ()))
+            counted.update(compress(found.values, found.counts))
+            if 0 in found.counts:
+                typed.update(v for v, n in zip(found.values, found.counts, strict=True) if not n)
     read = {}
     for source, (counted, typed) in wanted.items():
         read[source] = label_cache.CACHE.labels(source, counted)
