@@ -14,6 +14,7 @@ from django.urls import (
     set_script_prefix,
 )
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from archive.site_urls import fixed_url, slug_url
 
@@ -86,3 +87,36 @@ def test_each_language_gets_its_own_addresses():
     with translation.override("de"):
         assert fixed_url("archive:about") == "/de/about/"
         assert slug_url("archive:statement", "x") == "/de/statements/x/"
+
+
+# A route translated with gettext_lazy: no language prefix, yet the language is in the address.
+LAZY = ModuleType("lazily_translated_urls")
+LAZY.urlpatterns = [path(gettext_lazy("about/"), lambda request: None, name="about")]
+
+
+@override_settings(ROOT_URLCONF=LAZY, USE_I18N=True)
+def test_a_translated_route_is_reversed_in_each_language(monkeypatch):
+    french = {"about/": "a-propos/"}
+    real = translation._trans.gettext  # the machinery's own, before it is replaced
+
+    def gettext(message):
+        if translation.get_language() == "fr":
+            return french.get(message, real(message))
+        return real(message)
+
+    # What gettext_lazy calls: the translation machinery's own gettext.
+    monkeypatch.setattr(translation._trans, "gettext", gettext, raising=False)
+    assert fixed_url("about") == "/about/"
+    with translation.override("fr"):
+        assert fixed_url("about") == reverse("about") == "/a-propos/"
+    assert fixed_url("about") == "/about/"
+
+
+def test_the_site_own_addresses_do_not_depend_on_the_language():
+    from django.urls import get_resolver
+
+    from archive.site_urls import _by_language
+
+    assert _by_language(get_resolver()) is False
+    with translation.override("fr"):
+        assert fixed_url("archive:about") == "/about/"
