@@ -18,6 +18,7 @@ from html import escape
 from search.analysis import CJK_LETTERS, fold, is_arabic, is_cjk, is_cyrillic, untagged
 from search.arabic import PREFIXES as ARABIC_PREFIXES
 from search.arabic import plural_stems
+from search.letter_cases import LONGER_LOWER, LOWERING_TO, SAME_UPPER_CASE
 
 SNIPPET_CHARS = 220
 MAX_MATCHES = 400
@@ -93,50 +94,7 @@ def _folded_class(letter: str) -> str:
     return f"[{_VARIANTS[letter]}]" if letter in _VARIANTS else re.escape(letter)
 
 
-# Lower-case letters that share their upper case ("s" and "ſ", "σ" and "ς"): matching
-# case-insensitively equates them, lower-casing does not. A scan of lower-cased text
-# looks for each letter's partners too. tests/test_highlighting.py derives these from
-# Unicode (they are the regex engine's own extra cases).
-SAME_UPPER_CASE = (
-    "i\u0131",
-    "s\u017f",
-    "\xb5\u03bc",
-    "\u0345\u03b9\u1fbe",
-    "\u0390\u1fd3",
-    "\u03b0\u1fe3",
-    "\u03b2\u03d0",
-    "\u03b5\u03f5",
-    "\u03b8\u03d1",
-    "\u03ba\u03f0",
-    "\u03c0\u03d6",
-    "\u03c1\u03f1",
-    "\u03c2\u03c3",
-    "\u03c6\u03d5",
-    "\u0432\u1c80",
-    "\u0434\u1c81",
-    "\u043e\u1c82",
-    "\u0441\u1c83",
-    "\u0442\u1c84\u1c85",
-    "\u044a\u1c86",
-    "\u0463\u1c87",
-    "\u1c88\ua64b",
-    "\u1e61\u1e9b",
-    "\ufb05\ufb06",
-)
 _PARTNERS = {letter: group for group in SAME_UPPER_CASE for letter in group}
-
-
-# Letters that lower-case to a letter other than their own lower case's upper or title case
-# (the Kelvin sign is "k"): tests/test_highlighting.py derives these from Unicode too.
-LOWERING_TO = {
-    "k": "\u212a",
-    "\xe5": "\u212b",
-    "\u03b8": "\u03f4",
-    "\u03c9": "\u2126",
-    "\xdf": "\u1e9e",
-}
-# The one letter whose lower case is longer than itself ("İ" is "i" and a combining dot).
-LONGER_LOWER = "\u0130"
 
 
 def _lowered_forms(letter: str) -> dict[str, None]:

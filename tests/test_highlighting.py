@@ -2,13 +2,8 @@ import random
 from collections import defaultdict
 
 from search.analysis import query_terms, stem
-from search.highlighting import (
-    LONGER_LOWER,
-    LOWERING_TO,
-    SAME_UPPER_CASE,
-    candidate_pattern,
-    snippet,
-)
+from search.highlighting import candidate_pattern, snippet
+from search.letter_cases import LONGER_LOWER, LOWERING_TO, SAME_UPPER_CASE
 
 
 def test_accented_words_are_marked_for_a_folded_term():

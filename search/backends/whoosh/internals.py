@@ -1,7 +1,6 @@
 """Every use of Whoosh's private API, in one place, and the versions it was tested on.
 
-Three things here go faster than Whoosh's public API allows, and each reaches
-into Whoosh's internals:
+These go faster than Whoosh's public API allows, each reaching into its internals:
 
 - reading a term's postings a block at a time: the codec's leaf matcher holds
   each block decoded in arrays (``_ids``, ``_weights``, ``_values``, the cursor
@@ -13,9 +12,9 @@ into Whoosh's internals:
   one call instead of 256 (``_hash_reader_init``, installed on import). Each
   new commit makes every web worker and the indexer open every segment again,
   and the 256 small reads were most of that;
-- reading a few bytes of many documents' small-word columns (a phrase with "of" in it):
-  one ``os.pread`` each, where the column reader seeks and reads each document's
-  whole value through three layers of file objects (``column_file``);
+- reading columns where they lie in a segment's file (``column_file``): a few
+  bytes of a thousand small-word columns with one ``os.pread`` each, a segment's
+  ids in one call, where the column reader reads each value through three layers;
 - reopening after a commit: a searcher keeps the readers of the segments the
   commit left as they were (``reopened``, ``retire``);
 - writing a new segment's facet arrays before the commit's table of contents
@@ -24,8 +23,8 @@ into Whoosh's internals:
 Each is used only on a whoosh3 version it was tested with (``TESTED_WHOOSH``;
 the system check ``search.W002`` warns on another). On any other version,
 reads walk the public matcher API and rebuilds use Whoosh's own writer, in
-one process: slower, never wrong. ``tests/test_search_postings.py`` and
-``tests/test_search_index_writing.py`` compare each fast path with Whoosh's own.
+one process: slower, never wrong. ``tests/test_search_postings.py`` and the tests of
+index writing, small words and segment ids compare each fast path with Whoosh's own.
 """
 
 from __future__ import annotations
@@ -112,17 +111,14 @@ class ColumnFile(NamedTuple):
 def column_file(column) -> ColumnFile | None:
     """Where a ``VarBytesColumn`` reader's values lie, when they lie in a compound segment
     file read without a memory map (``storage.open_index``); else None."""
-    if not tested() or type(column) is not VarBytesColumn.Reader:
-        return None
-    sub = getattr(column._dbfile, "file", None)
-    if type(sub) is not SubFile:
+    sub = getattr(getattr(column, "_dbfile", None), "file", None)
+    if not tested() or type(column) is not VarBytesColumn.Reader or type(sub) is not SubFile:
         return None
     try:
         fd = sub._file.fileno()
     except (AttributeError, OSError, ValueError):
         return None
-    offsets = np.asarray(column._offsets, dtype=np.int64)
-    lengths = np.asarray(column._lengths, dtype=np.int64)
+    offsets, lengths = (np.asarray(a, np.int64) for a in (column._offsets, column._lengths))
     return ColumnFile(fd, sub._offset + column._basepos, offsets, lengths)
 
 
