@@ -34,14 +34,11 @@ def _escaped(text: str) -> str:
     return escaped(text)
 
 
-@register.simple_tag
-def facet_items(name: str, links: list[FacetLink]) -> SafeString:
+def _items(name: str, links: list[FacetLink]) -> str:
     """One ``<li>`` checkbox per value of facet ``name`` (a slug: nothing to escape)."""
-    return mark_safe(
-        "".join(
-            f"{_item_start(name, link.value, link.label, link.selected)}{link.count}{END}"
-            for link in links
-        )
+    return "".join(
+        f"{_item_start(name, link.value, link.label, link.selected)}{link.count}{END}"
+        for link in links
     )
 
 
@@ -77,8 +74,8 @@ def facet_fieldsets(groups: list[FacetGroup]) -> SafeString:
                 name=group.name,
                 title=_escaped(group.title),
                 filter=FILTER.format(_escaped(group.title.lower())) if group.more else "",
-                shown=facet_items(group.name, group.shown),
-                more=MORE.format(len(group.more), facet_items(group.name, group.more))
+                shown=_items(group.name, group.shown),
+                more=MORE.format(len(group.more), _items(group.name, group.more))
                 if group.more
                 else "",
             )
