@@ -263,3 +263,22 @@ def test_rebuild_if_missing_builds_a_missing_index(make_statement, fresh_search_
     assert "Indexed 1 published statements" in run(
         "rebuild_search_index", "--if-missing", "--no-progress"
     )
+
+
+def test_a_file_a_rebuild_removes_during_the_check_is_no_crash(tmp_path, monkeypatch):
+    """A rebuild swaps and prunes generations while another process checks the directory:
+    a file listed and then gone (its MAIN.tmp) is gone, not a FileNotFoundError."""
+    from pathlib import Path
+
+    (tmp_path / "gen-1").mkdir(mode=0o755)
+    (tmp_path / "gen-1" / "MAIN.tmp").write_text("")
+    real = Path.lstat
+
+    def vanishing(path):
+        if path.name == "MAIN.tmp":
+            path.unlink(missing_ok=True)
+        return real(path)
+
+    monkeypatch.setattr(Path, "lstat", vanishing)
+    tmp_path.chmod(0o755)
+    assert unsafe_index_dir(tmp_path) == []

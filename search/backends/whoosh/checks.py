@@ -63,7 +63,10 @@ def unsafe_index_dir(root: Path) -> list[checks.CheckMessage]:
     errors = []
     paths = [root, *root.glob("gen-*"), *root.glob("gen-*/*")] if root.exists() else []
     for path in paths:
-        info = path.lstat()
+        try:
+            info = path.lstat()
+        except FileNotFoundError:  # a rebuild removed it since the listing: nothing to check
+            continue
         if stat.S_ISLNK(info.st_mode):
             continue
         if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
