@@ -161,6 +161,8 @@ class Candidates:
             else:
                 self.written = re.compile(_written_alternatives(prefixes))
         self.prefixes = bool(prefixes)
+        # The most characters a prefix pattern matches: one per letter, or fewer ("ß").
+        self.longest = max(map(len, prefixes), default=0)
         # CJK terms (pairs of letters) are found wherever they are: no space marks their start.
         found = "|".join(map(re.escape, sorted(set(pairs))))
         self.pairs = re.compile(f"(?=({found}))") if found else None
@@ -176,40 +178,55 @@ class Candidates:
             )
         return self._case_insensitive
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+    def spans(self, text: str, bound: Bound | None = None) -> Iterator[tuple[int, int]]:
         """(start, end) of each candidate of ``text`` in order: words, and CJK pairs (which
-        may overlap)."""
-        words = self._words(text) if self.prefixes else iter(())
+        may overlap). Words start no later than ``bound.start``, which the caller may lower
+        as it reads: the scan for the next word then stops there, not at the text's end."""
+        words = self._words(text, bound or Bound(len(text))) if self.prefixes else iter(())
         if self.pairs is None:
             return words
         pairs = ((m.start(), m.start() + len(m.group(1))) for m in self.pairs.finditer(text))
         return heapq.merge(words, pairs)
 
-    def _words(self, text: str) -> Iterator[tuple[int, int]]:
+    def _words(self, text: str, bound: Bound) -> Iterator[tuple[int, int]]:
         if self.written is self.lowered is None or LONGER_LOWER in text:
             for match in self.case_insensitive.finditer(text):
                 yield match.span()
             return
         if self.written is not None:
-            yield from _scan(self.written, text, 0)
+            yield from _scan(self.written, text, 0, bound, self.longest)
             return
         size = len(text)
         begin = 0
-        while begin < size:
+        while begin < size and begin <= bound.start:
             end = min(size, begin + self.CHUNK)
             while end < size and _is_word_char(text[end]):  # never cut a word in two
                 end += 1
             # A chunk after the first opens on a non-word character, where no candidate
             # starts: only a match inside the chunk needs its boundary checked.
-            yield from _scan(self.lowered, text[begin:end].lower(), begin)
+            yield from _scan(self.lowered, text[begin:end].lower(), begin, bound, self.longest)
             begin = end
 
 
-def _scan(pattern: re.Pattern[str], text: str, offset: int) -> Iterator[tuple[int, int]]:
+class Bound:
+    """How far into a text a candidate may still start: the reader of ``Candidates.spans``
+    lowers it once it knows the words past some point are not wanted."""
+
+    __slots__ = ("start",)
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+
+
+def _scan(
+    pattern: re.Pattern[str], text: str, offset: int, bound: Bound, longest: int
+) -> Iterator[tuple[int, int]]:
     """(start, end) + ``offset`` of each word of ``text`` that ``pattern`` matches the
-    start of, and that does not start inside a word."""
+    start of, and that does not start inside a word, up to ``bound``: ``pattern`` matches
+    at most ``longest`` characters, so it is searched no further than that past the
+    bound (the word's tail is matched in the whole text)."""
     search, tail, at = pattern.search, _TAIL_PATTERN.match, 0
-    while (match := search(text, at)) is not None:
+    while (match := search(text, at, bound.start - offset + longest)) is not None:
         start = match.start()
         at = tail(text, match.end()).end()
         if not (start and _continues_word(text[start - 1])):
@@ -275,7 +292,8 @@ def find_matches(
     found: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     stop_at = None
-    for start, end in pattern.spans(text):
+    bound = Bound(len(text))
+    for start, end in pattern.spans(text, bound):
         if stop_at is not None and start > stop_at:
             break
         word = fold(text[start:end])
@@ -284,7 +302,7 @@ def find_matches(
             found.append((start, end, term))
             seen.add(term)
             if goal is not None and stop_at is None and len(seen) >= goal:
-                stop_at = end + SNIPPET_CHARS
+                stop_at = bound.start = end + SNIPPET_CHARS
             if len(found) >= MAX_MATCHES:
                 break
     return found

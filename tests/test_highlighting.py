@@ -1,8 +1,15 @@
 import random
+import sys
 from collections import defaultdict
 
 from search.analysis import query_terms, stem
-from search.highlighting import candidate_pattern, snippet
+from search.highlighting import (
+    SNIPPET_CHARS,
+    Bound,
+    candidate_pattern,
+    find_matches,
+    snippet,
+)
 from search.letter_cases import LONGER_LOWER, LOWERING_TO, SAME_UPPER_CASE
 
 
@@ -60,6 +67,41 @@ def test_a_word_cut_by_a_chunk_end_is_not_a_candidate_in_its_middle():
     # "apeace" straddles the 4,096th character: its "peace" is not a word of its own.
     text = "a" * 4094 + "apeace " + "peace"
     assert [text[a:b] for a, b in candidate_pattern({"peac"}).spans(text)] == ["peace"]
+
+
+def test_a_bound_ends_the_scan_but_keeps_a_word_starting_on_it_whole():
+    # "strasse" is written "Straße": its pattern matches fewer characters than its prefix.
+    for terms, word in (
+        ({"strass"}, "Straßenbahn"),
+        ({"juch"}, "Juche"),
+        ({"peac", "talk"}, "peacetime"),
+    ):
+        text = "x " * 3000 + word + " " + word
+        start = text.index(word)
+        spans = list(candidate_pattern(terms).spans(text, Bound(start)))
+        assert [text[a:b] for a, b in spans] == [word], terms
+        assert list(candidate_pattern(terms).spans(text, Bound(start - 1))) == []
+
+
+def test_a_scan_stops_reading_a_text_past_the_goal(monkeypatch):
+    """Once the goal's terms are seen, the search for the next word ends a snippet's width
+    on: a speech that holds the term once is not read to its end."""
+    text = "peace " + "x " * 50_000 + "peace"
+    pattern = candidate_pattern({"peac", "talk"})
+    searched: list[int] = []
+
+    class Recorded:
+        def __init__(self, compiled):
+            self.compiled = compiled
+
+        def search(self, text, pos=0, endpos=sys.maxsize):
+            searched.append(endpos)
+            return self.compiled.search(text, pos, endpos)
+
+    monkeypatch.setattr(pattern, "written", Recorded(pattern.written))
+    found = find_matches(text, {"peac", "talk"}, stem, pattern, goal=1)
+    assert [text[a:b] for a, b, _ in found] == ["peace"]
+    assert max(searched[1:]) <= len("peace") + SNIPPET_CHARS + len("peac")
 
 
 def test_a_text_whose_lower_case_is_longer_is_still_scanned_right():
