@@ -55,6 +55,23 @@ def test_facets_list_values_with_counts_as_checkboxes(client, corpus):
     assert 'Japan <span class="count">13</span>' in html
 
 
+def test_a_box_is_ticked_on_the_page_that_chose_it_only(client, corpus):
+    ticked = 'name="country" value="JPN" checked> Japan'
+    assert ticked in page(client, q="drills", country=["JPN"]).content.decode()
+    html = page(client, q="drills").content.decode()
+    assert ticked not in html and 'name="country" value="JPN"> Japan' in html
+
+
+def test_a_renamed_country_is_listed_by_its_new_name(client, corpus):
+    from search.label_cache import CACHE
+
+    assert "> Japan <span" in page(client, q="drills").content.decode()
+    Country.objects.filter(code="JPN").update(name="Nippon & Japan")  # no signal: by hand
+    CACHE.clear()
+    html = page(client, q="drills").content.decode()
+    assert "> Nippon &amp; Japan <span" in html and "> Japan <span" not in html
+
+
 def test_ticking_facets_narrows_and_chips_remove_them(client, corpus):
     response = page(client, q="drills", country=["PRK"], decade=["2010s"])
     assert response.context["results"].total == 5

@@ -10,7 +10,7 @@ from functools import lru_cache
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from search.web.facet_links import FacetGroup, FacetLink
+from search.web.facet_links import FacetGroup
 from search.web.markup import escaped
 
 register = template.Library()
@@ -21,11 +21,13 @@ ITEM = (
     '<span class="count">'
 )
 END = "</span></label></li>"
+# Each facet's unselected items up to their counts, by (value, label): a few thousand in all.
+_STARTS: dict[str, dict[tuple[str, str], str]] = {}
+REMEMBERED = 32_768  # per facet, past which they are forgotten and escaped anew
 
 
-@lru_cache(maxsize=32_768)
 def _item_start(name: str, value: str, label: str, selected: bool) -> str:
-    """A value's item up to its count, escaped and formatted once per process."""
+    """A value's item up to its count, escaped."""
     return ITEM.format(name, escaped(value), " checked" if selected else "", escaped(label))
 
 
@@ -34,12 +36,23 @@ def _escaped(text: str) -> str:
     return escaped(text)
 
 
-def _items(name: str, links: list[FacetLink]) -> str:
-    """One ``<li>`` checkbox per value of facet ``name`` (a slug: nothing to escape)."""
-    return "".join(
-        f"{_item_start(name, link.value, link.label, link.selected)}{link.count}{END}"
-        for link in links
-    )
+def _items(group: FacetGroup, start: int, stop: int) -> str:
+    """One ``<li>`` checkbox for each of the group's values from ``start`` to ``stop`` (the
+    facet's name is a slug: nothing to escape). An unselected value's item is escaped and
+    formatted once per process, then joined with its count."""
+    keys = list(zip(group.values[start:stop], group.labels[start:stop], strict=True))
+    remembered = _STARTS.setdefault(group.name, {})
+    starts = list(map(remembered.get, keys))
+    if start < group.chosen or None in starts:
+        if len(remembered) > REMEMBERED:
+            remembered.clear()
+        for n, (value, label) in enumerate(keys):
+            if start + n < group.chosen:
+                starts[n] = _item_start(group.name, value, label, True)
+            elif starts[n] is None:
+                starts[n] = remembered[value, label] = _item_start(group.name, value, label, False)
+    counts = group.counts[start:stop]
+    return "".join([f"{html}{count}{END}" for html, count in zip(starts, counts, strict=True)])
 
 
 FIELDSET = """
@@ -68,17 +81,15 @@ MORE = """
 def facet_fieldsets(groups: list[FacetGroup]) -> SafeString:
     """One ``<fieldset>`` per facet: its title, a filter box and a "more" list when it has
     more values than it shows, and its checkboxes."""
-    return mark_safe(
-        "".join(
-            FIELDSET.format(
-                name=group.name,
-                title=_escaped(group.title),
-                filter=FILTER.format(_escaped(group.title.lower())) if group.more else "",
-                shown=_items(group.name, group.shown),
-                more=MORE.format(len(group.more), _items(group.name, group.more))
-                if group.more
-                else "",
-            )
-            for group in groups
-        )
+    return mark_safe("".join(map(_fieldset, groups)))
+
+
+def _fieldset(group: FacetGroup) -> str:
+    listed, shown = len(group.values), group.shown_count
+    return FIELDSET.format(
+        name=group.name,
+        title=_escaped(group.title),
+        filter=FILTER.format(_escaped(group.title.lower())) if listed > shown else "",
+        shown=_items(group, 0, shown),
+        more=MORE.format(listed - shown, _items(group, shown, listed)) if listed > shown else "",
     )

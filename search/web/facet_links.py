@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import NamedTuple
 
 from django.http import QueryDict
@@ -21,8 +20,7 @@ SHOWN_BEFORE_MORE = 8
 
 
 class FacetLink(NamedTuple):
-    """One facet value: a checkbox in the page's filter form (a page makes some 800: a
-    tuple is made several times faster than a frozen dataclass)."""
+    """One facet value: a checkbox in the page's filter form."""
 
     value: str
     label: str
@@ -30,17 +28,32 @@ class FacetLink(NamedTuple):
     selected: bool
 
 
-# A FacetLink from a (value, label, count, selected) tuple, made in C: NamedTuple's own
-# __new__ is a Python function.
-_new_link = partial(tuple.__new__, FacetLink)
-
-
 @dataclass(frozen=True)
 class FacetGroup:
+    """One facet's checkboxes as columns in the order listed: the page lists some 350
+    values, and the facet tag joins them from the columns without a tuple for each."""
+
     name: str
     title: str
-    shown: list[FacetLink]
-    more: list[FacetLink]
+    values: Sequence[str]
+    labels: Sequence[str]
+    counts: Sequence[int]
+    chosen: int  # how many values lead the columns because they are selected
+    shown_count: int  # how many values show before "more"
+
+    @property
+    def shown(self) -> list[FacetLink]:
+        return self._links(0, self.shown_count)
+
+    @property
+    def more(self) -> list[FacetLink]:
+        return self._links(self.shown_count, len(self.values))
+
+    def _links(self, start: int, stop: int) -> list[FacetLink]:
+        return [
+            FacetLink(self.values[n], self.labels[n], self.counts[n], n < self.chosen)
+            for n in range(start, stop)
+        ]
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,7 @@ def toggled(params: QueryDict, name: str, value: str) -> str:
 
 
 def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> list[FacetGroup]:
-    """Each facet's links: its selected values first, then the most frequent (or, for a facet
+    """Each facet's values: its selected ones first, then the most frequent (or, for a facet
     listed by value, the first) up to ``SHOWN_BEFORE_MORE``, the rest behind "more"."""
     groups = []
     for facet in facets.FACETS:
@@ -78,18 +91,19 @@ def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> l
         found = as_columns(results.facets.get(name, ()))
         if not found:
             continue
-        columns = found.values, found.counts, found.selected
-        if facet.by_value:
-            order = sorted(range(len(found)), key=found.values.__getitem__)
-            columns = tuple([column[n] for n in order] for column in columns)
-        values, counts, chosen = columns
-        names = map(labels[name].get, values, values)
-        links = list(map(_new_link, zip(values, names, counts, chosen, strict=True)))
-        selected = [link for link in links if link.selected] if found.chosen else []
-        rest = [link for link in links if not link.selected] if selected else links
-        shown = selected + rest[: max(0, SHOWN_BEFORE_MORE - len(selected))]
-        more = rest[len(shown) - len(selected) :]
-        groups.append(FacetGroup(name, facet.title, shown, more))
+        values, counts, chosen = found.values, found.counts, found.chosen
+        order = sorted(range(len(values)), key=values.__getitem__) if facet.by_value else None
+        leading = 0
+        if chosen:
+            listed = order or range(len(values))
+            picked = [n for n in listed if values[n] in chosen]
+            order = picked + [n for n in listed if values[n] not in chosen]
+            leading = len(picked)
+        if order is not None:  # the columns are used as they are when nothing reorders them
+            values, counts = [values[n] for n in order], [counts[n] for n in order]
+        names = list(map(labels[name].get, values, values))
+        shown = min(len(values), max(leading, SHOWN_BEFORE_MORE))
+        groups.append(FacetGroup(name, facet.title, values, names, counts, leading, shown))
     return groups
 
 
