@@ -84,6 +84,24 @@ def test_a_multi_valued_facet_counts_the_same_from_either_side_of_the_mask(share
     assert counted.tolist() == np.bincount(codes[mask[docs]], minlength=width).tolist()
 
 
+@pytest.mark.parametrize("share", [0.0, 0.01, 0.4, 0.5, 0.6, 0.99, 1.0])
+def test_a_single_valued_facet_counts_the_same_from_either_side_of_the_mask(share):
+    import numpy as np
+
+    from search.backends.whoosh.facets import ByCode
+
+    rng = np.random.default_rng(15)
+    size, width = 300, 12
+    codes = rng.integers(-1, width, size).astype(np.int32)  # -1: a document without one
+    mask = rng.random(size) < share
+
+    counted = ByCode(codes).tally(mask)
+
+    expected = np.bincount(codes[mask & (codes >= 0)], minlength=width)
+    assert counted.tolist() == expected[: len(counted)].tolist()
+    assert not expected[len(counted) :].any()
+
+
 def test_values_ranked_by_the_arrays_come_in_the_order_facet_values_sorts_them():
     import numpy as np
 

@@ -122,6 +122,7 @@ class FacetArrays:
             name: _concat([seg.single[name] for seg, _, _ in segments], np.int32)
             for name in SINGLE_FACETS
         }
+        self.by_code = {name: ByCode(codes) for name, codes in self.single.items()}
         self.multi = {}
         self.by_document = {}
         for name in MULTI_FACETS:
@@ -158,8 +159,7 @@ class FacetArrays:
         frequent first, ties by value: ordered here rather than in Python, as a search page
         lists some 800 values."""
         if facet in self.single:
-            codes = self.single[facet][mask]
-            tally = np.bincount(codes[codes >= 0], minlength=len(self.vocab[facet]))
+            tally = self.by_code[facet].tally(mask)
         else:
             tally = self.by_document[facet].tally(mask)
         present = np.flatnonzero(tally)
@@ -188,6 +188,28 @@ class FacetArrays:
             (first_values[code // width], second_values[code % width]): int(tally[code])
             for code in np.flatnonzero(tally)
         }
+
+
+class ByCode:
+    """A single-valued facet's codes, counted over a mask from its smaller side.
+
+    A common word matches most speeches: gathering the codes of all of them
+    cost 30 to 45 µs a facet, the codes of the others and a subtraction from
+    the totals a third of that. Codes are kept one up, so that a document
+    without a value (-1) is counted in a slot of its own and left out.
+    """
+
+    def __init__(self, codes: np.ndarray) -> None:
+        self.shifted = codes.astype(np.intp) + 1
+        self.totals = np.bincount(self.shifted, minlength=1)
+
+    def tally(self, mask: np.ndarray) -> np.ndarray:
+        """How many documents in ``mask`` have each code (indexed by code; codes that no
+        document of these arrays has may be left off the end)."""
+        width = len(self.totals)
+        if np.count_nonzero(mask) <= len(mask) // 2:
+            return np.bincount(self.shifted[mask], minlength=width)[1:]
+        return (self.totals - np.bincount(self.shifted[~mask], minlength=width))[1:]
 
 
 class ByDocument:
