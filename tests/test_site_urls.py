@@ -16,7 +16,7 @@ from django.urls import (
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
-from archive.site_urls import fixed_url, slug_url
+from archive.site_urls import fixed_url, slug_url, slug_urls
 
 ROUTES = ["archive:statement", "archive:body", "archive:event", "archive:country", "archive:person"]
 
@@ -25,6 +25,19 @@ ROUTES = ["archive:statement", "archive:body", "archive:event", "archive:country
 @pytest.mark.parametrize("slug", ["dprk-mfa-2024-07-01", "a", "Un_2019-USA_74"])
 def test_a_slug_address_is_what_reverse_gives(name, slug):
     assert slug_url(name, slug) == reverse(name, args=[slug])
+
+
+@pytest.mark.parametrize("name", ROUTES)
+def test_slug_addresses_in_bulk_are_what_reverse_gives(name):
+    slugs = ["dprk-mfa-2024-07-01", "a", "Un_2019-USA_74"]
+    assert slug_urls(name, slugs) == [reverse(name, args=[slug]) for slug in slugs]
+    with pytest.raises(NoReverseMatch):
+        slug_urls(name, ["a", "a/b"])
+    set_script_prefix("/archive/")
+    try:
+        assert slug_urls(name, slugs) == [reverse(name, args=[slug]) for slug in slugs]
+    finally:
+        clear_script_prefix()
 
 
 def test_fixed_addresses_are_what_reverse_gives():

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from archive.listed import Listed
 from archive.models import Statement
+from archive.site_urls import slug_urls
 from search.backends.base import Hit
 from search.web.markup import escaped
 
@@ -39,12 +40,13 @@ def hit_items(rows: list[tuple[Listed, Hit]]) -> SafeString:
     """One ``<li>`` per hit: title and link, date, issuer, kind, language, snippet (HTML
     that ``search.searching`` escaped and marked)."""
     items = []
-    for statement, hit in rows:
+    urls = slug_urls("archive:statement", [statement.slug for statement, _ in rows])
+    for (statement, hit), url in zip(rows, urls, strict=True):
         iso = statement.date_iso
         country = statement.issuer_country_name
         items.append(
             ITEM.format(
-                url=escaped(statement.get_absolute_url()),
+                url=escaped(url),
                 title=escaped(statement.title),
                 datetime=f' datetime="{escaped(iso)}"' if iso else "",
                 date=escaped(statement.date_display),
@@ -52,13 +54,13 @@ def hit_items(rows: list[tuple[Listed, Hit]]) -> SafeString:
                 country=f" ({escaped(country)})" if country else "",
                 kind=escaped(KINDS.get(statement.kind, statement.kind)),
                 language=escaped(LANGUAGES.get(statement.language, statement.language)),
-                snippet=_snippet(statement, hit),
+                snippet=_snippet(statement, hit, url),
             )
         )
     return mark_safe("\n      ".join(items))
 
 
-def _snippet(statement: Listed, hit: Hit) -> str:
+def _snippet(statement: Listed, hit: Hit, url: str) -> str:
     """The snippet, in the language of the version it was cut from, which is named, and
     linked where the page shows it, when it is not the statement's own."""
     if not hit.snippet:
@@ -66,7 +68,7 @@ def _snippet(statement: Listed, hit: Hit) -> str:
     if not hit.language or hit.language == statement.language:
         return f'<p class="snippet">{hit.snippet}</p>'
     name = escaped(LANGUAGES.get(hit.language, hit.language))
-    version = escaped(f"{statement.get_absolute_url()}#text-{hit.language}")
+    version = escaped(f"{url}#text-{hit.language}")
     return (
         f'<p class="snippet" lang="{escaped(hit.language)}">{hit.snippet}'
         f' <span class="meta" lang="en">(in the <a href="{version}">{name} version</a>)</span></p>'
