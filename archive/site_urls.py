@@ -28,7 +28,8 @@ _PLACEHOLDER = "slug0placeholder0slug"
 Scope = tuple[URLResolver, str, str | None]
 
 
-def _scope() -> Scope:
+def current_scope() -> Scope:
+    """What the addresses reversed now depend on besides their names and arguments."""
     resolver = get_resolver(get_urlconf())
     # Asking for the active language costs more than the rest (5 µs with none active): it is
     # asked only of a configuration whose addresses depend on it.
@@ -56,7 +57,7 @@ def _by_language(resolver: URLResolver) -> bool:
 
 def fixed_url(name: str, *args: str | int) -> str:
     """``reverse(name, args=args)`` for arguments that are constants of the code."""
-    return _reversed(_scope(), name, args)
+    return address(current_scope(), name, args)
 
 
 def slug_url(name: str, slug: str) -> str:
@@ -65,14 +66,14 @@ def slug_url(name: str, slug: str) -> str:
     ``reverse``, which refuses it as before."""
     if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
         return reverse(name, args=[slug])
-    before, after = _around_slug(_scope(), name)
+    before, after = _around_slug(current_scope(), name)
     return before + slug + after
 
 
 def slug_urls(name: str, slugs: list[str]) -> list[str]:
     """``slug_url`` of each of ``slugs``, the scope read once: a results page's twenty
     links to its hits."""
-    before, after = _around_slug(_scope(), name)
+    before, after = _around_slug(current_scope(), name)
     return [
         before + slug + after
         if isinstance(slug, str) and _SLUG.fullmatch(slug)
@@ -82,7 +83,8 @@ def slug_urls(name: str, slugs: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=512)
-def _reversed(scope: Scope, name: str, args: tuple[str | int, ...]) -> str:
+def address(scope: Scope, name: str, args: tuple[str | int, ...]) -> str:
+    """``reverse(name, args=args)`` in ``scope`` (``current_scope``), kept."""
     return reverse(name, args=args)
 
 

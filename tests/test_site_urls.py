@@ -133,3 +133,36 @@ def test_the_site_own_addresses_do_not_depend_on_the_language():
     assert _by_language(get_resolver()) is False
     with translation.override("fr"):
         assert fixed_url("archive:about") == "/about/"
+
+
+def test_a_site_url_tag_gives_each_scope_its_own_address():
+    from django.template import engines
+
+    page = engines["django"].from_string(
+        "{% load site_urls %}{% site_url 'archive:about' %} {% site_url 'search:export' fmt %}"
+    )
+    assert page.render({"fmt": "csv"}) == f"/about/ {reverse('search:export', args=['csv'])}"
+    set_script_prefix("/archive/")
+    try:  # the same compiled tags, in another scope
+        assert page.render({"fmt": "json"}) == "/archive/about/ /archive/search/export.json"
+    finally:
+        clear_script_prefix()
+    assert page.render({"fmt": "csv"}) == "/about/ /search/export.csv"
+
+
+def test_a_site_url_tag_wants_a_quoted_route_name():
+    from django.template import TemplateSyntaxError, engines
+
+    with pytest.raises(TemplateSyntaxError, match="quoted route name"):
+        engines["django"].from_string("{% load site_urls %}{% site_url name %}")
+
+
+def test_a_site_static_tag_gives_what_static_gives():
+    from django.template import engines
+
+    ours = engines["django"].from_string("{% load site_urls %}{% site_static 'archive/site.css' %}")
+    django = engines["django"].from_string("{% load static %}{% static 'archive/site.css' %}")
+    assert ours.render({}) == django.render({}) == "/static/archive/site.css"
+    with override_settings(STATIC_URL="/assets/"):
+        assert ours.render({}) == django.render({}) == "/assets/archive/site.css"
+    assert ours.render({}) == "/static/archive/site.css"
