@@ -6,9 +6,10 @@ costs no second search. Each bar is a link narrowing the search to its year.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from operator import itemgetter
 from typing import NamedTuple
 from urllib.parse import quote_plus
 
@@ -16,6 +17,7 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 
 from search.backends.base import FacetValue
+from search.backends.facet_values import as_columns
 from search.web.facet_links import with_changes
 from search.web.markup import escaped
 
@@ -105,28 +107,27 @@ class Histogram:
         )
 
 
-def years_with_hits(values: Iterable[FacetValue]) -> list[FacetValue]:
-    """The year facet's counted values, oldest first."""
-    return sorted((v for v in values if v.count), key=lambda v: int(v.value))
-
-
-def histogram(values: Iterable[FacetValue], params: QueryDict) -> Histogram | None:
-    """One bar per year with hits, placed on a continuous axis from the first year to the last."""
-    years = years_with_hits(values)
-    if not years:
+def histogram(values: Sequence[FacetValue], params: QueryDict) -> Histogram | None:
+    """One bar per year with hits, placed on a continuous axis from the first year to the last.
+    The year facet's columns are read as they are: a chart has some 80 bars."""
+    found = as_columns(values)
+    pairs = zip(found.values, found.counts, strict=True)
+    counted = [(int(value), value, count) for value, count in pairs if count]
+    if not counted:
         return None
-    first, last = int(years[0].value), int(years[-1].value)
-    peak = max(v.count for v in years)
+    counted.sort(key=itemgetter(0))  # oldest first
+    first, last = counted[0][0], counted[-1][0]
+    peak = max(count for _, _, count in counted)
     # Each bar's link is this search narrowed to its year (one copy of the parameters).
     others = with_changes(params, year=None)
     start = f"?{others}&year=" if others else "?year="
+    chosen = found.chosen
     bars = []
-    for value, count, selected in years:
-        year = int(value)
+    for year, value, count in counted:
         height = max(LOWEST_BAR, HEIGHT * count / peak)
         slot_x = (year - first) * SLOT
-        # year, count, selected, url, slot_x, x, width, y, height
         url = start + (value if value.isascii() and value.isdigit() else quote_plus(value))
-        bar = (year, count, selected, url, slot_x, slot_x + 2, SLOT - 4, round(HEIGHT - height, 2))
-        bars.append(_new_bar((*bar, round(height, 2))))
+        # year, count, selected, url, slot_x, x, width, y, height
+        bar = (year, count, value in chosen, url, slot_x, slot_x + 2, SLOT - 4)
+        bars.append(_new_bar((*bar, round(HEIGHT - height, 2), round(height, 2))))
     return Histogram(bars, first, last, peak, link_start=start, escaped_link_start=escaped(start))
