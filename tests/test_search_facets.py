@@ -102,6 +102,27 @@ def test_a_single_valued_facet_counts_the_same_from_either_side_of_the_mask(shar
     assert not expected[len(counted) :].any()
 
 
+def test_a_multi_valued_facet_with_one_value_a_document_counts_as_a_single_valued_one():
+    import numpy as np
+
+    from search.backends.whoosh.facets import ByCode, ByDocument, _one_per_document
+
+    rng = np.random.default_rng(16)
+    size, width = 300, 12
+    docs = rng.permutation(size)[:200].astype(np.int32)  # one value each, some docs none
+    codes = rng.integers(0, width, 200).astype(np.int32)
+    counter = _one_per_document(docs, codes, size)
+    assert isinstance(counter, ByCode)
+    for share in (0.0, 0.3, 0.9, 1.0):
+        mask = rng.random(size) < share
+        expected = ByDocument(docs, codes, size, width).tally(mask)
+        counted = counter.tally(mask)
+        assert counted.tolist() == expected[: len(counted)].tolist()
+        assert not expected[len(counted) :].any()
+    twice = np.concatenate([docs, docs[:1]])  # a document with two values
+    assert _one_per_document(twice, np.concatenate([codes, [0]]).astype(np.int32), size) is None
+
+
 def test_values_ranked_by_the_arrays_come_in_the_order_facet_values_sorts_them():
     import numpy as np
 

@@ -122,7 +122,10 @@ class FacetArrays:
             name: _concat([seg.single[name] for seg, _, _ in segments], np.int32)
             for name in SINGLE_FACETS
         }
-        self.by_code = {name: ByCode(codes) for name, codes in self.single.items()}
+        # What counts each facet: codes by document where a document has one at most.
+        self.counters: dict[str, ByCode | ByDocument] = {
+            name: ByCode(codes) for name, codes in self.single.items()
+        }
         self.multi = {}
         self.by_document = {}
         for name in MULTI_FACETS:
@@ -130,6 +133,9 @@ class FacetArrays:
             codes = [seg.multi[name][1] for seg, _, _ in segments]
             self.multi[name] = (_concat(docs, np.int32), _concat(codes, np.int32))
             self.by_document[name] = ByDocument(*self.multi[name], self.size, len(vocab[name]))
+            self.counters[name] = (
+                _one_per_document(*self.multi[name], self.size) or (self.by_document[name])
+            )
         self.date_start = _concat([seg.date_start for seg, _, _ in segments], np.int32)
         self.date_end = _concat([seg.date_end for seg, _, _ in segments], np.int32)
 
@@ -158,10 +164,7 @@ class FacetArrays:
         """The values of ``facet`` found in ``mask`` and how many documents have each, most
         frequent first, ties by value: ordered here rather than in Python, as a search page
         lists some 800 values."""
-        if facet in self.single:
-            tally = self.by_code[facet].tally(mask)
-        else:
-            tally = self.by_document[facet].tally(mask)
+        tally = self.counters[facet].tally(mask)
         present = np.flatnonzero(tally)
         rank, values = self.vocab[facet].in_order()
         counts = tally[present]
@@ -245,6 +248,17 @@ class ByDocument:
         """(document, code) of every entry of ``docs``, in document order."""
         lengths = self.starts[docs + 1] - self.starts[docs]
         return np.repeat(docs, lengths), self._entries(docs)
+
+
+def _one_per_document(docs: np.ndarray, codes: np.ndarray, size: int) -> ByCode | None:
+    """A multi-valued facet's codes as a single-valued one's, if no document has two: on
+    the UN corpus every speech has one issuing body, one event and one language, and
+    these count three times faster so."""
+    if len(np.unique(docs)) != len(docs):
+        return None
+    by_document = np.full(size, -1, dtype=np.int32)
+    by_document[docs] = codes
+    return ByCode(by_document)
 
 
 def _concat(parts: list[np.ndarray], dtype) -> np.ndarray:
