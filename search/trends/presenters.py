@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.http import QueryDict
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.dates import DATED_SPAN_YEARS
+from archive.site_urls import fixed_url
 from archive.statement_json import statement_fields
 from search import facets, label_cache
 from search.trends import chart
@@ -37,7 +37,7 @@ def search_url(params: QueryDict | None, term: str, **narrowed: str) -> str:
     data["q"] = term
     for name, value in narrowed.items():
         data.setlist(name, [value])
-    return reverse("search:search") + "?" + data.urlencode()
+    return fixed_url("search:search") + "?" + data.urlencode()
 
 
 def trends_url(params: QueryDict | None, terms: list[str] | tuple[str, ...], **extra) -> str:
@@ -46,7 +46,7 @@ def trends_url(params: QueryDict | None, terms: list[str] | tuple[str, ...], **e
     data["q"] = ", ".join(terms)
     for name, value in extra.items():
         data[name] = value
-    return reverse("search:trends") + "?" + data.urlencode()
+    return fixed_url("search:trends") + "?" + data.urlencode()
 
 
 def country_names(trends: Trends) -> dict[str, str]:
