@@ -10,7 +10,7 @@ process's copy is at most ``CHECK_INTERVAL`` old, as its view of the index is.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from search import facets
 from search.sync.indexing import option
@@ -24,16 +24,29 @@ class LabelCache:
 
     def labels(self, source: facets.Labels, values: Iterable[str]) -> dict[str, str]:
         """The labels of ``values`` (counted by the index: used by published statements)."""
-        now = time.monotonic()
-        read = self._tables.get(source)
-        if read is None or now - read[0] >= option("CHECK_INTERVAL"):
-            read = self._tables[source] = (now, source.read_all())
-        table = read[1]
+        table = self._table(source)
         found = {value: table[value] for value in values if value in table}
         missing = [value for value in values if value not in found]
         if missing:  # created since the table was read, by another process
             found |= source.read(counted=missing, typed=[])
         return found
+
+    def lookup(self, source: facets.Labels, values: Iterable[str]) -> Mapping[str, str]:
+        """A mapping holding the labels of ``values``, to look them up in, never to change:
+        the whole table kept, unless some were created since it was read. A results page
+        lists some 350 values: looking them up costs less than copying them out."""
+        table = self._table(source)
+        missing = [value for value in values if value not in table]
+        if missing:  # created since the table was read, by another process
+            return {**table, **source.read(counted=missing, typed=[])}
+        return table
+
+    def _table(self, source: facets.Labels) -> dict[str, str]:
+        now = time.monotonic()
+        read = self._tables.get(source)
+        if read is None or now - read[0] >= option("CHECK_INTERVAL"):
+            read = self._tables[source] = (now, source.read_all())
+        return read[1]
 
     def clear(self) -> None:
         self._tables.clear()

@@ -56,3 +56,17 @@ def test_a_value_created_after_the_labels_were_read_is_named(
     with capture():
         make_statement(title="Exercises", body="Joint exercises were held.", issuer=body)
     assert issuing_countries(client) == {"PRK": "North Korea", "KOR": "South Korea"}
+
+
+def test_labels_looked_up_in_the_kept_table_leave_it_as_read(db, speech, monkeypatch):
+    """A page looks its labels up in the table itself; a value created since it was read
+    is named from a copy, so the table stays as read until the interval is up."""
+    labels = label_cache.facets.BY_NAME["country"].labels
+    label_cache.CACHE.clear()
+    table = label_cache.CACHE.lookup(labels, ["PRK"])
+    assert table["PRK"] == "North Korea"
+    monkeypatch.setattr(label_cache.CACHE, "clear", lambda: None)
+    Country.objects.bulk_create([Country(code="KOR", name="South Korea", region="asia")])
+    merged = label_cache.CACHE.lookup(labels, ["PRK", "KOR"])
+    assert merged["KOR"] == "South Korea" and merged is not table
+    assert "KOR" not in label_cache.CACHE.lookup(labels, ["PRK"])

@@ -82,7 +82,9 @@ def toggled(params: QueryDict, name: str, value: str) -> str:
     return with_changes(params, **{name: values})
 
 
-def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> list[FacetGroup]:
+def facet_groups(
+    results: SearchResults, labels: Mapping[str, Mapping[str, str]]
+) -> list[FacetGroup]:
     """Each facet's values: its selected ones first, then the most frequent (or, for a facet
     listed by value, the first) up to ``SHOWN_BEFORE_MORE``, the rest behind "more"."""
     groups = []
@@ -130,7 +132,7 @@ def validated(params: QueryDict, query: SearchQuery) -> QueryDict:
     return data
 
 
-def chips(params: QueryDict, labels: dict[str, dict[str, str]]) -> list[Chip]:
+def chips(params: QueryDict, labels: Mapping[str, Mapping[str, str]]) -> list[Chip]:
     """One removable chip per active filter value and date bound."""
     active = []
     for facet in facets.FACETS:

@@ -6,7 +6,7 @@ order (never an unpublished one), and facet values get their labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import compress
 
 from archive import listed
@@ -19,7 +19,7 @@ from search.backends.facet_values import as_columns
 from search.sync import lag
 
 
-def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
+def facet_labels(results: SearchResults) -> dict[str, Mapping[str, str]]:
     """Labels for every facet value shown, as each facet's declaration says: values the
     index counted from the label cache, values typed into the URL (counted zero) read."""
     wanted: dict[facets.Labels, tuple[set[str], set[str]]] = {}
@@ -30,13 +30,14 @@ def facet_labels(results: SearchResults) -> dict[str, dict[str, str]]:
             counted.update(compress(found.values, found.counts))
             if 0 in found.counts:
                 typed.update(v for v, n in zip(found.values, found.counts, strict=True) if not n)
-    read = {}
+    read: dict[facets.Labels, Mapping[str, str]] = {}
     for source, (counted, typed) in wanted.items():
-        read[source] = label_cache.CACHE.labels(source, counted)
+        read[source] = label_cache.CACHE.lookup(source, counted)
         if typed - counted:
-            read[source] |= source.read(counted=[], typed=sorted(typed - counted))
+            extra = source.read(counted=[], typed=sorted(typed - counted))
+            read[source] = {**read[source], **extra}
     return {
-        facet.name: {**facet.choice_labels, **(read[facet.labels] if facet.labels else {})}
+        facet.name: read[facet.labels] if facet.labels else facet.choice_labels
         for facet in facets.FACETS
     }
 
