@@ -133,9 +133,8 @@ class FacetArrays:
             codes = [seg.multi[name][1] for seg, _, _ in segments]
             self.multi[name] = (_concat(docs, np.int32), _concat(codes, np.int32))
             self.by_document[name] = ByDocument(*self.multi[name], self.size, len(vocab[name]))
-            self.counters[name] = (
-                _one_per_document(*self.multi[name], self.size) or (self.by_document[name])
-            )
+            one_each = _one_per_document(*self.multi[name], self.size)
+            self.counters[name] = one_each if one_each is not None else self.by_document[name]
         self.date_start = _concat([seg.date_start for seg, _, _ in segments], np.int32)
         self.date_end = _concat([seg.date_end for seg, _, _ in segments], np.int32)
 
