@@ -34,7 +34,8 @@ class LabelCache:
     def lookup(self, source: facets.Labels, values: Iterable[str]) -> Mapping[str, str]:
         """A mapping holding the labels of ``values``, to look them up in, never to change:
         the whole table kept, unless some were created since it was read. A results page
-        lists some 350 values: looking them up costs less than copying them out."""
+        lists some 350 values: looking them up costs less than copying them out. Only
+        for values the index counted: the table also names records only drafts use."""
         table = self._table(source)
         missing = [value for value in values if value not in table]
         if missing:  # created since the table was read, by another process

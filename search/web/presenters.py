@@ -32,10 +32,11 @@ def facet_labels(results: SearchResults) -> dict[str, Mapping[str, str]]:
                 typed.update(v for v, n in zip(found.values, found.counts, strict=True) if not n)
     read: dict[facets.Labels, Mapping[str, str]] = {}
     for source, (counted, typed) in wanted.items():
-        read[source] = label_cache.CACHE.lookup(source, counted)
-        if typed - counted:
+        if typed - counted:  # named only if public: never looked up in the whole table
             extra = source.read(counted=[], typed=sorted(typed - counted))
-            read[source] = {**read[source], **extra}
+            read[source] = {**label_cache.CACHE.labels(source, counted), **extra}
+        else:
+            read[source] = label_cache.CACHE.lookup(source, counted)
     return {
         facet.name: read[facet.labels] if facet.labels else facet.choice_labels
         for facet in facets.FACETS
