@@ -64,10 +64,7 @@ def slug_url(name: str, slug: str) -> str:
     """``reverse(name, args=[slug])`` for a route taking one slug: the route reversed once
     with a placeholder, the slug put in its place. Anything but a slug goes through
     ``reverse``, which refuses it as before."""
-    if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
-        return reverse(name, args=[slug])
-    before, after = _around_slug(current_scope(), name)
-    return before + slug + after
+    return slug_urls(name, [slug])[0]
 
 
 def slug_urls(name: str, slugs: list[str]) -> list[str]:

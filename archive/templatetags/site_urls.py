@@ -41,7 +41,7 @@ class SiteUrlNode(Node):
     def __init__(self, name: str, args: list[FilterExpression]) -> None:
         self.name = name
         self.args = args
-        literal = all(arg.is_var is False and not arg.filters for arg in args)
+        literal = all(not arg.is_var and not arg.filters for arg in args)
         self.fixed = tuple(arg.var for arg in args) if literal else None
         self.memo: tuple[Scope, str] | None = None
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from django.http import QueryDict
 
@@ -19,19 +18,10 @@ from search.backends.facet_values import FacetValues, as_columns
 SHOWN_BEFORE_MORE = 8
 
 
-class FacetLink(NamedTuple):
-    """One facet value: a checkbox in the page's filter form."""
-
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
 @dataclass(frozen=True)
 class FacetGroup:
     """One facet's checkboxes as columns in the order listed: the page lists some 350
-    values, and the facet tag joins them from the columns without a tuple for each."""
+    values, and the facet tag joins them from the columns without an object for each."""
 
     name: str
     title: str
@@ -40,20 +30,6 @@ class FacetGroup:
     counts: Sequence[int]
     chosen: int  # how many values lead the columns because they are selected
     shown_count: int  # how many values show before "more"
-
-    @property
-    def shown(self) -> list[FacetLink]:
-        return self._links(0, self.shown_count)
-
-    @property
-    def more(self) -> list[FacetLink]:
-        return self._links(self.shown_count, len(self.values))
-
-    def _links(self, start: int, stop: int) -> list[FacetLink]:
-        return [
-            FacetLink(self.values[n], self.labels[n], self.counts[n], n < self.chosen)
-            for n in range(start, stop)
-        ]
 
 
 @dataclass(frozen=True)
