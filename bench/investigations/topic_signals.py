@@ -99,7 +99,8 @@ def figures(ranked: dict[str, list[str]]) -> str:
 
 
 def boosted(scored: Scored, bonus: Callable[[str, str], float], lam: float) -> dict:
-    """Each need's ranking re-ordered by score + ``lam`` x top score x ``bonus`` (0 to 1)."""
+    """Each need's ranking re-ordered by score + ``lam`` x top score x ``bonus`` (a count
+    scaled to 0 to 1, or a cosine, which may fall below 0)."""
     ranked = {}
     for need_id, hits in scored.items():
         top = hits[0][1] if hits else 1.0
